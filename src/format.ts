@@ -1,0 +1,66 @@
+/**
+ * Number formatting for display. Physics is SI inside; this is the only place units are
+ * converted, and it says decimal (GB) vs binary (GiB) explicitly.
+ */
+const PREFIXES: Array<[number, string]> = [
+  [1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, ''],
+  [1e-3, 'm'], [1e-6, 'µ'], [1e-9, 'n'], [1e-12, 'p'],
+];
+
+/** Significant-figure formatting with thousands separators and no trailing zeros noise. */
+export function formatNumber(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '—' : value > 0 ? '∞' : '−∞';
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 1e21 || abs < 1e-12) return value.toExponential(digits - 1).replace('e+', 'e');
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
+  return value.toLocaleString('en-US', { maximumFractionDigits: Math.min(decimals, 12), minimumFractionDigits: 0 });
+}
+
+/** Format with an SI prefix: formatSI(3.35e12, 'B/s') → "3.35 TB/s". */
+export function formatSI(value: number, unit: string, digits = 3): string {
+  if (!Number.isFinite(value)) return `${formatNumber(value)} ${unit}`.trim();
+  if (value === 0) return `0 ${unit}`.trim();
+  const abs = Math.abs(value);
+  const [scale, prefix] = PREFIXES.find(([s]) => abs >= s * 0.9995) ?? PREFIXES[PREFIXES.length - 1];
+  return `${formatNumber(value / scale, digits)} ${prefix}${unit}`.trim();
+}
+
+/** Seconds → the most readable of s / ms / µs / ns, or min / h / days for long spans. */
+export function formatSeconds(s: number, digits = 3): string {
+  if (!Number.isFinite(s)) return formatNumber(s);
+  const a = Math.abs(s);
+  if (a >= 86400 * 2) return `${formatNumber(s / 86400, digits)} days`;
+  if (a >= 7200) return `${formatNumber(s / 3600, digits)} h`;
+  if (a >= 120) return `${formatNumber(s / 60, digits)} min`;
+  return formatSI(s, 's', digits);
+}
+
+/** Bytes in decimal units (kB, MB, GB, TB) — what spec sheets use. */
+export function formatBytes(b: number, digits = 3): string { return formatSI(b, 'B', digits); }
+
+/** Bytes in binary units (KiB, MiB, GiB). */
+export function formatBytesBinary(b: number, digits = 3): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = b; let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return `${formatNumber(v, digits)} ${units[i]}`;
+}
+
+export type UnitKind = 'B' | 'B/s' | 'FLOP' | 'FLOP/s' | 'FLOP/B' | 's' | 'W' | 'J' | '%' | 'x' | '' | string;
+
+/**
+ * Format a value in its unit. `%` expects a fraction (0.42 → "42%"); `x` is a ratio ("7.4×");
+ * `s` picks ms/µs; byte and rate units take SI prefixes; any other unit is appended as is.
+ */
+export function formatValue(value: number, unit: UnitKind = '', digits = 3): string {
+  switch (unit) {
+    case '%': return `${formatNumber(value * 100, digits)}%`;
+    case 'x': case '×': return `${formatNumber(value, digits)}×`;
+    case 's': return formatSeconds(value, digits);
+    case 'B': case 'B/s': case 'FLOP': case 'FLOP/s': case 'W': case 'J': case 'Hz': case 'bit/s':
+      return formatSI(value, unit, digits);
+    case '': return formatNumber(value, digits);
+    default: return `${formatNumber(value, digits)} ${unit}`;
+  }
+}

@@ -1,0 +1,47 @@
+// @web/test-runner in Debian's Chromium (never a downloaded browser build).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { findChrome } from './scripts/find-chrome.mjs';
+
+/** Prints the plain "N passed, N failed, N skipped" line CI reads, as the very last line. */
+function countReporter() {
+  return {
+    stop({ sessions }) {
+      let passed = 0, failed = 0, skipped = 0;
+      const walk = (s) => {
+        for (const t of s.tests) t.skipped ? skipped++ : t.passed ? passed++ : failed++;
+        s.suites.forEach(walk);
+      };
+      for (const s of sessions) {
+        const before = failed;
+        if (s.testResults) walk(s.testResults);
+        if (!s.passed && failed === before) failed++; // file-level error (import, syntax, timeout)
+      }
+      process.once('exit', () => process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`));
+    },
+  };
+}
+
+const chrome = findChrome();
+const root = process.getuid && process.getuid() === 0;
+
+export default {
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : 'test/**/*.test.ts',
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 2,
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  browsers: [chromeLauncher({
+    launchOptions: {
+      executablePath: chrome,
+      headless: true,
+      args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage',
+        '--disable-background-networking', '--disable-component-update'],
+    },
+  })],
+  reporters: [defaultReporter(), countReporter()],
+  testFramework: { config: { timeout: 20000 } },
+};
