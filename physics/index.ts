@@ -4,3 +4,31 @@
  */
 export * from './errors.js';
 export * from './sourced.js';
+export * from './units.js';
+// Registries: devices, models, networks, deployment contexts
+export * from './registry.js';
+// Compute and memory
+export * from './roofline.js';
+export * from './compute.js';
+export * from './memory.js';
+export * from './inference.js';
+// Single-machine systems
+export * from './ironlaw.js';
+export * from './systems.js';
+// Serving, distributed, reliability
+export * from './random.js';
+export * from './serving.js';
+export * from './distributed.js';
+export * from './reliability.js';
+// Operations, data, scaling, compression
+export * from './operations.js';
+export * from './scaling.js';
+export * from './compression.js';
+// Responsible, secure, sustainable
+export * from './responsible.js';
+export * from './privacy.js';
+export * from './robustness.js';
+export * from './sustainability.js';
+export * from './federated.js';
+// Lab scenarios and answer derivations
+export * from './labs/index.js';
