@@ -1,1 +1,18 @@
-export {};
+/**
+ * Lab scenarios: each lab's settings and the derivation of each answer key, composed from
+ * the formula modules. `LAB_DERIVATIONS['v1-01.act1']()` returns the option value (or the
+ * number) the physics supports; the conformance test checks every lab's `answer` against it.
+ */
+import { derivationsV1_00 } from './v1-00.js';
+import { derivationsV1_01 } from './v1-01.js';
+import { derivationsV1_02 } from './v1-02.js';
+
+export * from './v1-00.js';
+export * from './v1-01.js';
+export * from './v1-02.js';
+
+export const LAB_DERIVATIONS: Readonly<Record<string, () => string | number>> = Object.freeze({
+  ...derivationsV1_00,
+  ...derivationsV1_01,
+  ...derivationsV1_02,
+});
