@@ -12,7 +12,7 @@
  * - Memory capacities follow the spec sheet's "GB" (decimal, 1e9 B) because the labs quote and
  *   compare those numbers; mlsysim declares several HBM sizes in GiB (noted per device).
  */
-import { PhysicsError, describe } from './errors.js';
+import { PhysicsError } from './errors.js';
 import { sourced, type Sourced } from './sourced.js';
 import { GB, GBps, KB, KiB, TB, TFLOPS, TOPS, ms, us, type Precision, checkPrecision } from './units.js';
 
@@ -67,8 +67,6 @@ export interface Device {
   /** How a disagreement between sources was resolved, when there was one. */
   readonly note?: string;
 }
-
-const MLSYSIM = 'mlsysim core/hardware.py + core/constants.py (e0117ceb era)';
 
 function device(d: Omit<Device, 'sources'> & { sources?: Partial<Record<DeviceField, string>> }): Device {
   const out: Device = { ...d, peakFlops: Object.freeze({ ...d.peakFlops }), sources: Object.freeze({ ...(d.sources ?? {}) }) };
@@ -233,3 +231,314 @@ const DEVICE_LIST: readonly Device[] = [
   }),
 ];
 
+
+const DEVICES: ReadonlyMap<string, Device> = new Map(DEVICE_LIST.map((d) => [d.id, d]));
+
+/** Ids of every registered device, in registry order (cloud, edge, mobile, tiny). */
+export const DEVICE_IDS: readonly string[] = Object.freeze(DEVICE_LIST.map((d) => d.id));
+
+function unknownId(kind: string, id: unknown, known: readonly string[]): PhysicsError {
+  return new PhysicsError(kind, id, `a known ${kind}: ${known.join(', ')}`);
+}
+
+/**
+ * The registered device with this id.
+ * @throws PhysicsError listing the known ids when `id` is unknown.
+ */
+export function getDevice(id: string): Device {
+  const d = typeof id === 'string' ? DEVICES.get(id) : undefined;
+  if (!d) throw unknownId('device id', id, DEVICE_IDS);
+  return d;
+}
+
+/** Every registered device, optionally only one tier. */
+export function listDevices(tier?: Tier): Device[] {
+  if (tier !== undefined && !TIERS.includes(tier)) throw new PhysicsError('tier', tier, `one of ${TIERS.join(', ')}`);
+  return DEVICE_LIST.filter((d) => tier === undefined || d.tier === tier);
+}
+
+/**
+ * Accepts a device object or a registered id and returns a device object. A caller-built object
+ * (e.g. a hypothetical device at half the bandwidth) must have a positive bandwidth and a
+ * positive peak for at least fp16 or fp32.
+ * @throws PhysicsError naming `name` when the value is neither.
+ */
+export function resolveDevice(device: Device | string, name = 'device'): Device {
+  if (typeof device === 'string') {
+    const d = DEVICES.get(device);
+    if (!d) throw unknownId(name, device, DEVICE_IDS);
+    return d;
+  }
+  if (device === null || typeof device !== 'object' || typeof device.peakFlops !== 'object' || device.peakFlops === null) {
+    throw new PhysicsError(name, device, `a device object or one of ${DEVICE_IDS.join(', ')}`);
+  }
+  const bw = device.memoryBandwidth;
+  if (typeof bw !== 'number' || !Number.isFinite(bw) || bw <= 0) {
+    throw new PhysicsError(`${name}.memoryBandwidth`, bw, 'a finite number greater than 0 (B/s)');
+  }
+  return device;
+}
+
+/**
+ * Dense peak rate of a device at a precision, FLOP/s. Fallbacks when a device publishes no
+ * figure for the format: tf32 -> fp32, bf16 -> fp16, fp8 -> fp16 (no FP8 units: operands are
+ * up-converted and run at the 16-bit rate), int4 -> int8.
+ * @throws PhysicsError when the precision is unknown or the rate is not a positive number.
+ */
+export function peakFlopsFor(device: Device | string, precision: Precision = 'fp16'): number {
+  const d = resolveDevice(device);
+  const p = checkPrecision('precision', precision);
+  const pf = d.peakFlops;
+  const rate =
+    p === 'tf32' ? (pf.tf32 ?? pf.fp32)
+      : p === 'bf16' ? (pf.bf16 ?? pf.fp16)
+        : p === 'fp8' ? (pf.fp8 ?? pf.fp16)
+          : p === 'int4' ? (pf.int4 ?? pf.int8)
+            : pf[p];
+  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+    throw new PhysicsError(`${d.id}.peakFlops.${p}`, rate, 'a finite peak rate greater than 0 FLOP/s');
+  }
+  return rate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Models
+// ---------------------------------------------------------------------------------------------
+
+export type ModelKind = 'transformer' | 'cnn' | 'recommendation';
+
+/**
+ * How `flopsPerInference` counts a multiply-add:
+ * - 'mac': one multiply-accumulate = 1 operation (the "GFLOPs" of most CNN papers, e.g. He et al.);
+ * - 'flop': multiply and add counted separately (2 per MAC), the convention of `gemm()` (2mnk).
+ */
+export type FlopConvention = 'mac' | 'flop';
+
+export interface Model {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ModelKind;
+  readonly year: number;
+  /** Parameter count. */
+  readonly params: number;
+  /** Transformer blocks, or weight layers for CNNs. */
+  readonly layers?: number;
+  /** Hidden size d_model. */
+  readonly dModel?: number;
+  /** Query heads. */
+  readonly heads?: number;
+  /** Key/value heads (grouped-query attention when < heads). */
+  readonly kvHeads?: number;
+  /** Per-head dimension. */
+  readonly headDim?: number;
+  /** Feed-forward inner size. */
+  readonly ffnDim?: number;
+  /** Vocabulary size. */
+  readonly vocab?: number;
+  /** Operations for one forward pass (one image, or one sequence of `seqLen` tokens). */
+  readonly flopsPerInference?: number;
+  /** Counting convention of `flopsPerInference`. */
+  readonly flopConvention?: FlopConvention;
+  /** Input sequence length `flopsPerInference` assumes (transformers). */
+  readonly seqLen?: number;
+  /** Input image side, px (CNNs). */
+  readonly inputResolution?: number;
+  /** Stored size when it is not params x bytes per element (e.g. DLRM's FP32 embedding tables), B. */
+  readonly weightBytes?: number;
+  readonly source: string;
+  readonly note?: string;
+}
+
+const MODEL_LIST: readonly Model[] = [
+  {
+    id: 'llama3-8b', name: 'Llama 3 8B', kind: 'transformer', year: 2024,
+    params: 8.03e9, layers: 32, dModel: 4096, heads: 32, kvHeads: 8, headDim: 128, ffnDim: 14336, vocab: 128256,
+    source: 'Meta Llama 3 model card (github.com/meta-llama/llama-models); mlsysim constants LLAMA3_8B_*',
+  },
+  {
+    id: 'llama3-70b', name: 'Llama 3 70B', kind: 'transformer', year: 2024,
+    params: 70.6e9, layers: 80, dModel: 8192, heads: 64, kvHeads: 8, headDim: 128, ffnDim: 28672, vocab: 128256,
+    source: 'Meta Llama 3 model card; mlsysim Models.Language.Llama3_70B',
+  },
+  {
+    id: 'llama3-405b', name: 'Llama 3.1 405B', kind: 'transformer', year: 2024,
+    params: 405e9, layers: 126, dModel: 16384, heads: 128, kvHeads: 8, headDim: 128, ffnDim: 53248, vocab: 128256,
+    source: 'Meta Llama 3.1 model card; mlsysim Models.Language.Llama3_405B',
+  },
+  {
+    id: 'llama2-7b', name: 'Llama 2 7B', kind: 'transformer', year: 2023,
+    params: 6.74e9, layers: 32, dModel: 4096, heads: 32, kvHeads: 32, headDim: 128, ffnDim: 11008, vocab: 32000,
+    source: 'Touvron et al. (2023) Llama 2, Table 1 / model card (multi-head attention, no GQA at 7B)',
+  },
+  {
+    id: 'llama2-70b', name: 'Llama 2 70B', kind: 'transformer', year: 2023,
+    params: 70e9, layers: 80, dModel: 8192, heads: 64, kvHeads: 8, headDim: 128, ffnDim: 28672, vocab: 32000,
+    source: 'Touvron et al. (2023) Llama 2 (GQA with 8 KV heads at 70B); mlsysim Models.Language.Llama2_70B',
+    note: 'mlsysim e0117ceb and the 1e0c808 registry omit kv_heads, so their KV cache uses 64 heads (8x too big); 8 KV heads per the paper and later mlsysim constants.',
+  },
+  {
+    id: 'gpt3', name: 'GPT-3 175B', kind: 'transformer', year: 2020,
+    params: 175e9, layers: 96, dModel: 12288, heads: 96, kvHeads: 96, headDim: 128, ffnDim: 49152, vocab: 50257,
+    source: 'Brown et al. (2020), Table 2.1; mlsysim Models.GPT3',
+  },
+  {
+    id: 'gpt2', name: 'GPT-2 XL 1.5B', kind: 'transformer', year: 2019,
+    params: 1.5e9, layers: 48, dModel: 1600, heads: 25, kvHeads: 25, headDim: 64, ffnDim: 6400, vocab: 50257,
+    source: 'Radford et al. (2019), Table 2 (largest model); mlsysim Models.GPT2',
+  },
+  {
+    id: 'bert-base', name: 'BERT-Base', kind: 'transformer', year: 2018,
+    params: 110e6, layers: 12, dModel: 768, heads: 12, kvHeads: 12, headDim: 64, ffnDim: 3072, vocab: 30522,
+    flopsPerInference: 22e9, flopConvention: 'flop', seqLen: 128,
+    source: 'Devlin et al. (2018); FLOPs: mlsysim constants BERT_BASE_FLOPs',
+    note: 'mlsysim labels 22 GFLOP "seq_len = 512" in one place and "length 128" in another. 2 x ~85M non-embedding params x 128 tokens = 21.8 GFLOP matches 128, so seqLen is 128.',
+  },
+  {
+    id: 'bert-large', name: 'BERT-Large', kind: 'transformer', year: 2018,
+    params: 340e6, layers: 24, dModel: 1024, heads: 16, kvHeads: 16, headDim: 64, ffnDim: 4096, vocab: 30522,
+    flopsPerInference: 72e9, flopConvention: 'flop', seqLen: 128,
+    source: 'Devlin et al. (2018); FLOPs: mlsysim later registry (72 GFLOP)',
+    note: 'Sequence length not stated in the source; 2 x ~302M non-embedding params x 128 tokens = 77 GFLOP is the nearest fit, so 128 is assumed.',
+  },
+  {
+    id: 'resnet50', name: 'ResNet-50', kind: 'cnn', year: 2016,
+    params: 25.6e6, layers: 50, flopsPerInference: 4.1e9, flopConvention: 'mac', inputResolution: 224,
+    source: 'He et al. (2016), Table 1 ("3.8 x 10^9 FLOPs"); torchvision 4.1 GMACs; mlsysim Models.ResNet50',
+    note: 'The "4 GFLOPs" of the paper, the chapter and mlsysim e0117ceb (4.1e9) counts a multiply-add once (MACs). Counting multiply and add separately, as gemm() does, gives 8.2e9 FLOP (mlsysim newest). Labs quote 4 GFLOPs, so flopsPerInference = 4.1e9 with flopConvention "mac"; use flopsOf(model, "flop") for 8.2e9.',
+  },
+  {
+    id: 'mobilenet-v2', name: 'MobileNetV2 (1.0, 224)', kind: 'cnn', year: 2018,
+    params: 3.5e6, layers: 54, flopsPerInference: 0.3e9, flopConvention: 'mac', inputResolution: 224,
+    source: 'Sandler et al. (2018), Table 4 (300M multiply-adds, 3.4M params); mlsysim Models.MobileNetV2',
+    note: 'Like ResNet-50, 0.3e9 counts multiply-adds once; 0.6e9 FLOP when counted twice (mlsysim newest).',
+  },
+  {
+    id: 'mobilenet-v1', name: 'MobileNetV1 (1.0, 224)', kind: 'cnn', year: 2017,
+    params: 4.2e6, layers: 28, flopsPerInference: 569e6, flopConvention: 'mac', inputResolution: 224,
+    source: 'Howard et al. (2017), Table 8 (569M mult-adds, 4.2M params); mlsysim Models.Vision.MobileNetV1',
+  },
+  {
+    id: 'yolov8n', name: 'YOLOv8-nano (640)', kind: 'cnn', year: 2023,
+    params: 3.2e6, layers: 225, flopsPerInference: 8.7e9, flopConvention: 'flop', inputResolution: 640,
+    source: 'Ultralytics YOLOv8 documentation (8.7 GFLOPs at 640 px)',
+    note: 'mlsysim e0117ceb stores 8.7 GFLOP under training_ops, so its engine falls back to 2P = 6.4 MFLOP; here it is the per-inference figure.',
+  },
+  {
+    id: 'ds-cnn', name: 'DS-CNN keyword spotting', kind: 'cnn', year: 2017,
+    params: 200e3, flopsPerInference: 20e6, flopConvention: 'mac', inputResolution: 49,
+    source: 'Zhang et al. (2017) "Hello Edge", DS-CNN (M): 189.7K params, 19.8M ops; mlsysim Models.Tiny.DS_CNN (200K, 20M)',
+    note: 'Rounded mlsysim figures. inputResolution is the 49 MFCC frames of a 1 s clip (49 x 10 features).',
+  },
+  {
+    id: 'dlrm', name: 'DLRM (recommendation)', kind: 'recommendation', year: 2019,
+    params: 25e9, weightBytes: 100e9,
+    source: 'Naumov et al. (2019); mlsysim Models.DLRM (25e9 embedding entries x FP32 = 100 GB)',
+  },
+];
+
+const MODELS: ReadonlyMap<string, Model> = new Map(MODEL_LIST.map((m) => [m.id, Object.freeze(m)]));
+
+/** Ids of every registered model. */
+export const MODEL_IDS: readonly string[] = Object.freeze(MODEL_LIST.map((m) => m.id));
+
+/**
+ * The registered model with this id.
+ * @throws PhysicsError listing the known ids when `id` is unknown.
+ */
+export function getModel(id: string): Model {
+  const m = typeof id === 'string' ? MODELS.get(id) : undefined;
+  if (!m) throw unknownId('model id', id, MODEL_IDS);
+  return m;
+}
+
+/** Every registered model, optionally only one kind. */
+export function listModels(kind?: ModelKind): Model[] {
+  return MODEL_LIST.filter((m) => kind === undefined || m.kind === kind).map((m) => MODELS.get(m.id)!);
+}
+
+/** Accepts a model object or a registered id. */
+export function resolveModel(model: Model | string, name = 'model'): Model {
+  if (typeof model === 'string') {
+    const m = MODELS.get(model);
+    if (!m) throw unknownId(name, model, MODEL_IDS);
+    return m;
+  }
+  if (model === null || typeof model !== 'object' || typeof model.params !== 'number' || !(model.params > 0)) {
+    throw new PhysicsError(name, model, `a model object with params > 0 or one of ${MODEL_IDS.join(', ')}`);
+  }
+  return model;
+}
+
+/**
+ * Operations for one forward pass in the requested convention ('flop' doubles a 'mac' count).
+ * @throws PhysicsError when the model has no `flopsPerInference`.
+ */
+export function flopsOf(model: Model | string, convention: FlopConvention = 'flop'): number {
+  const m = resolveModel(model);
+  if (convention !== 'flop' && convention !== 'mac') throw new PhysicsError('convention', convention, 'one of "flop", "mac"');
+  if (m.flopsPerInference === undefined) {
+    throw new PhysicsError(`${m.id}.flopsPerInference`, undefined, 'a model with a per-inference operation count (CNNs, BERT)');
+  }
+  const stored = m.flopConvention ?? 'flop';
+  if (stored === convention) return m.flopsPerInference;
+  return convention === 'flop' ? m.flopsPerInference * 2 : m.flopsPerInference / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deployment contexts
+// ---------------------------------------------------------------------------------------------
+
+export interface DeploymentContext {
+  readonly id: Tier;
+  readonly label: string;
+  /** Default device id for the context. */
+  readonly device: string;
+  /** Sustained power budget, W. */
+  readonly powerBudgetWatts: number;
+  /** Typical end-to-end latency budget, s. */
+  readonly latencyBudgetSeconds: number;
+  readonly source: string;
+}
+
+const TIER_SOURCE = 'mlsysim core/systems.py archetypes (power) and core/deployment.py tiers (latency budget)';
+
+/** The four deployment contexts the labs switch between, each with its default device. */
+export const DEPLOYMENT_CONTEXTS: Readonly<Record<Tier, DeploymentContext>> = Object.freeze({
+  cloud: Object.freeze({ id: 'cloud', label: 'Cloud', device: 'h100', powerBudgetWatts: 700, latencyBudgetSeconds: 200 * ms, source: TIER_SOURCE }),
+  edge: Object.freeze({ id: 'edge', label: 'Edge', device: 'jetson-orin-nx', powerBudgetWatts: 25, latencyBudgetSeconds: 50 * ms, source: TIER_SOURCE }),
+  mobile: Object.freeze({ id: 'mobile', label: 'Mobile', device: 'mobile-npu', powerBudgetWatts: 5, latencyBudgetSeconds: 30 * ms, source: TIER_SOURCE }),
+  tiny: Object.freeze({ id: 'tiny', label: 'TinyML', device: 'cortex-m7', powerBudgetWatts: 0.1, latencyBudgetSeconds: 100 * ms, source: `${TIER_SOURCE}; mlsysim TinyML_M7 archetype (Systems.Tiny points to the ESP32, the labs use the Cortex-M7)` }),
+});
+
+/**
+ * The deployment context with this id.
+ * @throws PhysicsError listing the known ids.
+ */
+export function getContext(id: string): DeploymentContext {
+  const c = typeof id === 'string' && (TIERS as readonly string[]).includes(id) ? DEPLOYMENT_CONTEXTS[id as Tier] : undefined;
+  if (!c) throw unknownId('context id', id, TIERS);
+  return c;
+}
+
+/** The device a context runs on. */
+export function contextDevice(id: string): Device {
+  return getDevice(getContext(id).device);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Physical and link constants
+// ---------------------------------------------------------------------------------------------
+
+/** Speed of light in vacuum. */
+export const SPEED_OF_LIGHT: Sourced = sourced(299_792_458, 'm/s', 'SI definition of the metre (BIPM, 1983)');
+
+/**
+ * Signal speed in optical fiber, 2e8 m/s (velocity factor ~0.67 = 1/n with group index n ~ 1.47
+ * for silica).
+ */
+export const FIBER_LIGHT_SPEED: Sourced = sourced(2e8, 'm/s',
+  'mlsysim SPEED_OF_LIGHT_FIBER_KM_S = 200,000 km/s; ITU-T G.652 fiber group index ~1.47 gives c/1.47 = 2.04e8 m/s',
+  'The reference calls 0.67 a "refractive index factor"; it is the velocity factor 1/n.');
+
+/** Fraction of c at which light travels in fiber. */
+export const FIBER_VELOCITY_FACTOR: Sourced = sourced(2e8 / 299_792_458, '1', 'FIBER_LIGHT_SPEED / SPEED_OF_LIGHT = 0.667');
