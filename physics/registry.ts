@@ -14,7 +14,7 @@
  */
 import { PhysicsError } from './errors.js';
 import { sourced, type Sourced } from './sourced.js';
-import { GB, GBps, KB, KiB, TB, TFLOPS, TOPS, ms, us, type Precision, checkPrecision } from './units.js';
+import { GB, GBps, KB, KiB, TB, TFLOPS, TOPS, ms, type Precision, checkPrecision } from './units.js';
 
 // ---------------------------------------------------------------------------------------------
 // Devices
@@ -79,7 +79,7 @@ const DEVICE_LIST: readonly Device[] = [
     memoryBytes: 80 * GB, memoryBandwidth: 3.35 * TB,
     peakFlops: { fp32: 67 * TFLOPS, tf32: 494 * TFLOPS, fp16: 989 * TFLOPS, bf16: 989 * TFLOPS, fp8: 1979 * TFLOPS, int8: 1979 * TFLOPS },
     peakFlopsSparseFp16: 1979 * TFLOPS,
-    tdpWatts: 700, overheadSeconds: 10 * us,
+    tdpWatts: 700, overheadSeconds: 1e-05,
     source: 'NVIDIA H100 Tensor Core GPU datasheet (SXM5); mlsysim Cloud.H100',
     sources: {
       fp32: 'NVIDIA H100 datasheet: 67 TFLOPS FP32 (CUDA cores)',
@@ -94,7 +94,7 @@ const DEVICE_LIST: readonly Device[] = [
     memoryBytes: 141 * GB, memoryBandwidth: 4.8 * TB,
     peakFlops: { fp32: 67 * TFLOPS, tf32: 494 * TFLOPS, fp16: 989 * TFLOPS, bf16: 989 * TFLOPS, fp8: 1979 * TFLOPS, int8: 1979 * TFLOPS },
     peakFlopsSparseFp16: 1979 * TFLOPS,
-    tdpWatts: 700, overheadSeconds: 10 * us,
+    tdpWatts: 700, overheadSeconds: 1e-05,
     source: 'NVIDIA H200 datasheet (141 GB HBM3e, 4.8 TB/s; same Hopper compute as H100)',
   }),
   device({
@@ -102,17 +102,17 @@ const DEVICE_LIST: readonly Device[] = [
     memoryBytes: 192 * GB, memoryBandwidth: 8 * TB,
     peakFlops: { fp32: 75 * TFLOPS, fp16: 2250 * TFLOPS, bf16: 2250 * TFLOPS, fp8: 4500 * TFLOPS, int8: 4500 * TFLOPS, int4: 9000 * TFLOPS },
     peakFlopsSparseFp16: 4500 * TFLOPS,
-    tdpWatts: 1000, overheadSeconds: 8 * us,
+    tdpWatts: 1000, overheadSeconds: 8e-06,
     source: 'NVIDIA Blackwell architecture / HGX B200 spec (dense figures); mlsysim Cloud.B200',
     sources: { fp32: 'NVIDIA HGX B200 spec: 600 TFLOPS FP32 per 8 GPUs = 75 per GPU', int4: 'mlsysim B200_FLOPS_INT4 (FP4 tensor, dense)' },
     note: 'mlsysim e0117ceb stores the 9,000 TOPS INT4 figure in its int8 slot; here int8 is the dense 4,500 TOPS and 9,000 sits under int4. Pre-mlsysim constants used sparse FP16 4,500 as the peak; dense 2,250 is used.',
   }),
   device({
     id: 'a100', name: 'NVIDIA A100 SXM 80GB', tier: 'cloud', year: 2020,
-    memoryBytes: 80 * GB, memoryBandwidth: 2.039 * TB,
+    memoryBytes: 80 * GB, memoryBandwidth: 2.039e12,
     peakFlops: { fp32: 19.5 * TFLOPS, tf32: 156 * TFLOPS, fp16: 312 * TFLOPS, bf16: 312 * TFLOPS, int8: 624 * TFLOPS },
     peakFlopsSparseFp16: 624 * TFLOPS,
-    tdpWatts: 400, overheadSeconds: 15 * us,
+    tdpWatts: 400, overheadSeconds: 1.5e-05,
     source: 'NVIDIA A100 datasheet (SXM, HBM2e 2,039 GB/s); mlsysim Cloud.A100',
     note: 'mlsysim declares 80 GiB; the datasheet\'s 80 GB is used.',
   }),
@@ -120,7 +120,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 'v100', name: 'NVIDIA V100 SXM2 32GB', tier: 'cloud', year: 2017,
     memoryBytes: 32 * GB, memoryBandwidth: 900 * GBps,
     peakFlops: { fp32: 15.7 * TFLOPS, fp16: 125 * TFLOPS, int8: 62.8 * TFLOPS },
-    tdpWatts: 300, overheadSeconds: 20 * us,
+    tdpWatts: 300, overheadSeconds: 2e-05,
     source: 'NVIDIA V100 datasheet (SXM2); mlsysim Cloud.V100',
     sources: { int8: 'V100 has no INT8 tensor cores; 62.8 TOPS is the DP4A rate (4 x FP32 rate), NVIDIA Volta whitepaper' },
   }),
@@ -128,7 +128,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 't4', name: 'NVIDIA T4', tier: 'cloud', year: 2018,
     memoryBytes: 16 * GB, memoryBandwidth: 320 * GBps,
     peakFlops: { fp32: 8.1 * TFLOPS, fp16: 65 * TFLOPS, int8: 130 * TFLOPS, int4: 260 * TFLOPS },
-    tdpWatts: 70, overheadSeconds: 30 * us,
+    tdpWatts: 70, overheadSeconds: 3e-05,
     source: 'NVIDIA T4 datasheet; mlsysim Cloud.T4',
   }),
   device({
@@ -136,7 +136,7 @@ const DEVICE_LIST: readonly Device[] = [
     memoryBytes: 192 * GB, memoryBandwidth: 5.3 * TB,
     peakFlops: { fp32: 163.4 * TFLOPS, fp16: 1307 * TFLOPS, bf16: 1307 * TFLOPS, fp8: 2614 * TFLOPS, int8: 2614 * TFLOPS },
     peakFlopsSparseFp16: 2614 * TFLOPS,
-    tdpWatts: 750, overheadSeconds: 12 * us,
+    tdpWatts: 750, overheadSeconds: 1.2e-05,
     source: 'AMD Instinct MI300X datasheet; mlsysim Cloud.MI300X',
     sources: { fp32: 'AMD MI300X datasheet: 163.4 TFLOPS FP32 matrix' },
   }),
@@ -144,7 +144,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 'tpu-v4', name: 'Google TPU v4', tier: 'cloud', year: 2021,
     memoryBytes: 32 * GB, memoryBandwidth: 1.2 * TB,
     peakFlops: { fp32: 275 * TFLOPS / 3, fp16: 275 * TFLOPS, bf16: 275 * TFLOPS, int8: 275 * TFLOPS },
-    tdpWatts: 192, overheadSeconds: 50 * us,
+    tdpWatts: 192, overheadSeconds: 5e-05,
     source: 'Jouppi et al. (2023) TPU v4, ISCA; mlsysim Cloud.TPUv4',
     sources: {
       fp32: 'estimate: FP32 matmul emulated with 3 BF16 passes (~1/3 of the BF16 rate); TPUs publish no FP32 matrix peak',
@@ -156,7 +156,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 'tpu-v5p', name: 'Google TPU v5p', tier: 'cloud', year: 2023,
     memoryBytes: 95 * GB, memoryBandwidth: 2.76 * TB,
     peakFlops: { fp32: 459 * TFLOPS / 3, fp16: 459 * TFLOPS, bf16: 459 * TFLOPS, int8: 918 * TFLOPS },
-    tdpWatts: 300, overheadSeconds: 40 * us,
+    tdpWatts: 300, overheadSeconds: 4e-05,
     source: 'Google Cloud TPU v5p documentation (2024); mlsysim constants TPUV5P_*',
     sources: { fp32: 'estimate: 3-pass BF16 emulation (~1/3 of the BF16 rate)' },
   }),
@@ -164,7 +164,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 'jetson-orin-nx', name: 'NVIDIA Jetson Orin NX 16GB', tier: 'edge', year: 2023,
     memoryBytes: 16 * GB, memoryBandwidth: 102 * GBps,
     peakFlops: { fp32: 1.88 * TFLOPS, fp16: 25 * TFLOPS, int8: 100 * TFLOPS },
-    tdpWatts: 25, overheadSeconds: 0.2 * ms,
+    tdpWatts: 25, overheadSeconds: 0.0002,
     source: 'NVIDIA Jetson Orin NX 16GB module datasheet (100 TOPS INT8, 102.4 GB/s LPDDR5, 10-25 W); mlsysim Edge.JetsonOrinNX',
     sources: {
       fp16: 'later mlsysim registry (hardware/registry.py @1e0c808): 25 TFLOP/s FP16',
@@ -178,7 +178,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 'jetson-xavier-nx', name: 'NVIDIA Jetson Xavier NX 8GB', tier: 'edge', year: 2020,
     memoryBytes: 8 * GB, memoryBandwidth: 51.2 * GBps,
     peakFlops: { fp32: 0.845 * TFLOPS, fp16: 6 * TFLOPS, int8: 21 * TOPS },
-    tdpWatts: 15, overheadSeconds: 0.2 * ms,
+    tdpWatts: 15, overheadSeconds: 0.0002,
     source: 'NVIDIA Jetson Xavier NX module datasheet (21 TOPS INT8, 51.2 GB/s LPDDR4x, 10/15 W modes)',
     sources: {
       fp16: 'NVIDIA Jetson Xavier NX launch material: 6 TFLOPS FP16',
@@ -191,7 +191,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 'mobile-npu', name: 'Smartphone NPU (Apple A17 Pro class)', tier: 'mobile', year: 2023,
     memoryBytes: 8 * GB, memoryBandwidth: 68 * GBps,
     peakFlops: { fp32: 2.15 * TFLOPS, fp16: 17.5 * TFLOPS, int8: 35 * TOPS },
-    tdpWatts: 5, overheadSeconds: 1 * ms, batteryJoules: 15 * 3600,
+    tdpWatts: 5, overheadSeconds: 0.001, batteryJoules: 15 * 3600,
     source: 'Seed lab spec / chapter deployment-spectrum section (8 GB, 68 GB/s, 35 TOPS INT8, 5 W sustained); Apple A17 Pro Neural Engine 35 TOPS',
     sources: {
       memoryBandwidth: 'seed lab spec and labs v1-01, v1-05, v1-10, v1-13, v1-16: 68 GB/s',
@@ -207,7 +207,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 'cortex-m7', name: 'Arm Cortex-M7 MCU (STM32H7 class)', tier: 'tiny', year: 2020,
     memoryBytes: 512 * KB, memoryBandwidth: 0.05 * GBps,
     peakFlops: { fp32: 1e9, fp16: 1e9, int8: 1e9 },
-    tdpWatts: 0.1, overheadSeconds: 2 * ms,
+    tdpWatts: 0.1, overheadSeconds: 0.002,
     source: 'v1-lab-01 brief (0.001 TFLOPS FP32, 0.05 GB/s, 512 KB SRAM, 0.1 W, L = 2 ms); mlsysim Tiny.Generic_MCU and TinyML_M7 archetype',
     sources: {
       memoryBytes: 'lab v1-01: 512 KB SRAM (0.512 MB); mlsysim MCU_RAM_KIB declares 512 KiB = 524,288 B',
@@ -221,7 +221,7 @@ const DEVICE_LIST: readonly Device[] = [
     id: 'esp32', name: 'Espressif ESP32 (ESP32-CAM)', tier: 'tiny', year: 2019,
     memoryBytes: 520 * KiB, memoryBandwidth: 0.1 * GBps,
     peakFlops: { fp32: 0.2e9, fp16: 0.2e9, int8: 0.2e9 },
-    tdpWatts: 1.2, overheadSeconds: 5 * ms,
+    tdpWatts: 1.2, overheadSeconds: 0.005,
     source: 'Espressif ESP32 datasheet (520 KiB SRAM); mlsysim Tiny.ESP32',
     sources: {
       fp32: 'mlsysim comment: ~240 MIPS, 100-200 MFLOPS; the upper figure is used for every precision',
