@@ -1,0 +1,171 @@
+import { expect } from '@open-wc/testing';
+import { PhysicsError } from '../../physics/errors.js';
+import { createRng } from '../../physics/random.js';
+import {
+  laplaceScale, gaussianSigma, analyticGaussianSigma, basicComposition, advancedComposition, dpSgdEpsilon,
+  noiseMultiplierForEpsilon, clipGradient, dpSgdNoisyGradient, poissonSubsample, membershipAdvantageBound,
+  membershipTprBound, generalizationGapAdvantage, membershipAttackAccuracy,
+} from '../../physics/privacy.js';
+
+describe('physics/privacy: mechanisms', () => {
+  it('scales Laplace noise as Δ/ε', () => {
+    expect(laplaceScale({ sensitivity: 1, epsilon: 0.5 })).to.equal(2);
+    expect(() => laplaceScale({ sensitivity: 1, epsilon: 0 })).to.throw(PhysicsError, /epsilon/);
+    expect(() => laplaceScale({ sensitivity: 1, epsilon: -1 })).to.throw(PhysicsError, /epsilon/);
+  });
+
+  it('gives the classical Gaussian σ and flags ε ≥ 1', () => {
+    // δ = 1e-5: √(2 ln 125,000) = √(2·11.736069) = 4.844805
+    const g = gaussianSigma({ sensitivity: 1, epsilon: 1, delta: 1e-5 });
+    expect(g.sigma).to.be.closeTo(4.844805, 1e-6);
+    expect(g.valid).to.equal(false);
+    // δ = 1e-6: √(2 ln 1.25e6) = √(2·14.038654) = 5.298803 (the MathPeek's 5.26 is wrong)
+    expect(gaussianSigma({ sensitivity: 1, epsilon: 1, delta: 1e-6 }).sigma).to.be.closeTo(5.298803, 1e-6);
+    // ε = 0.5 is inside the theorem: σ = 9.68961
+    const h = gaussianSigma({ sensitivity: 1, epsilon: 0.5, delta: 1e-5 });
+    expect(h.sigma).to.be.closeTo(9.68961, 1e-5);
+    expect(h.valid).to.equal(true);
+    expect(() => gaussianSigma({ sensitivity: 1, epsilon: 1, delta: 0 })).to.throw(PhysicsError, /delta/);
+  });
+
+  it('solves the analytic Gaussian mechanism exactly', () => {
+    const s = analyticGaussianSigma({ sensitivity: 1, epsilon: 1, delta: 1e-5 });
+    // below the classical bound 4.8448, and it meets δ: Φ(1/2σ − σ) − e·Φ(−1/2σ − σ) = 1e-5
+    expect(s).to.be.below(4.8448);
+    expect(s).to.be.closeTo(3.7306, 1e-3);
+    // valid for large ε too, and σ shrinks as ε grows
+    expect(analyticGaussianSigma({ sensitivity: 1, epsilon: 5, delta: 1e-5 })).to.be.below(s);
+    // linear in sensitivity
+    expect(analyticGaussianSigma({ sensitivity: 2, epsilon: 1, delta: 1e-5 })).to.be.closeTo(2 * s, 1e-6);
+  });
+});
+
+describe('physics/privacy: composition', () => {
+  it('adds ε and δ under basic composition', () => {
+    const c = basicComposition([{ epsilon: 0.5, delta: 1e-6 }, { epsilon: 0.25 }, { epsilon: 0.25, delta: 1e-6 }]);
+    expect(c.epsilon).to.equal(1);
+    expect(c.delta).to.equal(2e-6);
+    expect(() => basicComposition([])).to.throw(PhysicsError, /steps/);
+  });
+
+  it('applies Dwork–Rothblum–Vadhan advanced composition', () => {
+    // k = 100, ε = 0.1, δ' = 1e-5: √(200·ln 1e5)·0.1 + 100·0.1·(e^0.1 − 1)
+    // = √(200·11.512925)·0.1 + 10·0.105171 = 47.9853·0.1 + 1.051709 = 4.798526 + 1.051709 = 5.850235 (< basic 10)
+    const a = advancedComposition({ epsilon: 0.1, k: 100, deltaPrime: 1e-5 });
+    expect(a.epsilon).to.be.closeTo(5.850235, 1e-6);
+    expect(a.basic).to.be.closeTo(10, 1e-12);
+    expect(a.delta).to.be.closeTo(1e-5, 1e-18);
+    expect(advancedComposition({ epsilon: 0.1, delta: 1e-7, k: 100, deltaPrime: 1e-5 }).delta).to.be.closeTo(2e-5, 1e-18);
+    expect(() => advancedComposition({ epsilon: 0.1, k: 0, deltaPrime: 1e-5 })).to.throw(PhysicsError, /k/);
+  });
+});
+
+describe('physics/privacy: DP-SGD accounting', () => {
+  it('reduces to the Gaussian mechanism RDP bound at q = 1', () => {
+    // q = 1, T = 1, σ = 5: ε = min_α α/(2·25) + ln(1e5)/(α − 1); at α = 25: 0.5 + 11.512925/24 = 0.979705
+    const r = dpSgdEpsilon({ noiseMultiplier: 5, samplingRate: 1, steps: 1, delta: 1e-5 });
+    expect(r.order).to.equal(25);
+    expect(r.epsilon).to.be.closeTo(0.979705, 1e-6);
+  });
+
+  it('agrees with published moments-accountant values within a few percent', () => {
+    // Bu, Dong, Long & Su 2020 (HDSR), MNIST q = 256/60000, δ = 1e-5: σ = 1.3 for 20 epochs ⇒ ε = 1.34
+    const steps = Math.round((20 * 60000) / 256);
+    expect(dpSgdEpsilon({ noiseMultiplier: 1.3, samplingRate: 256 / 60000, steps, delta: 1e-5 }).epsilon).to.be.closeTo(1.34, 0.05);
+    // σ = 0.7 for 70 epochs ⇒ ε = 8.68 (integer orders only: a few % higher)
+    const e2 = dpSgdEpsilon({ noiseMultiplier: 0.7, samplingRate: 256 / 60000, steps: Math.round((70 * 60000) / 256), delta: 1e-5 }).epsilon;
+    expect(e2).to.be.within(8.68, 8.68 * 1.05);
+  });
+
+  it('makes more data (smaller q) and more noise lower ε, and more steps raise it', () => {
+    const base = { noiseMultiplier: 1.1, samplingRate: 0.01, steps: 1000, delta: 1e-6 };
+    const e = dpSgdEpsilon(base).epsilon;
+    expect(dpSgdEpsilon({ ...base, samplingRate: 0.001 }).epsilon).to.be.below(e);
+    expect(dpSgdEpsilon({ ...base, noiseMultiplier: 2 }).epsilon).to.be.below(e);
+    expect(dpSgdEpsilon({ ...base, steps: 10_000 }).epsilon).to.be.above(e);
+    expect(() => dpSgdEpsilon({ ...base, samplingRate: 0 })).to.throw(PhysicsError, /samplingRate/);
+    expect(() => dpSgdEpsilon({ ...base, noiseMultiplier: 0 })).to.throw(PhysicsError, /noiseMultiplier/);
+  });
+
+  it('inverts the accountant for a target ε', () => {
+    const sigma = noiseMultiplierForEpsilon({ targetEpsilon: 1, samplingRate: 0.001, steps: 10_000, delta: 1e-6 });
+    expect(dpSgdEpsilon({ noiseMultiplier: sigma, samplingRate: 0.001, steps: 10_000, delta: 1e-6 }).epsilon).to.be.closeTo(1, 1e-3);
+    // a multiplier near 1 reaches ε ≈ 1 thanks to subsampling (q = 0.1 %), unlike the one-shot σ ≈ 5.3
+    expect(sigma).to.be.within(0.9, 1.5);
+  });
+
+  it('clips per-example gradients to norm C', () => {
+    // ‖(3, 4)‖ = 5 > 1 ⇒ (0.6, 0.8)
+    const c = clipGradient([3, 4], 1);
+    expect(c[0]).to.be.closeTo(0.6, 1e-15);
+    expect(c[1]).to.be.closeTo(0.8, 1e-15);
+    expect(clipGradient([0.3, 0.4], 1)).to.deep.equal([0.3, 0.4]);
+    expect(() => clipGradient([], 1)).to.throw(PhysicsError);
+    expect(() => clipGradient([1], 0)).to.throw(PhysicsError, /clipNorm/);
+  });
+
+  it('adds seeded Gaussian noise of std σ·C to the clipped sum', () => {
+    const grads = [[3, 4], [0.3, 0.4]];
+    // zero noise: ((0.6 + 0.3)/2, (0.8 + 0.4)/2) = (0.45, 0.6)
+    const clean = dpSgdNoisyGradient({ perExampleGradients: grads, clipNorm: 1, noiseMultiplier: 0, rng: createRng(1) });
+    expect(clean.gradient[0]).to.be.closeTo(0.45, 1e-15);
+    expect(clean.gradient[1]).to.be.closeTo(0.6, 1e-15);
+    const a = dpSgdNoisyGradient({ perExampleGradients: grads, clipNorm: 1, noiseMultiplier: 1.1, rng: createRng(42) });
+    const b = dpSgdNoisyGradient({ perExampleGradients: grads, clipNorm: 1, noiseMultiplier: 1.1, rng: createRng(42) });
+    expect(a.gradient).to.deep.equal(b.gradient);
+    expect(a.noiseStd).to.be.closeTo(1.1, 1e-15);
+    // the noise has the right spread: 2,000 one-dimensional draws have std ≈ σC/B = 1.1/1
+    const rng = createRng(7);
+    const draws = Array.from({ length: 2000 }, () => dpSgdNoisyGradient({ perExampleGradients: [[0]], clipNorm: 1, noiseMultiplier: 1.1, rng }).gradient[0]);
+    const mean = draws.reduce((s, x) => s + x, 0) / draws.length;
+    const sd = Math.sqrt(draws.reduce((s, x) => s + (x - mean) ** 2, 0) / (draws.length - 1));
+    expect(sd).to.be.closeTo(1.1, 0.06);
+    expect(() => dpSgdNoisyGradient({ perExampleGradients: grads, clipNorm: 1, noiseMultiplier: 1, rng: Math.random as never })).to.throw(PhysicsError, /rng/);
+    expect(() => dpSgdNoisyGradient({ perExampleGradients: [], clipNorm: 1, noiseMultiplier: 1, rng: createRng(1) })).to.throw(PhysicsError);
+  });
+
+  it('Poisson-subsamples reproducibly', () => {
+    const a = poissonSubsample(10_000, 0.01, createRng(3));
+    expect(a).to.deep.equal(poissonSubsample(10_000, 0.01, createRng(3)));
+    // expected 100 ± 3σ (σ = √(10,000·0.01·0.99) = 9.95)
+    expect(a.length).to.be.within(70, 130);
+    expect(poissonSubsample(100, 0, createRng(3))).to.deep.equal([]);
+    expect(poissonSubsample(5, 1, createRng(3))).to.deep.equal([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('physics/privacy: membership inference', () => {
+  it('bounds the advantage tightly and reports Yeom’s looser bound', () => {
+    // ε = ln 3, δ = 0: (3 − 1)/(3 + 1) = 0.5; Yeom e^ε − 1 = 2 → capped at 1
+    const b = membershipAdvantageBound({ epsilon: Math.log(3) });
+    expect(b.advantage).to.be.closeTo(0.5, 1e-12);
+    expect(b.yeom).to.equal(1);
+    // ε = 1: (e − 1)/(e + 1) = 1.718282/3.718282 = 0.462117
+    expect(membershipAdvantageBound({ epsilon: 1 }).advantage).to.be.closeTo(0.462117, 1e-6);
+    // ε = 0.1: Yeom 0.105171, tight 0.049958
+    const small = membershipAdvantageBound({ epsilon: 0.1 });
+    expect(small.yeom).to.be.closeTo(0.105171, 1e-6);
+    expect(small.advantage).to.be.closeTo(0.049958, 1e-6);
+    // δ adds 2δ/(e^ε + 1): ε = 0, δ = 0.01 ⇒ 0.02/2 = 0.01
+    expect(membershipAdvantageBound({ epsilon: 0, delta: 0.01 }).advantage).to.be.closeTo(0.01, 1e-15);
+    expect(() => membershipAdvantageBound({ epsilon: -1 })).to.throw(PhysicsError, /epsilon/);
+  });
+
+  it('bounds attack TPR at a given FPR', () => {
+    // ε = 1, FPR = 0.01: min(e·0.01, 1 − e^{−1}·0.99) = min(0.027183, 0.635795) = 0.027183
+    expect(membershipTprBound({ epsilon: 1, fpr: 0.01 })).to.be.closeTo(0.027183, 1e-6);
+    // FPR = 0.5: min(1.359141, 1 − 0.367879·0.5) = 0.816060
+    expect(membershipTprBound({ epsilon: 1, fpr: 0.5 })).to.be.closeTo(0.816060, 1e-6);
+    expect(membershipTprBound({ epsilon: 0, fpr: 0.3 })).to.be.closeTo(0.3, 1e-12);
+  });
+
+  it('turns the generalisation gap into attack accuracy (1 + adv)/2', () => {
+    // 98 % train, 68 % test: advantage 0.30 ⇒ accuracy 0.65 (the reference said 0.80)
+    const adv = generalizationGapAdvantage({ trainAccuracy: 0.98, testAccuracy: 0.68 });
+    expect(adv).to.be.closeTo(0.3, 1e-12);
+    expect(membershipAttackAccuracy(adv)).to.be.closeTo(0.65, 1e-12);
+    expect(generalizationGapAdvantage({ trainAccuracy: 0.8, testAccuracy: 0.85 })).to.equal(0);
+    expect(membershipAttackAccuracy(0)).to.equal(0.5);
+    expect(() => membershipAttackAccuracy(1.5)).to.throw(PhysicsError, /advantage/);
+  });
+});
