@@ -30,5 +30,5 @@ export * from './privacy.js';
 export * from './robustness.js';
 export * from './sustainability.js';
 export * from './federated.js';
-// Lab scenarios and answer derivations
+// Lab scenarios and answer derivations (documented in docs/labs/, not the formula sheet)
 export * from './labs/index.js';
