@@ -14,7 +14,7 @@ const core = closure(budgets.core.elements.map(el));
 const coreBytes = total(core);
 const rows = [['core (Lit, runtime, structural elements)', coreBytes, budgets.core.maxGzip]];
 
-const instruments = readdirSync('dist/elements').map((f) => f.replace(/\.js$/, '')).filter((t) => t.startsWith('mls-') && !budgets.core.elements.includes(t)).sort();
+const instruments = readdirSync('dist/elements').filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, '')).filter((t) => t.startsWith('mls-') && !budgets.core.elements.includes(t)).sort();
 for (const t of instruments) {
   const added = [...closure([el(t)])].filter((f) => !core.has(f));
   const max = budgets.instruments[t] ?? budgets.instrumentDefaultMaxGzip;

@@ -64,8 +64,11 @@ export class MlsElement extends LitElement {
   }
 
   #subscribe(): void {
-    if (!this.scope || this.#subscribedTo === this.scope) return;
+    if (this.#subscribedTo === this.scope) return;
     this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedTo = undefined;
+    if (!this.scope) return; // the provider went away: stop listening to the old scope
     this.#subscribedTo = this.scope;
     this.#unsubscribe = this.scope.subscribe((name) => {
       if (this.#deps.has(name)) this.requestUpdate();

@@ -88,6 +88,8 @@ export interface SeriesSpec {
   width?: number;
   /** Leave out of the text twin's table (e.g. a helper curve). */
   hideInTable?: boolean;
+  /** Table only: not drawn and not in the legend (e.g. one "Attainable" column for a two-colour roof). */
+  tableOnly?: boolean;
 }
 
 export interface MarkerSpec {
@@ -97,6 +99,8 @@ export interface MarkerSpec {
   label: string;
   color?: string;
   dash?: number[];
+  /** Where a vertical marker's label sits along it (default 'top'). */
+  labelAt?: 'top' | 'middle' | 'bottom';
 }
 
 export interface PointSpec {
@@ -245,7 +249,7 @@ function watchTheme(): void {
   const watchBody = () => document.body && mo.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-mls-theme', 'style'] });
   if (document.body) watchBody(); else document.addEventListener('DOMContentLoaded', watchBody, { once: true });
   for (const q of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
-    window.matchMedia?.(q).addEventListener?.('change', fire);
+    try { window.matchMedia?.(q).addEventListener?.('change', fire); } catch { /* no media queries: theme fixed */ }
   }
 }
 
@@ -326,12 +330,13 @@ export class ChartController implements ReactiveController {
   render(spec: ChartSpec | null): TemplateResult | typeof nothing {
     this.#spec = spec;
     if (!spec) return nothing;
-    const legend = spec.legend ?? spec.data.series.length > 1;
+    const drawn = spec.data.series.filter((s) => !s.tableOnly);
+    const legend = spec.legend ?? drawn.length > 1;
     return html`<figure class="mls-chart" part="chart" style="margin:0">
       <div class="plot" part="plot" ${ref(this.#setContainer)}></div>
       ${legend ? html`<ul class="legend" part="legend" aria-hidden="true">
-        ${spec.data.series.map((s, i) => html`<li><span class="swatch ${s.kind ?? 'line'}"
-          style="color:${this.#color(s.color ?? 'blue')};border-top-style:${this.#dash(s, i).length ? 'dashed' : 'solid'}"></span>${s.label}</li>`)}
+        ${drawn.map((s) => html`<li><span class="swatch ${s.kind ?? 'line'}"
+          style="color:${this.#color(s.color ?? 'blue')};border-top-style:${this.#dash(s, spec.data.series.indexOf(s)).length ? 'dashed' : 'solid'}"></span>${s.label}</li>`)}
       </ul>` : nothing}
       ${this.#renderTable(spec)}
       <p class="summary ${spec.summaryHidden ? 'visually-hidden' : ''}" part="summary" aria-live="polite">${spec.summary}</p>
@@ -399,7 +404,7 @@ export class ChartController implements ReactiveController {
     const axis = (a: AxisSpec) => [a.label, a.unit, !!a.log];
     return JSON.stringify([
       axis(spec.x), axis(spec.y), spec.height ?? 320, forcedColors(),
-      spec.data.series.map((s, i) => [s.label, s.kind ?? 'line', this.#color(s.color ?? 'blue'), this.#dash(s, i), s.width ?? 2]),
+      spec.data.series.map((s, i) => [s.label, s.kind ?? 'line', this.#color(s.color ?? 'blue'), this.#dash(s, i), s.width ?? 2, !!s.tableOnly]),
       this.#color('text'), this.#color('muted'), this.#color('border'),
     ]);
   }
@@ -471,7 +476,11 @@ export class ChartController implements ReactiveController {
       const s = u.scales[which];
       return logTicks(s.min ?? 0.1, s.max ?? 10);
     };
-    if (which === 'y') {
+    if (which === 'x') {
+      axis.size = 32;
+      axis.labelSize = 22;
+    } else {
+      axis.labelSize = 24;
       axis.size = (u, values, axisIdx, cycle) => {
         const ax = u.axes[axisIdx] as uPlot.Axis & { _size?: number };
         if (cycle > 1 && ax._size) return ax._size;
@@ -487,6 +496,7 @@ export class ChartController implements ReactiveController {
     const stroke = this.#color(s.color ?? 'blue');
     const kind = s.kind ?? 'line';
     const out: uPlot.Series = { label: s.label, stroke, width: s.width ?? 2, dash: this.#dash(s, i), spanGaps: false, points: { show: false } };
+    if (s.tableOnly) { out.show = false; return out; }
     if (kind === 'points') {
       out.paths = () => null;
       out.points = { show: true, size: 7, stroke, fill: stroke, width: 1 };
@@ -506,7 +516,7 @@ export class ChartController implements ReactiveController {
     const height = spec.height ?? 320;
     const opts: uPlot.Options = {
       width, height,
-      pxAlign: 1,
+      pxAlign: 0,
       legend: { show: false },
       cursor: { show: true, x: true, y: true, points: { show: false }, drag: { x: false, y: false, setScale: false } },
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
@@ -616,7 +626,8 @@ export class ChartController implements ReactiveController {
       if (m.axis === 'x') {
         const right = p + 6 * px + w < left + width;
         ctx.textAlign = right ? 'left' : 'right';
-        this.#text(ctx, m.label, right ? p + 6 * px : p - 6 * px, top + 6 * px, color, forced);
+        const ty = m.labelAt === 'bottom' ? top + height - 44 * px : m.labelAt === 'middle' ? top + height / 2 : top + 6 * px;
+        this.#text(ctx, m.label, right ? p + 6 * px : p - 6 * px, ty, color, forced);
       } else {
         ctx.textAlign = 'right';
         this.#text(ctx, m.label, left + width - 6 * px, p - 18 * px < top ? p + 4 * px : p - 18 * px, color, forced);

@@ -43,8 +43,9 @@ export const tokenSheetText = `
 :root { ${shared} ${light} }
 :root.quarto-dark, body.quarto-dark, [data-mls-theme="dark"] { ${dark} }
 @media (prefers-color-scheme: dark) {
-  :root:not(.quarto-light):not([data-mls-theme="light"]) body:not(.quarto-light) { ${dark} }
+  :root:not(.quarto-light):not([data-mls-theme="light"]) body:not(.quarto-light):not([data-mls-theme="light"]) { ${dark} }
 }
+:root [data-mls-theme="light"] { ${light} }
 @media (prefers-reduced-motion: reduce) { :root { --mls-duration: 0ms; } }
 `;
 

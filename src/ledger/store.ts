@@ -69,6 +69,8 @@ export function validateRecord(key: string, rec: unknown): string | null {
   if (!optType(rec.context, ['string'])) return `record ${key}: context must be a string`;
   if (!optType(rec.act1_prediction, ['string', 'number'])) return `record ${key}: act1_prediction must be a string or number`;
   if (!optType(rec.act1_correct, ['boolean'])) return `record ${key}: act1_correct must be true, false or null`;
+  if (!optType(rec.act2_prediction, ['string', 'number'])) return `record ${key}: act2_prediction must be a string or number`;
+  if (!optType(rec.act2_correct, ['boolean'])) return `record ${key}: act2_correct must be true, false or null`;
   if (!optType(rec.act2_result, ['number'])) return `record ${key}: act2_result must be a number or null`;
   if (typeof rec.act2_result === 'number' && !Number.isFinite(rec.act2_result)) return `record ${key}: act2_result is not finite`;
   if (!optType(rec.act2_decision, ['string'])) return `record ${key}: act2_decision must be a string`;
@@ -87,8 +89,41 @@ function complete(key: string, rec: Record<string, unknown>): LedgerRecord {
 }
 
 /**
+ * The ledger key of a chapter id written by the reference: a number or stringified number for
+ * Volume 1 (`5`, `"5"`), `"v2_07"` / `"v1_05"` for a namespaced chapter. Null when unrecognised.
+ */
+function referenceChapterKey(chapter: unknown): string | null {
+  if (typeof chapter === 'number' && Number.isInteger(chapter)) return ledgerKey(1, chapter);
+  if (typeof chapter !== 'string') return null;
+  const plain = /^\s*(\d{1,2})\s*$/.exec(chapter);
+  if (plain) return ledgerKey(1, Number(plain[1]));
+  const spaced = /^v([12])[_.-]?(?:ch)?(\d{1,2})$/i.exec(chapter.trim());
+  return spaced ? ledgerKey(Number(spaced[1]), Number(spaced[2])) : null;
+}
+
+function referenceRecord(key: string, d: Record<string, unknown>): LedgerRecord {
+  const { context, act1_prediction, act1_correct, act2_prediction, act2_correct, act2_result, act2_decision, constraint_hit, ...extra } = d;
+  const rec: Record<string, unknown> = {
+    context: typeof context === 'string' ? context : typeof d.deployment_context === 'string' ? d.deployment_context : null,
+    act1_prediction: typeof act1_prediction === 'string' || typeof act1_prediction === 'number' ? act1_prediction : null,
+    act1_correct: typeof act1_correct === 'boolean' ? act1_correct : null,
+    act2_result: typeof act2_result === 'number' && Number.isFinite(act2_result) ? act2_result : null,
+    act2_decision: typeof act2_decision === 'string' ? act2_decision : null,
+    constraint_hit: typeof constraint_hit === 'boolean' ? constraint_hit : null,
+    extra, timestamp: new Date(0).toISOString(),
+  };
+  if (typeof act2_prediction === 'string' || typeof act2_prediction === 'number') rec.act2_prediction = act2_prediction;
+  if (typeof act2_correct === 'boolean') rec.act2_correct = act2_correct;
+  // The reference's act2_result was sometimes a word ("approved"); keep it rather than drop it.
+  if (act2_result !== undefined && rec.act2_result === null) (extra as Record<string, unknown>).act2_result = act2_result;
+  return complete(key, rec);
+}
+
+/**
  * Bring any known older shape up to the current schema.
- * v1 (reference-style): `{ track, history: [{ chapter, design }] }`, chapters as bare numbers of volume 1.
+ * v1 (reference-style): `{ track, history: [{ chapter, design }] }` (append-only; chapters as
+ * bare Volume 1 numbers) or, in the reference's later versions, `history: { "5": design,
+ * "v2_07": design }`. Later entries win; a `track` with no chapter-0 record becomes one.
  */
 export function migrate(data: unknown): { file: LedgerFile; migrated: boolean } | { error: string } {
   if (!isObj(data)) return { error: 'the ledger is not a JSON object' };
@@ -106,24 +141,20 @@ export function migrate(data: unknown): { file: LedgerFile; migrated: boolean } 
     }
     return { file: { schema: 'mlsys-labs.ledger', version: LEDGER_SCHEMA_VERSION, records }, migrated: version !== LEDGER_SCHEMA_VERSION };
   }
-  if (Array.isArray(data.history)) {
+  if (Array.isArray(data.history) || isObj(data.history)) {
+    const entries: Array<[unknown, unknown]> = Array.isArray(data.history)
+      ? data.history.map((e) => (isObj(e) ? [e.chapter, e.design] : [undefined, undefined]))
+      : Object.entries(data.history);
     const records: Record<string, LedgerRecord> = {};
-    for (const entry of data.history) {
-      if (!isObj(entry) || typeof entry.chapter !== 'number' || !isObj(entry.design)) return { error: 'a history entry is not { chapter, design }' };
-      const key = ledgerKey(1, entry.chapter);
-      if (!parseKey(key)) return { error: `history chapter ${entry.chapter} is out of range` };
-      const d = entry.design;
-      const { context, act1_prediction, act1_correct, act2_result, act2_decision, constraint_hit, ...extra } = d;
-      const rec = complete(key, {
-        context: typeof context === 'string' ? context : typeof d.deployment_context === 'string' ? d.deployment_context : null,
-        act1_prediction: typeof act1_prediction === 'string' || typeof act1_prediction === 'number' ? act1_prediction : null,
-        act1_correct: typeof act1_correct === 'boolean' ? act1_correct : null,
-        act2_result: typeof act2_result === 'number' && Number.isFinite(act2_result) ? act2_result : null,
-        act2_decision: typeof act2_decision === 'string' ? act2_decision : null,
-        constraint_hit: typeof constraint_hit === 'boolean' ? constraint_hit : null,
-        extra, timestamp: new Date(0).toISOString(),
-      });
-      records[key] = rec; // later entries win: the reference appended on every re-run
+    for (const [chapter, design] of entries) {
+      if (chapter === undefined || !isObj(design)) return { error: 'a history entry is not { chapter, design }' };
+      const key = referenceChapterKey(chapter);
+      if (!key || !parseKey(key)) return { error: `history chapter ${JSON.stringify(chapter)} is out of range` };
+      records[key] = referenceRecord(key, design); // later entries win: the reference appended on every re-run
+    }
+    const track = data.track;
+    if (typeof track === 'string' && track !== 'NONE' && track !== '' && !records['v1.ch00']) {
+      records['v1.ch00'] = complete('v1.ch00', { context: track, extra: { deployment_context: track }, timestamp: new Date(0).toISOString() });
     }
     return { file: { schema: 'mlsys-labs.ledger', version: LEDGER_SCHEMA_VERSION, records }, migrated: true };
   }
@@ -256,8 +287,15 @@ export class DesignLedger extends EventTarget {
     const m = data === undefined ? { error: 'not valid JSON' } : migrate(data);
     if ('error' in m) {
       // Keep the unreadable copy aside so nothing is destroyed, then start empty.
-      try { this.#storage.setItem(`${this.#key}.corrupt`, raw); } catch { /* ignore */ }
-      this.#setStatus(true, `The saved ledger could not be read (${m.error}); it was kept aside as "${this.#key}.corrupt" and a new one was started.`);
+      let kept = true;
+      try { this.#storage.setItem(`${this.#key}.corrupt`, raw); } catch { kept = false; }
+      if (kept) {
+        this.#setStatus(true, `The saved ledger could not be read (${m.error}); it was kept aside as "${this.#key}.corrupt" and a new one was started.`);
+      } else {
+        // Writing now would destroy the only copy: stay in memory and leave it where it is.
+        this.#storage = null;
+        this.#setStatus(false, `Progress is not being saved: the saved ledger could not be read (${m.error}) and could not be copied aside, so it was left untouched under "${this.#key}". Export your ledger to keep this session's answers.`);
+      }
       return;
     }
     for (const [k, r] of Object.entries(m.file.records)) this.#records.set(k, r);
@@ -285,7 +323,8 @@ export class DesignLedger extends EventTarget {
       this.#storage.setItem(this.#key, JSON.stringify(file));
       if (!this.#status.persistent) this.#setStatus(true, null);
     } catch (e) {
-      const full = (e as DOMException)?.name === 'QuotaExceededError';
+      const name = (e as DOMException)?.name;
+      const full = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
       this.#setStatus(false, full
         ? 'Progress is not being saved: browser storage is full. Your answers are kept for this page; export the ledger to keep them.'
         : 'Progress is not being saved: storage refused the write. Your answers are kept for this page; export the ledger to keep them.');
