@@ -3,6 +3,26 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { findChrome } from './scripts/find-chrome.mjs';
+import { readdirSync } from 'node:fs';
+
+/**
+ * Serves `/__labs.json`: every lab page under labs/ (labs/vol1/lab-00.html, ...), the gallery
+ * excluded, so test/labs/conformance.test.ts checks each new lab without anyone listing it.
+ */
+function labsListPlugin() {
+  return {
+    name: 'mlsys-labs-list',
+    serve(context) {
+      if (context.path !== '/__labs.json') return undefined;
+      const pages = readdirSync('labs', { recursive: true })
+        .map((f) => String(f).split('\\').join('/'))
+        .filter((f) => f.endsWith('.html') && f !== 'index.html')
+        .sort()
+        .map((f) => `/labs/${f}`);
+      return { body: JSON.stringify(pages), type: 'json' };
+    },
+  };
+}
 
 /** Prints the plain "N passed, N failed, N skipped" line CI reads, as the very last line. */
 function countReporter() {
@@ -33,13 +53,15 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  plugins: [labsListPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({
     launchOptions: {
       executablePath: chrome,
       headless: true,
       args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage',
-        '--disable-background-networking', '--disable-component-update'],
+        '--disable-background-networking', '--disable-component-update',
+        // Background test tabs must keep rendering (fixtures wait for frames; ResizeObserver must fire).
+        '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
     },
   })],
   reporters: [defaultReporter(), countReporter()],
