@@ -30,5 +30,13 @@ export * from './privacy.js';
 export * from './robustness.js';
 export * from './sustainability.js';
 export * from './federated.js';
+// Chapter-specific formulas (workflow, architectures, frameworks, training, benchmarking, LLM serving, overload)
+export * from './workflow.js';
+export * from './architectures.js';
+export * from './frameworks.js';
+export * from './training.js';
+export * from './benchmarking.js';
+export * from './llmserving.js';
+export * from './overload.js';
 // Lab scenarios and answer derivations (documented in docs/labs/, not the formula sheet)
 export * from './labs/index.js';

@@ -167,10 +167,12 @@ export class DesignLedger extends EventTarget {
   #key: string;
   #status: LedgerStatus = { persistent: false, message: null };
   #onStorage?: (e: StorageEvent) => void;
+  #memoryByChoice = false;
 
   constructor(options: LedgerOptions = {}) {
     super();
     this.#key = options.storageKey ?? LEDGER_STORAGE_KEY;
+    this.#memoryByChoice = options.storage === null;
     this.#storage = options.storage === undefined ? reachableStorage() : options.storage;
     this.#load();
     if ((options.sync ?? true) && typeof window !== 'undefined' && this.#storage) {
@@ -272,7 +274,9 @@ export class DesignLedger extends EventTarget {
 
   #load(): void {
     if (!this.#storage) {
-      this.#setStatus(false, 'Progress is not being saved: this page has no storage (private mode or a sandboxed frame). Export your ledger to keep it.');
+      this.#setStatus(false, this.#memoryByChoice
+        ? 'Progress is not being saved: this page keeps the ledger in memory only (no storage by choice). Export your ledger to keep it.'
+        : 'Progress is not being saved: this page has no storage (private mode or a sandboxed frame). Export your ledger to keep it.');
       return;
     }
     let raw: string | null;
