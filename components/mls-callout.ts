@@ -12,7 +12,7 @@ const LOOK: Record<Kind, { icon: string; label: string }> = {
   info: { icon: 'ℹ', label: 'Note' },
   success: { icon: '✓', label: 'Correct' },
   warn: { icon: '⚠', label: 'Caution' },
-  danger: { icon: '⛔', label: 'Danger' },
+  danger: { icon: '✖', label: 'Danger' },
 };
 
 /**
@@ -20,6 +20,7 @@ const LOOK: Record<Kind, { icon: string; label: string }> = {
  * Each kind carries an icon and a text label ("Note", "Correct", "Caution", "Danger")
  * besides its colour.
  *
+ * @tagname mls-callout
  * @summary Note / success / caution / danger box with icon and text label.
  *
  * @slot - The message.
@@ -36,6 +37,7 @@ const LOOK: Record<Kind, { icon: string; label: string }> = {
  * @fires mls-invalid - `kind` is not one of info, success, warn, danger.
  */
 export class MlsCallout extends MlsElement {
+  /** @internal */
   static override styles = [baseStyles, css`
     :host { display: block; margin: var(--mls-space-3) 0; }
     .box {

@@ -11,6 +11,7 @@ import { baseStyles } from '../src/theme.js';
  * ledger records that a constraint was hit). While shown it is a role="alert" box with a
  * ⚠ icon, the heading text and the slotted message, so it never relies on colour alone.
  *
+ * @tagname mls-failure
  * @summary Red "constraint violated" alert driven by a scope flag; reversible.
  *
  * @slot - The explanation: what broke and why.
@@ -25,6 +26,7 @@ import { baseStyles } from '../src/theme.js';
  * @fires mls-invalid - `when` is neither a `$name` reference nor `true`/`false`.
  */
 export class MlsFailure extends MlsElement {
+  /** @internal */
   static override styles = [baseStyles, css`
     :host { display: block; }
     .banner {
@@ -62,16 +64,16 @@ export class MlsFailure extends MlsElement {
   }
 
   #evaluate(): boolean {
-    const raw = this.when;
-    if (raw === undefined || raw === null || raw.trim() === '') { this.markValid('when'); return false; }
-    if (!this.isRef(raw)) {
-      const t = raw.trim().toLowerCase();
+    const raw = (this.when ?? '').trim();
+    if (raw === '') { this.markValid('when'); return false; }
+    if (!raw.startsWith('$')) {
+      const t = raw.toLowerCase();
       if (t === 'true' || t === 'false') { this.markValid('when'); return t === 'true'; }
       this.markInvalid('when', raw, 'a $name reference into the lab scope, "true" or "false"');
       return this.active;
     }
     this.markValid('when');
-    const v = this.resolve(raw.trim());
+    const v = this.resolve(raw);
     if (typeof v === 'string') return v !== '' && v.toLowerCase() !== 'false';
     return Boolean(v);
   }

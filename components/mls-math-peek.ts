@@ -11,6 +11,7 @@ import { renderTex } from '../src/math.js';
  * (`data-tex="display"` for a displayed equation, `data-tex` or `data-tex="inline"` for
  * inline math). KaTeX is fetched only when the panel first opens, and renders MathML.
  *
+ * @tagname mls-math-peek
  * @summary Collapsible "governing equations" panel with lazily typeset TeX.
  *
  * @slot - The panel body: prose, lists and `data-tex` elements.
@@ -25,6 +26,7 @@ import { renderTex } from '../src/math.js';
  * @fires mls-invalid - A `data-tex` value other than `display`/`inline` was found.
  */
 export class MlsMathPeek extends MlsElement {
+  /** @internal */
   static override styles = [baseStyles, css`
     :host { display: block; margin: var(--mls-space-3) 0; }
     details {
@@ -58,8 +60,8 @@ export class MlsMathPeek extends MlsElement {
     return this.#typeset ?? Promise.resolve();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (changed.has('open') && this.open) this.#typesetAll();
   }
 

@@ -21,6 +21,7 @@ const STATE_LOOK: Record<MetricState, { icon: string; text: string }> = {
  * `value` and `state` may be `$name` references into the lab scope; the number shows "—"
  * until its reference resolves.
  *
+ * @tagname mls-metric
  * @summary Labelled big-number card with unit, state (text + icon) and tag.
  *
  * @csspart card - The card.
@@ -37,6 +38,7 @@ const STATE_LOOK: Record<MetricState, { icon: string; text: string }> = {
  * @fires mls-invalid - `value`, `digits` or `state` was rejected.
  */
 export class MlsMetric extends MlsElement {
+  /** @internal */
   static override styles = [baseStyles, css`
     :host { display: inline-block; min-width: 10rem; vertical-align: top; }
     .card {

@@ -10,6 +10,7 @@ import { formatValue } from '../src/format.js';
  * disagree: `<mls-value value="$wf.total" unit="s"></mls-value>` reads "30.5 ms".
  * It renders as plain text (no live region), and "—" until its reference resolves.
  *
+ * @tagname mls-value
  * @summary Inline formatted number bound to a scope value.
  *
  * @csspart value - The text.
@@ -19,6 +20,7 @@ import { formatValue } from '../src/format.js';
  * @fires mls-invalid - `value` or `digits` was rejected.
  */
 export class MlsValue extends MlsElement {
+  /** @internal */
   static override styles = [baseStyles, css`
     :host { display: inline; font-family: inherit; color: inherit; }
     .value { font-weight: 600; white-space: nowrap; ${monoNumbers} }

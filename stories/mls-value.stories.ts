@@ -1,0 +1,45 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, render, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ContextProvider } from '@lit/context';
+import { LabScope, scopeContext } from '../src/scope.js';
+import '../components/mls-value.js';
+import '../components/mls-slider.js';
+
+/** A minimal lab scope around `content` (what <mls-lab> provides in a real lab). */
+function scoped(content: TemplateResult, initial: Record<string, unknown> = {}): HTMLElement {
+  const host = document.createElement('div');
+  const scope = new LabScope();
+  scope.restore(initial);
+  new ContextProvider(host, { context: scopeContext, initialValue: scope });
+  render(content, host);
+  return host;
+}
+
+interface Args { value?: string; unit?: string; digits?: string }
+
+const meta: Meta<Args> = {
+  title: 'Display/mls-value',
+  component: 'mls-value',
+  argTypes: { value: { control: 'text' }, unit: { control: 'text' }, digits: { control: 'text' } },
+  args: { value: '0.0305', unit: 's', digits: '3' },
+  render: (a) => html`<p>One training step takes <mls-value value=${ifDefined(a.value)} unit=${ifDefined(a.unit)} digits=${ifDefined(a.digits)}></mls-value>.</p>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** 0.0305 s reads "30.5 ms". */
+export const Seconds: Story = {};
+export const Bytes: Story = { args: { value: '1.4e10', unit: 'B' } };
+export const Ratio: Story = { args: { value: '7.4', unit: 'x' } };
+
+/** Bound to the scope: prose that can never disagree with the slider. */
+export const InProse: Story = {
+  render: () => scoped(html`
+    <mls-slider label="Distance" name="km" min="0" max="20000" step="100" value="3000" unit="km"></mls-slider>
+    <p>Light in fibre covers <mls-value value="$km" unit="km"></mls-value> one way; a round trip
+      is twice that, and nothing the GPU does can make it shorter.</p>`),
+};
+
+/** Unresolved reference: "—". */
+export const Unresolved: Story = { args: { value: '$wf.total' } };
