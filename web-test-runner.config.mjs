@@ -52,7 +52,7 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: 900000,
   plugins: [labsListPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({
     launchOptions: {

@@ -484,7 +484,7 @@ export class MlsLab extends MlsElement {
         ${staticHtml`<${unsafeStatic(`h${this.#level}`)} class="title" part="title">${this.heading || 'Untitled lab'}</${unsafeStatic(`h${this.#level}`)}>`}
         ${(minutes !== undefined && !this.invalid.has('minutes')) || contexts.length ? html`
         <ul class="meta" part="meta" aria-label="About this lab">
-          ${minutes !== undefined && !this.invalid.has('minutes') ? html`<li class="badge"><span aria-hidden="true">⏱</span> About ${minutes} min</li>` : nothing}
+          ${minutes !== undefined && !this.invalid.has('minutes') ? html`<li class="badge">About ${minutes} min</li>` : nothing}
           ${contexts.map((c) => html`<li class="chip ctx-${c.id}"><span class="visually-hidden">Context: </span>${c.label}${c.deviceName ? html` <span class="device">· ${c.deviceName}</span>` : nothing}</li>`)}
         </ul>` : nothing}
       </header>

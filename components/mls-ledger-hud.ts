@@ -206,9 +206,18 @@ export class MlsLedgerHud extends MlsElement {
     const scoped = this.resolve('$context');
     const ctxId = rec?.context ?? (typeof scoped === 'string' ? scoped : null);
     const ctx = ctxId ? describeContext(ctxId) : undefined;
-    return html`
+    const context = html`
       <div><dt>Lab:</dt> <dd>${key}</dd></div>
-      <div><dt>Context:</dt> <dd>${ctx ? html`<span class="swatch ctx-${ctx.id}" aria-hidden="true"></span>${ctx.label}` : 'none'}</dd></div>
+      <div><dt>Context:</dt> <dd>${ctx ? html`<span class="swatch ctx-${ctx.id}" aria-hidden="true"></span>${ctx.label}` : 'none'}</dd></div>`;
+    if (rec?.chapter === 0 || key.endsWith('.ch00')) {
+      // The orientation lab has concept checks instead of acts.
+      const checks = ['check1_correct', 'check2_correct', 'check3_correct'].map((k) => rec?.extra?.[k]);
+      const answered = checks.filter((c) => typeof c === 'boolean').length;
+      const right = checks.filter((c) => c === true).length;
+      return html`${context}
+      <div><dt>Concept checks:</dt> <dd>${answered === 0 ? '— not yet' : `${right} of ${answered} right`}</dd></div>`;
+    }
+    return html`${context}
       <div><dt>Act I:</dt> <dd>${this.#verdict(rec?.act1_correct)}</dd></div>
       <div><dt>Act II:</dt> <dd>${this.#verdict(rec?.act2_correct)}</dd></div>
       <div><dt>Constraint hit:</dt> <dd>${rec?.constraint_hit === true ? 'yes' : rec?.constraint_hit === false ? 'no' : '—'}</dd></div>`;
