@@ -10,6 +10,8 @@
  *   reference's curve carried a stray /1000 and put its minimum √1000 ≈ 31.6× away from T*.
  * - v1-09: the curriculum speedup is clamped to the 2–3× range the lab states (the reference
  *   reached 3.25×).
+ * - v1-16: cost per request divides the fleet's cost by the requests actually served,
+ *   min(demand, delivered capacity), not by the demand (`costPerRequest`).
  * - v2-01: all three pair-wise break-even utilisations are reported (on-demand/reserved at 1 − d,
  *   on-demand/owned, reserved/owned); the cheapest option is computed, not assumed.
  * - v2-04: storage bandwidth is the minimum of what the disks deliver for the access pattern and
@@ -241,6 +243,54 @@ export function dataSelectionRun(args: { examples: number; qualityFraction: numb
 }
 
 /**
+ * Exponential curriculum pacing (Hacohen & Weinshall 2019, "On the Power of Curriculum Learning in
+ * Training Deep Networks", ICML; v1-09 MathPeek): at normalised training progress t ∈ [0, 1] the
+ * learner samples from the easiest λ(t) = min(1, λ₀·e^{αt}) of the data, λ₀ the starting fraction
+ * (0.2 = easiest 20 %) and α ≥ 0 the pacing rate. The schedule reaches the full dataset at
+ * t_full = ln(1/λ₀)/α (0 when λ₀ = 1, ∞ when α = 0); when t_full > 1 the hardest examples are never
+ * seen during training. Given the dataset size N, `examples` is the pool size ⌊λ(t)·N⌋ (at least 1).
+ */
+export function curriculumPacing(args: { initialFraction: number; rate: number; progress: number; examples?: number }): {
+  fraction: number; examples: number | null; fullDatasetProgress: number; reachesFullDataset: boolean;
+} {
+  const l0 = inRange('initialFraction', args.initialFraction, 0, 1, { loOpen: true });
+  const a = nonNegative('rate', args.rate);
+  const t = fraction('progress', args.progress);
+  const f = Math.min(1, l0 * Math.exp(a * t));
+  const full = l0 === 1 ? 0 : a === 0 ? Infinity : -Math.log(l0) / a;
+  let n: number | null = null;
+  if (args.examples !== undefined) {
+    const N = integerAtLeast('examples', args.examples, 1);
+    // the relative nudge keeps a product such as 0.29999999999999993·1000 from dropping an example
+    n = Math.min(N, Math.max(1, Math.floor(f * N * (1 + 1e-12))));
+  }
+  return { fraction: f, examples: n, fullDatasetProgress: full, reachesFullDataset: full <= 1 };
+}
+
+/**
+ * Difficulty of an example for a curriculum (v1-09 MathPeek; Hacohen & Weinshall 2019 score examples
+ * with a pretrained reference model θ₀): difficulty(xᵢ) = 1 − P(correct | xᵢ, θ₀), where the
+ * probability is the reference model's confidence in the true label.
+ */
+export function exampleDifficulty(probabilityCorrect: number): number {
+  return 1 - fraction('probabilityCorrect', probabilityCorrect);
+}
+
+/**
+ * Easy-to-hard ordering of a dataset from each example's P(correct | xᵢ, θ₀): difficulties
+ * 1 − pᵢ and the example indices sorted by ascending difficulty (ties keep index order). The first
+ * `curriculumPacing(...).examples` indices of `order` are the pool at progress t.
+ */
+export function curriculumOrder(probabilitiesCorrect: readonly number[]): { difficulty: number[]; order: number[] } {
+  if (!Array.isArray(probabilitiesCorrect) || probabilitiesCorrect.length === 0) {
+    throw new PhysicsError('probabilitiesCorrect', probabilitiesCorrect, 'a non-empty array of probabilities in [0, 1]');
+  }
+  const difficulty = probabilitiesCorrect.map((p, i) => 1 - fraction(`probabilitiesCorrect[${i}]`, p));
+  const order = difficulty.map((_, i) => i).sort((i, j) => difficulty[i] - difficulty[j] || i - j);
+  return { difficulty, order };
+}
+
+/**
  * Annotation cost = items × cost per item, with the per-item cost given directly or as
  * hourly wage ÷ items per annotator-hour. v1-09 used both $0.05/image and $15/h ÷ 500/h =
  * $0.03/image for the same task; a lab should pick one.
@@ -395,6 +445,31 @@ export function tcoComparison(args: OwnedCostArgs & { pricePerDeviceSecond: numb
   const costs: Array<[TcoOption, number]> = [['on-demand', onDemand], ['reserved', reserved], ['owned', owned.total]];
   const cheapest = costs.reduce((best, c) => (c[1] < best[1] ? c : best))[0];
   return { onDemand, reserved, owned, cheapest, breakEven: { onDemandVsReserved: 1 - args.reservedDiscount, onDemandVsOwned: odOwned, reservedVsOwned: riOwned } };
+}
+
+/**
+ * Serving cost per request against the capacity the fleet actually delivers (v1-16 Critique: the
+ * reference divided the fleet's cost by the demanded 600 req/s whatever the fleet could serve, so
+ * its cost SLO could never fail). N devices at p USD per device-second cost N·p per second; they
+ * serve λ_served = min(λ_demand, capacity) requests/s, so each served request costs N·p/λ_served
+ * (∞ when nothing is served, NaN for a free fleet that serves nothing). `atCapacity` =
+ * N·p/capacity is the floor reached only at full utilisation; `atDemand` = N·p/λ_demand is the
+ * reference's figure, too low whenever capacity falls short of demand. Utilisation is
+ * λ_served/capacity (0 for a fleet with no capacity). For LLM serving, capacity = delivered
+ * tokens/s ÷ tokens per request.
+ */
+export function costPerRequest(args: { devices: number; pricePerDeviceSecond: number; demandRate: number; capacityRate: number }): {
+  costPerSecond: number; servedRate: number; unservedRate: number; utilization: number; perServedRequest: number; atCapacity: number; atDemand: number;
+} {
+  const costPerSecond = nonNegative('devices', args.devices) * nonNegative('pricePerDeviceSecond', args.pricePerDeviceSecond);
+  const demand = positive('demandRate', args.demandRate);
+  const capacity = nonNegative('capacityRate', args.capacityRate);
+  const served = Math.min(demand, capacity);
+  const per = (rate: number) => (rate > 0 ? costPerSecond / rate : costPerSecond > 0 ? Infinity : Number.NaN);
+  return {
+    costPerSecond, servedRate: served, unservedRate: demand - served, utilization: capacity > 0 ? served / capacity : 0,
+    perServedRequest: per(served), atCapacity: per(capacity), atDemand: costPerSecond / demand,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

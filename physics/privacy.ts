@@ -12,6 +12,8 @@
  *   accuracy is (1 + advantage)/2 (`membershipAttackAccuracy`). Its "98 % train / 68 % test ⇒ up to
  *   80 %" example is 65 %.
  * - The MathPeek σ at ε = 1, δ = 1e-6 is 5.30 (not 5.26).
+ * - v2-13's MathPeek defines Rényi DP through the Rényi divergence but the lab never computed one;
+ *   `renyiDivergence` (discrete) and `gaussianRenyiDivergence` (α·Δ²/(2σ²)) do.
  */
 import { PhysicsError, finite, fraction, inRange, integerAtLeast, nonNegative, positive } from './errors.js';
 import { standardNormalCdf } from './responsible.js';
@@ -90,6 +92,56 @@ export function advancedComposition(args: { epsilon: number; delta?: number; k: 
   const k = integerAtLeast('k', args.k, 1);
   const dp = inRange('deltaPrime', args.deltaPrime, 0, 1, { loOpen: true, hiOpen: true });
   return { epsilon: Math.sqrt(2 * k * Math.log(1 / dp)) * e + k * e * Math.expm1(e), delta: k * d + dp, basic: k * e };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rényi divergence (the quantity Rényi DP bounds)
+// ---------------------------------------------------------------------------------------------
+
+function discreteDistribution(name: string, v: unknown): number[] {
+  if (!Array.isArray(v) || v.length === 0) throw new PhysicsError(name, v, 'a non-empty array of probabilities or counts');
+  const xs = v.map((x, i) => nonNegative(`${name}[${i}]`, x));
+  const total = xs.reduce((s, x) => s + x, 0);
+  if (total <= 0) throw new PhysicsError(name, v, 'probabilities with a positive total');
+  return xs.map((x) => x / total);
+}
+
+/**
+ * Rényi divergence of order α between two discrete distributions on the same outcomes (Rényi 1961;
+ * Mironov 2017, "Rényi Differential Privacy", Def. 3; v2-13 MathPeek), in nats:
+ * D_α(P‖Q) = 1/(α − 1)·ln E_{x∼Q}[(p(x)/q(x))^α] = 1/(α − 1)·ln Σ pᵢ^α qᵢ^{1−α}.
+ * α = 1 is the limit KL(P‖Q) = Σ pᵢ ln(pᵢ/qᵢ); α = ∞ is ln maxᵢ pᵢ/qᵢ (the ε of pure DP).
+ * Inputs may be counts (each is normalised). An outcome with pᵢ > 0 = qᵢ makes the divergence ∞
+ * for α ≥ 1. Non-decreasing in α (van Erven & Harremoës 2014). A mechanism is (α, ε_R)-RDP when
+ * D_α(M(D)‖M(D′)) ≤ ε_R for all neighbouring D, D′.
+ */
+export function renyiDivergence(p: readonly number[], q: readonly number[], alpha: number): number {
+  const P = discreteDistribution('p', p);
+  const Q = discreteDistribution('q', q);
+  if (Q.length !== P.length) throw new PhysicsError('q', q, `an array of ${P.length} probabilities (same outcomes as p)`);
+  const a = alpha === Infinity ? Infinity : positive('alpha', alpha);
+  const support = P.map((_, i) => i).filter((i) => P[i] > 0);
+  if (a === Infinity) return Math.max(...support.map((i) => (Q[i] > 0 ? Math.log(P[i] / Q[i]) : Infinity)));
+  if (a === 1) return support.reduce((s, i) => s + (Q[i] > 0 ? P[i] * Math.log(P[i] / Q[i]) : Infinity), 0);
+  if (a > 1 && support.some((i) => Q[i] === 0)) return Infinity;
+  // ln Σ exp(α ln pᵢ + (1 − α) ln qᵢ) with the largest term factored out (no overflow at large α)
+  const logs = support.filter((i) => Q[i] > 0).map((i) => a * Math.log(P[i]) + (1 - a) * Math.log(Q[i]));
+  if (logs.length === 0) return Infinity; // disjoint supports (α < 1)
+  const m = Math.max(...logs);
+  return (m + Math.log(logs.reduce((s, l) => s + Math.exp(l - m), 0))) / (a - 1);
+}
+
+/**
+ * Rényi divergence between two Gaussians with the same standard deviation σ whose means differ by Δ
+ * (the Gaussian mechanism on neighbouring inputs, Δ = the L2 sensitivity): D_α = α·Δ²/(2σ²)
+ * (Mironov 2017, Prop. 7), for every order α > 0; α = 1 gives KL = Δ²/(2σ²). So the Gaussian
+ * mechanism with noise σ is (α, αΔ²/(2σ²))-RDP, and T uses compose to T·αΔ²/(2σ²).
+ */
+export function gaussianRenyiDivergence(args: { alpha: number; meanDifference: number; sigma: number }): number {
+  const a = positive('alpha', args.alpha);
+  const d = finite('meanDifference', args.meanDifference);
+  const s = positive('sigma', args.sigma);
+  return (a * d * d) / (2 * s * s);
 }
 
 // ---------------------------------------------------------------------------------------------

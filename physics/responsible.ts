@@ -16,9 +16,12 @@
  *   `expectedFalsePositives` multiplies by (1 − base rate).
  * - The 10 pp EO threshold is not the EEOC four-fifths rule; `demographicParityGap` also
  *   returns the selection-rate ratio, which is what the four-fifths rule tests.
+ * - v1-15's MathPeek states individual fairness (Dwork et al. 2012) but the lab computed nothing
+ *   for it; `lipschitzFairness` checks d_Y(M(x), M(x′)) ≤ L·d_X(x, x′) on pairs of individuals.
  */
 import { PhysicsError, finite, fraction, inRange, nonNegative, oneOf, positive } from './errors.js';
 import { sourced } from './sourced.js';
+import { compareToThreshold } from './benchmarking.js';
 
 // ---------------------------------------------------------------------------------------------
 // Standard normal distribution
@@ -332,6 +335,109 @@ export function fairnessPolicy(args: {
     ppvGap = Math.max(ppvGap, Math.abs(groups[i].ppv - groups[j].ppv));
   }
   return { groups, accuracy: pooledAccuracy(cuts), criterion, target, equalizedOdds: eo, demographicParity: dp, ppvGap };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Individual fairness (Lipschitz condition)
+// ---------------------------------------------------------------------------------------------
+
+/** Result of an individual-fairness (Lipschitz) check over pairs of individuals. */
+export interface LipschitzFairnessResult {
+  /** d_Y/d_X per pair (0 when d_Y = 0; ∞ when d_X = 0 < d_Y). */
+  readonly ratios: number[];
+  /** Indices of the pairs with d_Y > L·d_X. */
+  readonly violations: number[];
+  /** Largest ratio: the smallest L the model satisfies on these pairs. */
+  readonly maxRatio: number;
+  /** Index of the pair with the largest ratio (first on ties). */
+  readonly worstPair: number;
+  /** True when no pair violates the bound. */
+  readonly satisfied: boolean;
+}
+
+/**
+ * Individual fairness as a Lipschitz condition (Dwork, Hardt, Pitassi, Reingold & Zemel 2012,
+ * "Fairness Through Awareness", ITCS; v1-15 MathPeek): similar individuals are treated similarly,
+ * d_Y(M(x), M(x′)) ≤ L·d_X(x, x′) for every pair. Takes each pair's input distance d_X and output
+ * distance d_Y (same metrics throughout) and the constant L ≥ 0; returns the ratios d_Y/d_X, the
+ * violating pairs, the largest ratio (the tightest L these pairs allow) and whether L holds. A pair
+ * exactly on the bound is not a violation: the comparison allows a relative tolerance (default
+ * 1e-9, as `compareToThreshold`) so rounding (0.1 + 0.2 against 0.3) does not flag it.
+ */
+export function lipschitzFairness(args: { pairs: ReadonlyArray<{ inputDistance: number; outputDistance: number }>; lipschitz: number; tolerance?: number }): LipschitzFairnessResult {
+  const pairs = args?.pairs;
+  if (!Array.isArray(pairs) || pairs.length === 0) throw new PhysicsError('pairs', pairs, 'a non-empty array of { inputDistance, outputDistance }');
+  const L = nonNegative('lipschitz', args.lipschitz);
+  const tol = nonNegative('tolerance', args.tolerance ?? 1e-9);
+  const ratios: number[] = [];
+  const violations: number[] = [];
+  let maxRatio = -1, worstPair = 0;
+  pairs.forEach((pair, i) => {
+    const dx = nonNegative(`pairs[${i}].inputDistance`, pair?.inputDistance);
+    const dy = nonNegative(`pairs[${i}].outputDistance`, pair.outputDistance);
+    const r = dy === 0 ? 0 : dx === 0 ? Infinity : dy / dx;
+    ratios.push(r);
+    if (r > maxRatio) { maxRatio = r; worstPair = i; }
+    if (compareToThreshold({ value: dy, threshold: L * dx, tolerance: tol }).above) violations.push(i);
+  });
+  return { ratios, violations, maxRatio, worstPair, satisfied: violations.length === 0 };
+}
+
+type Point = number | readonly number[];
+
+function pointVector(name: string, v: unknown): number[] {
+  if (typeof v === 'number') return [finite(name, v)];
+  if (!Array.isArray(v) || v.length === 0) throw new PhysicsError(name, v, 'a number or a non-empty array of numbers');
+  return v.map((x, i) => finite(`${name}[${i}]`, x));
+}
+
+function sameLength(a: number[], b: number[], name: string, received: unknown): void {
+  if (a.length !== b.length) throw new PhysicsError(name, received, `a point with ${a.length} coordinates, like the others`);
+}
+
+/** Euclidean distance between two numbers or two vectors of the same length. */
+function euclidean(a: Point, b: Point, name: string): number {
+  const u = pointVector(`${name} (first)`, a), v = pointVector(`${name} (second)`, b);
+  sameLength(u, v, name, b);
+  return Math.sqrt(u.reduce((s, x, i) => s + (x - v[i]) ** 2, 0));
+}
+
+/** |a − b| for scores; total variation ½Σ|aᵢ − bᵢ| for outcome distributions (Dwork et al. 2012). */
+function outcomeDistance(a: Point, b: Point, name: string): number {
+  const u = pointVector(`${name} (first)`, a), v = pointVector(`${name} (second)`, b);
+  sameLength(u, v, name, b);
+  if (u.length === 1) return Math.abs(u[0] - v[0]);
+  return 0.5 * u.reduce((s, x, i) => s + Math.abs(x - v[i]), 0);
+}
+
+/**
+ * `lipschitzFairness` over every pair (i, j), i < j, of a set of individuals: inputs xᵢ, model
+ * outputs M(xᵢ), and the two metrics. Defaults: d_X is Euclidean on numbers or feature vectors;
+ * d_Y is |M(x) − M(x′)| for scores and the total-variation distance ½Σ|pₖ − p′ₖ| for outcome
+ * distributions (the statistical distance of Dwork et al. 2012). The task-specific d_X is the hard
+ * part of individual fairness; pass your own. `pairs[k]` gives the individuals of pair k.
+ */
+export function lipschitzFairnessOfPoints<X = Point, Y = Point>(args: {
+  inputs: readonly X[]; outputs: readonly Y[]; lipschitz: number; tolerance?: number;
+  inputDistance?: (a: X, b: X) => number; outputDistance?: (a: Y, b: Y) => number;
+}): LipschitzFairnessResult & { pairs: Array<[number, number]> } {
+  const xs = args?.inputs, ys = args?.outputs;
+  if (!Array.isArray(xs) || xs.length < 2) throw new PhysicsError('inputs', xs, 'an array of at least two individuals');
+  if (!Array.isArray(ys) || ys.length !== xs.length) throw new PhysicsError('outputs', ys, `an array of ${xs.length} model outputs, one per input`);
+  const dX = args.inputDistance ?? ((a: X, b: X) => euclidean(a as unknown as Point, b as unknown as Point, 'inputs'));
+  const dY = args.outputDistance ?? ((a: Y, b: Y) => outcomeDistance(a as unknown as Point, b as unknown as Point, 'outputs'));
+  if (typeof dX !== 'function') throw new PhysicsError('inputDistance', dX, 'a function (a, b) => distance');
+  if (typeof dY !== 'function') throw new PhysicsError('outputDistance', dY, 'a function (a, b) => distance');
+  const index: Array<[number, number]> = [];
+  const pairs: Array<{ inputDistance: number; outputDistance: number }> = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) {
+    index.push([i, j]);
+    pairs.push({
+      inputDistance: nonNegative(`inputDistance(inputs[${i}], inputs[${j}])`, dX(xs[i], xs[j])),
+      outputDistance: nonNegative(`outputDistance(outputs[${i}], outputs[${j}])`, dY(ys[i], ys[j])),
+    });
+  }
+  return { ...lipschitzFairness({ pairs, lipschitz: args.lipschitz, tolerance: args.tolerance }), pairs: index };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@
  *   (D − 1)/(1 − 1/η), which is η times too large (4.0 instead of 2.0 at η = 2, D = 3).
  * - Carbon-aware scheduling savings are relative to the baseline carbon (v2-15's MathPeek divided
  *   by the new carbon), and the baseline bills each hour at its own intensity.
+ * - v2-15's SLA violation max(0, F − T/24) at the defaults (0.30 − 0.25) is 0.0499… in IEEE
+ *   doubles, so "violation > 5 %" depended on rounding; `nightWindowSchedule` rounds to 1e-12.
  */
 import { PhysicsError, fraction, inRange, integerAtLeast, nonNegative, positive } from './errors.js';
 import { sourced, type Sourced } from './sourced.js';
@@ -124,6 +126,34 @@ export function timeShiftCarbonSavings(args: { shiftedFraction: number; fromInte
   const to = nonNegative('toIntensity', args.toIntensity);
   const base = positive('baselineIntensity', args.baselineIntensity ?? from);
   return (s * (from - to)) / base;
+}
+
+/** Round to 1e-12 so differences of decimal fractions come out exact (0.30 − 0.25 = 0.05, not 0.049999…). */
+const round12 = (x: number): number => Math.round(x * 1e12) / 1e12;
+
+/** v2-15's SLA-breach threshold: more than 5 % of jobs missing their deadline. */
+export const NIGHT_WINDOW_BREACH_THRESHOLD = sourced(0.05, '1', 'v2-15 brief: SLA breach threshold 5.0 % of jobs (lab policy)');
+
+/**
+ * v2-15's closed form for moving a flexible fraction F of the day's jobs into a low-carbon night
+ * window of T seconds per day (period P = 86,400 s): the window holds a share T/P of the day's job
+ * slots; jobs shifted beyond it miss their deadline, so the SLA violation is max(0, F − T/P) of all
+ * jobs; the largest shift without any violation is F_opt = min(F_avail, T/P) (T = 6 h ⇒ 25 %,
+ * 8 h ⇒ 33 %); the largest that stays within the breach threshold b is min(1, T/P + b).
+ * Violations are rounded to 1e-12 so the default 0.30 − 0.25 is exactly 0.05 (IEEE doubles give
+ * 0.0499…), and `breach` is violation > b, strictly (the lab's rule; b defaults to 5 %).
+ * `carbonAwareSchedule` models the same limit slot by slot.
+ */
+export function nightWindowSchedule(args: { flexibleFraction: number; windowSeconds: number; periodSeconds?: number; breachThreshold?: number }): {
+  capacityShare: number; violation: number; breach: boolean; optimalFraction: number; maxCompliantFraction: number;
+} {
+  const F = fraction('flexibleFraction', args.flexibleFraction);
+  const P = positive('periodSeconds', args.periodSeconds ?? 86_400);
+  const T = inRange('windowSeconds', args.windowSeconds, 0, P);
+  const b = fraction('breachThreshold', args.breachThreshold ?? NIGHT_WINDOW_BREACH_THRESHOLD.value);
+  const share = T / P;
+  const violation = Math.max(0, round12(F - share));
+  return { capacityShare: share, violation, breach: violation > b, optimalFraction: Math.min(F, share), maxCompliantFraction: Math.min(1, round12(share + b)) };
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   ANNOTATION_CURVE_FITS, annotationAccuracy, budgetForAccuracy, predictiveEntropy, coresetEconomics, onDemandCost,
   reservedCost, ownedCost, tcoComparison, ACCESS_PATTERN_EFFICIENCY, METADATA_DEFAULTS, loaderWorkerEfficiency,
   storageDeliveredBandwidth, dataLoaderDemand, dataLoaderUtilization, smallFileThroughput, metadataLoad,
-  objectStoreRequestCapacity, dataTransfer, fleetQueue,
+  objectStoreRequestCapacity, dataTransfer, fleetQueue, curriculumPacing, exampleDifficulty, curriculumOrder, costPerRequest,
 } from '../../physics/operations.js';
 
 const DAY = 86_400;
@@ -360,5 +360,103 @@ describe('physics/operations: fleet queueing', () => {
     expect(u.stable).to.equal(false);
     expect(u.meanWait).to.equal(Infinity);
     expect(() => fleetQueue({ arrivalRate: 1, serviceRate: 1, servers: 0 })).to.throw(PhysicsError, /servers/);
+  });
+});
+
+describe('physics/operations: curriculum pacing and difficulty (v1-09 MathPeek)', () => {
+  it('grows the pool as λ₀·e^{αt} and caps it at the full dataset', () => {
+    // λ₀ = 0.2, α = 2: λ(0) = 0.2; λ(0.5) = 0.2·e = 0.543656; λ(1) = min(1, 0.2·e² = 1.4778) = 1
+    expect(curriculumPacing({ initialFraction: 0.2, rate: 2, progress: 0 }).fraction).to.equal(0.2);
+    expect(curriculumPacing({ initialFraction: 0.2, rate: 2, progress: 0.5 }).fraction).to.be.closeTo(0.543656, 1e-6);
+    const end = curriculumPacing({ initialFraction: 0.2, rate: 2, progress: 1 });
+    expect(end.fraction).to.equal(1);
+    // full dataset at t = ln(1/0.2)/2 = 1.609438/2 = 0.804719
+    expect(end.fullDatasetProgress).to.be.closeTo(0.804719, 1e-6);
+    expect(end.reachesFullDataset).to.equal(true);
+  });
+
+  it('counts the examples in the pool and flags schedules that never reach the hardest data', () => {
+    // 50,000 images at λ = 0.2·e = 0.5436564 ⇒ ⌊27,182.8⌋ = 27,182
+    expect(curriculumPacing({ initialFraction: 0.2, rate: 2, progress: 0.5, examples: 50_000 }).examples).to.equal(27_182);
+    // α = ln 5: λ(0.5) = 0.2·√5 = 0.447214 ⇒ ⌊447.2⌋ = 447 of 1,000; λ(1) = 0.2·5 = 1 exactly at the end
+    const slow = curriculumPacing({ initialFraction: 0.2, rate: Math.log(5), progress: 0.5, examples: 1000 });
+    expect(slow.fraction).to.be.closeTo(0.447214, 1e-6);
+    expect(slow.examples).to.equal(447);
+    expect(curriculumPacing({ initialFraction: 0.2, rate: Math.log(5), progress: 1, examples: 1000 }).examples).to.equal(1000);
+    // α = 1: λ(1) = 0.2·e = 0.54 — the hardest 46 % are never seen; t_full = ln 5 = 1.609 > 1
+    const short = curriculumPacing({ initialFraction: 0.2, rate: 1, progress: 1 });
+    expect(short.fraction).to.be.closeTo(0.543656, 1e-6);
+    expect(short.fullDatasetProgress).to.be.closeTo(1.609438, 1e-6);
+    expect(short.reachesFullDataset).to.equal(false);
+    // α = 0 never grows; λ₀ = 1 is plain random order over everything
+    expect(curriculumPacing({ initialFraction: 0.3, rate: 0, progress: 1 }).fullDatasetProgress).to.equal(Infinity);
+    expect(curriculumPacing({ initialFraction: 1, rate: 0, progress: 0 }).fullDatasetProgress).to.equal(0);
+    expect(curriculumPacing({ initialFraction: 0.2, rate: 2, progress: 0.5 }).examples).to.equal(null);
+  });
+
+  it('rejects invalid pacing arguments', () => {
+    expect(() => curriculumPacing({ initialFraction: 0, rate: 1, progress: 0.5 })).to.throw(PhysicsError, /initialFraction/);
+    expect(() => curriculumPacing({ initialFraction: 1.2, rate: 1, progress: 0.5 })).to.throw(PhysicsError, /initialFraction/);
+    expect(() => curriculumPacing({ initialFraction: 0.2, rate: -1, progress: 0.5 })).to.throw(PhysicsError, /rate/);
+    expect(() => curriculumPacing({ initialFraction: 0.2, rate: 1, progress: 1.5 })).to.throw(PhysicsError, /progress/);
+    expect(() => curriculumPacing({ initialFraction: 0.2, rate: 1, progress: 0.5, examples: 2.5 })).to.throw(PhysicsError, /examples/);
+  });
+
+  it('scores difficulty as 1 − P(correct | x, θ₀) and orders easy to hard', () => {
+    // P(correct) 0.95 ⇒ 0.05; 0.2 ⇒ 0.8
+    expect(exampleDifficulty(0.95)).to.be.closeTo(0.05, 1e-12);
+    expect(exampleDifficulty(0.2)).to.be.closeTo(0.8, 1e-12);
+    expect(exampleDifficulty(1)).to.equal(0);
+    // difficulties 0.4, 0.1, 0.9, 0.1 ⇒ easiest first: 1, 3 (tie keeps index order), 0, 2
+    const c = curriculumOrder([0.6, 0.9, 0.1, 0.9]);
+    expect(c.difficulty[0]).to.be.closeTo(0.4, 1e-12);
+    expect(c.difficulty[2]).to.be.closeTo(0.9, 1e-12);
+    expect(c.order).to.deep.equal([1, 3, 0, 2]);
+    expect(() => exampleDifficulty(1.1)).to.throw(PhysicsError, /probabilityCorrect/);
+    expect(() => curriculumOrder([])).to.throw(PhysicsError, /probabilitiesCorrect/);
+    expect(() => curriculumOrder([0.5, -0.1])).to.throw(PhysicsError, /probabilitiesCorrect\[1\]/);
+  });
+});
+
+describe('physics/operations: cost per request against delivered capacity (v1-16 Critique)', () => {
+  it('charges the fleet to the requests it actually serves', () => {
+    // v1-16 default: 2 H100 at $3/h, FP16, dynamic batching (×0.8), 256-token answers, 600 req/s demanded.
+    // tokens/s = 3350e9/(7e9·2 B)·2 GPUs·0.8 = 382.857; capacity = 382.857/256 = 1.495536 req/s
+    // cost = 2·3/3600 = $0.0016667/s; per served request = 0.0016667/1.495536 = $0.0011144 (> the $0.001 SLO)
+    // the reference divided by the demand: 0.0016667/600 = $0.0000028
+    const capacityRate = ((3350e9 / (7e9 * 2)) * 2 * 0.8) / 256;
+    const c = costPerRequest({ devices: 2, pricePerDeviceSecond: 3 / 3600, demandRate: 600, capacityRate });
+    expect(c.costPerSecond).to.be.closeTo(1 / 600, 1e-15);
+    expect(c.servedRate).to.be.closeTo(1.495536, 1e-6);
+    expect(c.perServedRequest).to.be.closeTo(0.0011144, 1e-7);
+    expect(c.perServedRequest).to.be.greaterThan(0.001);
+    expect(c.atDemand).to.be.closeTo(2.7778e-6, 1e-10);
+    expect(c.utilization).to.equal(1);
+    // 600 − 1.495536 = 598.504 req/s are not served at all
+    expect(c.unservedRate).to.be.closeTo(598.504464, 1e-6);
+  });
+
+  it('pays for idle capacity when demand is below it', () => {
+    // 8 GPUs, INT4 (0.5 B/param), continuous: 3350e9/3.5e9·8 = 7,657.14 tok/s ⇒ 29.9107 req/s
+    // cost 8·3/3600 = $0.0066667/s; 10 req/s demanded ⇒ per request 0.0066667/10 = $0.00066667,
+    // floor at full utilisation 0.0066667/29.9107 = $0.00022289, utilisation 10/29.9107 = 0.334328
+    const capacityRate = ((3350e9 / 3.5e9) * 8) / 256;
+    const c = costPerRequest({ devices: 8, pricePerDeviceSecond: 3 / 3600, demandRate: 10, capacityRate });
+    expect(c.servedRate).to.equal(10);
+    expect(c.unservedRate).to.equal(0);
+    expect(c.perServedRequest).to.be.closeTo(0.00066667, 1e-8);
+    expect(c.atCapacity).to.be.closeTo(0.00022289, 1e-8);
+    expect(c.utilization).to.be.closeTo(0.334328, 1e-6);
+  });
+
+  it('reports a fleet with no capacity and rejects invalid input', () => {
+    const none = costPerRequest({ devices: 1, pricePerDeviceSecond: 0.001, demandRate: 5, capacityRate: 0 });
+    expect(none.perServedRequest).to.equal(Infinity);
+    expect(none.unservedRate).to.equal(5);
+    expect(none.utilization).to.equal(0);
+    expect(Number.isNaN(costPerRequest({ devices: 0, pricePerDeviceSecond: 1, demandRate: 5, capacityRate: 0 }).perServedRequest)).to.equal(true);
+    expect(() => costPerRequest({ devices: 1, pricePerDeviceSecond: 1, demandRate: 0, capacityRate: 1 })).to.throw(PhysicsError, /demandRate/);
+    expect(() => costPerRequest({ devices: 1, pricePerDeviceSecond: 1, demandRate: 1, capacityRate: -1 })).to.throw(PhysicsError, /capacityRate/);
+    expect(() => costPerRequest({ devices: -1, pricePerDeviceSecond: 1, demandRate: 1, capacityRate: 1 })).to.throw(PhysicsError, /devices/);
   });
 });

@@ -4,7 +4,7 @@ import { createRng } from '../../physics/random.js';
 import {
   laplaceScale, gaussianSigma, analyticGaussianSigma, basicComposition, advancedComposition, dpSgdEpsilon,
   noiseMultiplierForEpsilon, clipGradient, dpSgdNoisyGradient, poissonSubsample, membershipAdvantageBound,
-  membershipTprBound, generalizationGapAdvantage, membershipAttackAccuracy,
+  membershipTprBound, generalizationGapAdvantage, membershipAttackAccuracy, renyiDivergence, gaussianRenyiDivergence,
 } from '../../physics/privacy.js';
 
 describe('physics/privacy: mechanisms', () => {
@@ -167,5 +167,67 @@ describe('physics/privacy: membership inference', () => {
     expect(generalizationGapAdvantage({ trainAccuracy: 0.8, testAccuracy: 0.85 })).to.equal(0);
     expect(membershipAttackAccuracy(0)).to.equal(0.5);
     expect(() => membershipAttackAccuracy(1.5)).to.throw(PhysicsError, /advantage/);
+  });
+});
+
+describe('physics/privacy: Rényi divergence (v2-13 MathPeek)', () => {
+  const P = [0.5, 0.5], Q = [0.25, 0.75];
+
+  it('computes D_α = ln Σ pᵢ^α qᵢ^{1−α} / (α − 1) for discrete distributions', () => {
+    // α = 2: Σ p²/q = 0.25/0.25 + 0.25/0.75 = 4/3 ⇒ ln(4/3) = 0.287682
+    expect(renyiDivergence(P, Q, 2)).to.be.closeTo(0.287682, 1e-6);
+    // α = 0.5: Σ √(pq) = √0.125 + √0.375 = 0.353553 + 0.612372 = 0.965926 ⇒ ln(0.965926)/(−0.5) = 0.069336
+    expect(renyiDivergence(P, Q, 0.5)).to.be.closeTo(0.069336, 1e-6);
+    // α = 1 is KL: 0.5 ln 2 + 0.5 ln(2/3) = 0.346574 − 0.202733 = 0.143841
+    expect(renyiDivergence(P, Q, 1)).to.be.closeTo(0.143841, 1e-6);
+    // α = ∞: ln max(0.5/0.25, 0.5/0.75) = ln 2 = 0.693147
+    expect(renyiDivergence(P, Q, Infinity)).to.be.closeTo(0.693147, 1e-6);
+    // counts normalise like probabilities; identical distributions give 0
+    expect(renyiDivergence([2, 2], [1, 3], 2)).to.be.closeTo(0.287682, 1e-6);
+    expect(renyiDivergence([1, 2, 3], [1, 2, 3], 5)).to.be.closeTo(0, 1e-12);
+  });
+
+  it('is non-decreasing in α and tends to KL as α → 1', () => {
+    const orders = [0.5, 0.9, 1, 1.1, 2, 8, 32];
+    const d = orders.map((a) => renyiDivergence(P, Q, a));
+    d.slice(1).forEach((v, i) => expect(v).to.be.at.least(d[i]));
+    expect(renyiDivergence(P, Q, 1 + 1e-6)).to.be.closeTo(renyiDivergence(P, Q, 1), 1e-6);
+    // bounded by the α = ∞ value ln 2 even at α = 1,000 (no overflow in Σ pᵢ^α qᵢ^{1−α})
+    const big = renyiDivergence(P, Q, 1000);
+    expect(big).to.be.below(0.693148);
+    expect(big).to.be.above(0.69);
+  });
+
+  it('handles outcomes one distribution never produces', () => {
+    // p puts mass where q has none: ∞ for α ≥ 1; for α = 0.5: Σ √(pq) over the overlap = √(0.5·1) = 0.707107 ⇒ −2 ln 0.707107 = ln 2
+    expect(renyiDivergence([0.5, 0.5], [1, 0], 2)).to.equal(Infinity);
+    expect(renyiDivergence([0.5, 0.5], [1, 0], 1)).to.equal(Infinity);
+    expect(renyiDivergence([0.5, 0.5], [1, 0], 0.5)).to.be.closeTo(Math.LN2, 1e-12);
+    // q puts mass where p has none: finite; α = 2: Σ p²/q = 1/0.5 = 2 ⇒ ln 2
+    expect(renyiDivergence([1, 0], [0.5, 0.5], 2)).to.be.closeTo(Math.LN2, 1e-12);
+    expect(renyiDivergence([1, 0], [0, 1], 0.5)).to.equal(Infinity);
+  });
+
+  it('gives α·Δ²/(2σ²) for equal-variance Gaussians, matching a discretised computation', () => {
+    // Δ = 1, σ = 2, α = 10: 10·1/(2·4) = 1.25; α = 1 (KL): 1/8 = 0.125
+    expect(gaussianRenyiDivergence({ alpha: 10, meanDifference: 1, sigma: 2 })).to.equal(1.25);
+    expect(gaussianRenyiDivergence({ alpha: 1, meanDifference: -1, sigma: 2 })).to.equal(0.125);
+    // v2-13: σ = 5.2988 at sensitivity 1 ⇒ α = 2: 2/(2·28.0773) = 0.035616 per release
+    expect(gaussianRenyiDivergence({ alpha: 2, meanDifference: 1, sigma: 5.2988 })).to.be.closeTo(0.035616, 1e-6);
+    // N(1, 2²) vs N(0, 2²) on a grid of step 0.01 over [−40, 40]: the discrete D_3 approaches 3/8 = 0.375
+    const xs = Array.from({ length: 8001 }, (_, i) => -40 + i * 0.01);
+    const pdf = (mu: number) => xs.map((x) => Math.exp(-((x - mu) ** 2) / 8));
+    expect(renyiDivergence(pdf(1), pdf(0), 3)).to.be.closeTo(0.375, 1e-6);
+  });
+
+  it('rejects invalid distributions and orders', () => {
+    expect(() => renyiDivergence([], [], 2)).to.throw(PhysicsError, /p/);
+    expect(() => renyiDivergence([0.5, 0.5], [1], 2)).to.throw(PhysicsError, /same outcomes/);
+    expect(() => renyiDivergence([0.5, -0.5], [0.5, 0.5], 2)).to.throw(PhysicsError, /p\[1\]/);
+    expect(() => renyiDivergence([0, 0], [0.5, 0.5], 2)).to.throw(PhysicsError, /positive total/);
+    expect(() => renyiDivergence(P, Q, 0)).to.throw(PhysicsError, /alpha/);
+    expect(() => renyiDivergence(P, Q, Number.NaN)).to.throw(PhysicsError, /alpha/);
+    expect(() => gaussianRenyiDivergence({ alpha: 2, meanDifference: 1, sigma: 0 })).to.throw(PhysicsError, /sigma/);
+    expect(() => gaussianRenyiDivergence({ alpha: -1, meanDifference: 1, sigma: 1 })).to.throw(PhysicsError, /alpha/);
   });
 });

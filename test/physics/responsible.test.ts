@@ -3,7 +3,7 @@ import { PhysicsError } from '../../physics/errors.js';
 import {
   standardNormalCdf, confusionRates, groupRates, binormalScoreRates, calibratedGroupRates, equalizedOddsGap,
   demographicParityGap, FOUR_FIFTHS_RATIO, EO_GAP_POLICY_THRESHOLD, chouldechovaFpr, impliedFprs, FAIRNESS_CRITERIA,
-  fairnessPolicy, auditCost, expectedFalsePositives,
+  fairnessPolicy, auditCost, expectedFalsePositives, lipschitzFairness, lipschitzFairnessOfPoints,
 } from '../../physics/responsible.js';
 
 describe('physics/responsible: normal CDF', () => {
@@ -177,5 +177,64 @@ describe('physics/responsible: audit cost and harm at scale', () => {
     expect(expectedFalsePositives({ population: 300e6, evaluatedFraction: 0.005, baseRate: 0.05, fpr: 0.08 })).to.be.closeTo(114_000, 1e-6);
     expect(expectedFalsePositives({ population: 300e6, evaluatedFraction: 0.005, baseRate: 0, fpr: 0.08 })).to.be.closeTo(120_000, 1e-6);
     expect(expectedFalsePositives({ population: 1e6, evaluatedFraction: 1, baseRate: 1, fpr: 0.5 })).to.equal(0);
+  });
+});
+
+describe('physics/responsible: individual fairness (Lipschitz, v1-15 MathPeek)', () => {
+  it('flags pairs whose outputs differ more than L times their inputs', () => {
+    // pairs (d_X, d_Y): (5, 0.7) ratio 0.14; (1, 0.3) ratio 0.3; (4.242641, 0.4) ratio 0.094281
+    const pairs = [
+      { inputDistance: 5, outputDistance: 0.7 },
+      { inputDistance: 1, outputDistance: 0.3 },
+      { inputDistance: Math.sqrt(18), outputDistance: 0.4 },
+    ];
+    const r = lipschitzFairness({ pairs, lipschitz: 0.2 });
+    expect(r.ratios[0]).to.be.closeTo(0.14, 1e-12);
+    expect(r.ratios[2]).to.be.closeTo(0.094281, 1e-6);
+    // only 0.3 > 0.2·1 violates; the tightest L these pairs allow is 0.3
+    expect(r.violations).to.deep.equal([1]);
+    expect(r.maxRatio).to.be.closeTo(0.3, 1e-12);
+    expect(r.worstPair).to.equal(1);
+    expect(r.satisfied).to.equal(false);
+    expect(lipschitzFairness({ pairs, lipschitz: 0.3 }).satisfied).to.equal(true);
+  });
+
+  it('treats a pair exactly on the bound as fair despite rounding, and identical inputs strictly', () => {
+    // d_Y = 0.1 + 0.2 = 0.30000000000000004 against L·d_X = 0.3·1: on the bound, not a violation
+    expect(lipschitzFairness({ pairs: [{ inputDistance: 1, outputDistance: 0.1 + 0.2 }], lipschitz: 0.3 }).satisfied).to.equal(true);
+    // same applicant twice (d_X = 0) with different scores: ratio ∞, violates every L
+    const twin = lipschitzFairness({ pairs: [{ inputDistance: 0, outputDistance: 0.05 }, { inputDistance: 0, outputDistance: 0 }], lipschitz: 100 });
+    expect(twin.ratios).to.deep.equal([Infinity, 0]);
+    expect(twin.violations).to.deep.equal([0]);
+  });
+
+  it('checks every pair of points with Euclidean inputs and score or total-variation outputs', () => {
+    // x = (0,0), (3,4), (0,1); scores 0.2, 0.9, 0.5; pairs (0,1), (0,2), (1,2):
+    // d_X = 5, 1, √(9 + 9) = 4.242641; d_Y = 0.7, 0.3, 0.4 (as above)
+    const r = lipschitzFairnessOfPoints({ inputs: [[0, 0], [3, 4], [0, 1]], outputs: [0.2, 0.9, 0.5], lipschitz: 0.2 });
+    expect(r.pairs).to.deep.equal([[0, 1], [0, 2], [1, 2]]);
+    expect(r.violations).to.deep.equal([1]);
+    expect(r.pairs[r.worstPair]).to.deep.equal([0, 2]);
+    // outcome distributions (approve, reject): TV = ½(|0.7 − 0.4| + |0.3 − 0.6|) = 0.3 at d_X = |10 − 11| = 1
+    const tv = lipschitzFairnessOfPoints({ inputs: [10, 11], outputs: [[0.7, 0.3], [0.4, 0.6]], lipschitz: 0.25 });
+    expect(tv.ratios[0]).to.be.closeTo(0.3, 1e-12);
+    expect(tv.satisfied).to.equal(false);
+    // a task-specific metric: only the first feature is relevant, so d_X = |0 − 0| = 0 for (0,0) vs (0,1)
+    const custom = lipschitzFairnessOfPoints({
+      inputs: [[0, 0], [0, 1]], outputs: [0.2, 0.2], lipschitz: 1,
+      inputDistance: (a: number[], b: number[]) => Math.abs(a[0] - b[0]),
+    });
+    expect(custom.ratios).to.deep.equal([0]);
+    expect(custom.satisfied).to.equal(true);
+  });
+
+  it('rejects invalid pairs, constants and points', () => {
+    expect(() => lipschitzFairness({ pairs: [], lipschitz: 1 })).to.throw(PhysicsError, /pairs/);
+    expect(() => lipschitzFairness({ pairs: [{ inputDistance: -1, outputDistance: 0 }], lipschitz: 1 })).to.throw(PhysicsError, /inputDistance/);
+    expect(() => lipschitzFairness({ pairs: [{ inputDistance: 1, outputDistance: 0 }], lipschitz: -0.5 })).to.throw(PhysicsError, /lipschitz/);
+    expect(() => lipschitzFairnessOfPoints({ inputs: [1], outputs: [0.5], lipschitz: 1 })).to.throw(PhysicsError, /inputs/);
+    expect(() => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5], lipschitz: 1 })).to.throw(PhysicsError, /outputs/);
+    expect(() => lipschitzFairnessOfPoints({ inputs: [[1, 2], [1]], outputs: [0.5, 0.6], lipschitz: 1 })).to.throw(PhysicsError, /inputs/);
+    expect(() => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5, 0.6], lipschitz: 1, outputDistance: () => Number.NaN })).to.throw(PhysicsError, /outputDistance/);
   });
 });

@@ -3,6 +3,7 @@ import { PhysicsError } from '../../physics/errors.js';
 import {
   carbonIntensityFromGramsPerKwh, CARBON_GRIDS, SCENARIO_INTENSITY, energyFromPower, facilityEnergy, operationalCarbon,
   waterUse, amortizedEmbodiedCarbon, jevonsNetChange, jevonsElasticRebound, timeShiftCarbonSavings, carbonAwareSchedule,
+  NIGHT_WINDOW_BREACH_THRESHOLD, nightWindowSchedule,
 } from '../../physics/sustainability.js';
 
 const KWH = 3.6e6;
@@ -129,5 +130,53 @@ describe('physics/sustainability: carbon-aware scheduling', () => {
     expect(() => carbonAwareSchedule({ intensity: [], load: [], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 })).to.throw(PhysicsError, /intensity/);
     expect(() => carbonAwareSchedule({ intensity: [1, 1], load: [1], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 })).to.throw(PhysicsError, /load/);
     expect(() => carbonAwareSchedule({ intensity: [1, 1], load: [5, 5], capacity: 4, flexibleFraction: 0.5, maxDelaySlots: 1 })).to.throw(PhysicsError, /capacity/);
+  });
+});
+
+describe('physics/sustainability: night-window closed form (v2-15)', () => {
+  it('gives capacity T/24, violation max(0, F − T/24) exactly, and no breach at exactly 5 %', () => {
+    // defaults F = 30 %, T = 6 h: share 6/24 = 0.25; violation 0.30 − 0.25 = 0.05 exactly
+    // (IEEE doubles give 0.30 − 0.25 = 0.04999999999999999, the brief's test-vector trap)
+    expect(0.3 - 0.25).to.not.equal(0.05);
+    const d = nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: 6 * HOUR });
+    expect(d.capacityShare).to.equal(0.25);
+    expect(d.violation).to.equal(0.05);
+    expect(d.breach).to.equal(false); // the lab's rule is violation > 5 %
+    // F_opt = min(0.30, 0.25) = 0.25; the breach limit allows F up to 0.25 + 0.05 = 0.30
+    expect(d.optimalFraction).to.equal(0.25);
+    expect(d.maxCompliantFraction).to.equal(0.3);
+    expect(NIGHT_WINDOW_BREACH_THRESHOLD.value).to.equal(0.05);
+  });
+
+  it('reproduces the brief\'s table rows', () => {
+    // (35 %, 6 h): 0.35 − 0.25 = 0.10 (doubles: 0.09999999999999998) ⇒ breach
+    const a = nightWindowSchedule({ flexibleFraction: 0.35, windowSeconds: 6 * HOUR });
+    expect(a.violation).to.equal(0.1);
+    expect(a.breach).to.equal(true);
+    // (35 %, 8 h): 0.35 − 8/24 = 0.35 − 0.333333 = 0.016667 ⇒ no breach; F_opt = 1/3
+    const b = nightWindowSchedule({ flexibleFraction: 0.35, windowSeconds: 8 * HOUR });
+    expect(b.violation).to.be.closeTo(0.016667, 1e-6);
+    expect(b.breach).to.equal(false);
+    expect(b.optimalFraction).to.be.closeTo(1 / 3, 1e-15);
+    // (45 %, 8 h): 0.45 − 0.333333 = 0.116667 ⇒ breach; largest compliant F = 1/3 + 0.05 = 0.383333
+    const c = nightWindowSchedule({ flexibleFraction: 0.45, windowSeconds: 8 * HOUR });
+    expect(c.violation).to.be.closeTo(0.116667, 1e-6);
+    expect(c.breach).to.equal(true);
+    expect(c.maxCompliantFraction).to.be.closeTo(0.383333, 1e-6);
+    // (30 %, 8 h): everything fits, violation 0, F_opt = F = 0.30
+    const e = nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: 8 * HOUR });
+    expect(e.violation).to.equal(0);
+    expect(e.optimalFraction).to.equal(0.3);
+  });
+
+  it('takes another period or threshold and rejects invalid input', () => {
+    // a 12-hour cycle with a 3-hour window: share 0.25; threshold 0 ⇒ any violation breaches
+    const r = nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: 3 * HOUR, periodSeconds: 12 * HOUR, breachThreshold: 0 });
+    expect(r.capacityShare).to.equal(0.25);
+    expect(r.breach).to.equal(true);
+    expect(() => nightWindowSchedule({ flexibleFraction: 1.2, windowSeconds: HOUR })).to.throw(PhysicsError, /flexibleFraction/);
+    expect(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: 25 * HOUR })).to.throw(PhysicsError, /windowSeconds/);
+    expect(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: -1 })).to.throw(PhysicsError, /windowSeconds/);
+    expect(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: HOUR, periodSeconds: 0 })).to.throw(PhysicsError, /periodSeconds/);
   });
 });
