@@ -1,3 +1,4 @@
+import { lockIcon } from '../src/icons.js';
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
@@ -144,7 +145,7 @@ export class MlsGate extends MlsElement {
 
   protected override render() {
     return html`${this.renderInvalid()}
-      ${this.#want ? nothing : html`<p class="note" part="note"><span aria-hidden="true">🔒 </span>${this.note}</p>`}
+      ${this.#want ? nothing : html`<p class="note" part="note">${lockIcon()} ${this.note}</p>`}
       <slot></slot>`;
   }
 }

@@ -1,3 +1,4 @@
+import { lockIcon } from '../src/icons.js';
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -344,7 +345,7 @@ export class MlsPredictionLock extends MlsElement {
           ${locked ? nothing : html`<button type="submit" part="button" ?disabled=${!canLock}>Lock prediction</button>
             <span class="hint">${canLock ? 'Once locked, it cannot be changed.' : this.#mode === 'choice' ? 'Choose one option to lock it.' : 'Enter a number in range to lock it.'}</span>`}
         </div>
-        <div role="status">${locked ? html`<p class="locked" part="locked" tabindex="-1"><span aria-hidden="true">🔒 </span>Prediction locked: <strong>${this.#mode === 'choice' || typeof locked.value === 'string' ? `${locked.value} — ${locked.label}` : locked.label}</strong></p>` : nothing}</div>
+        <div role="status">${locked ? html`<p class="locked" part="locked" tabindex="-1">${lockIcon()} Prediction locked: <strong>${this.#mode === 'choice' || typeof locked.value === 'string' ? `${locked.value} — ${locked.label}` : locked.label}</strong></p>` : nothing}</div>
       </form>`;
   }
 }

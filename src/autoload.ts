@@ -3,7 +3,7 @@
  * This is what labs and embedding pages load, so a page pays only for the elements it uses.
  * Elements that render other elements import those themselves.
  */
-import { ELEMENT_LOADERS } from './generated/elements.js';
+import { ELEMENT_LOADERS } from './generated/loaders.js';
 
 const requested = new Set<string>();
 
