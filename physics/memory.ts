@@ -246,6 +246,9 @@ export interface KvCacheInput {
   seqLen: number;
   /** Sequences (default 1). */
   batch?: number;
+  /** Bytes per cached element (the public contract's name); wins over `precision` when given. */
+  bytesPerElement?: number;
+  /** Precision name or bytes per element (default fp16). */
   precision?: Precision | number;
 }
 
@@ -261,7 +264,8 @@ export function kvCacheBytes(input: KvCacheInput): number {
   const dh = integerAtLeast('headDim', input.headDim, 1);
   const S = integerAtLeast('seqLen', input.seqLen, 0);
   const B = integerAtLeast('batch', input.batch ?? 1, 1);
-  return 2 * L * kv * dh * S * B * bytesPerElement(input.precision ?? 'fp16');
+  const b = input.bytesPerElement !== undefined ? positive('bytesPerElement', input.bytesPerElement) : bytesPerElement(input.precision ?? 'fp16');
+  return 2 * L * kv * dh * S * B * b;
 }
 
 /** KV cache bytes per token per sequence for a model: 2 * layers * kvHeads * headDim * b. */
