@@ -1,3 +1,4 @@
+import { downloadLedger } from '../src/ledger/download.js';
 import { html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
@@ -155,23 +156,14 @@ export class MlsLabGallery extends MlsElement {
 
   /** Export the ledger: downloads `mlsys-labs-ledger-<date>.json` and returns its text. */
   exportLedger(): string {
-    const text = this.ledger.export();
-    const count = this.ledger.size;
     try {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `mlsys-labs-ledger-${new Date().toISOString().slice(0, 10)}.json`;
-      a.hidden = true;
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-      this.message = { kind: 'ok', text: `Exported ${count} ${count === 1 ? 'record' : 'records'} to ${a.download}.` };
+      const { text, filename, count } = downloadLedger(this.ledger, this.renderRoot);
+      this.message = { kind: 'ok', text: `Exported ${count} ${count === 1 ? 'record' : 'records'} to ${filename}.` };
+      return text;
     } catch (e) {
       this.message = { kind: 'error', text: `The download could not start (${(e as Error).message}).` };
+      return this.ledger.export();
     }
-    return text;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { downloadLedger } from '../src/ledger/download.js';
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
@@ -131,18 +132,8 @@ export class MlsLedgerHud extends MlsElement {
   }
 
   #export(): void {
-    const text = this.ledger.export();
-    const count = this.ledger.size;
     try {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `mlsys-labs-ledger-${new Date().toISOString().slice(0, 10)}.json`;
-      a.hidden = true;
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const { count } = downloadLedger(this.ledger, this.renderRoot);
       this.error = undefined;
       this.message = `Exported ${count} record${count === 1 ? '' : 's'}.`;
     } catch (err) {
