@@ -4,11 +4,10 @@ import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
-import { ChartController, chartStyles, type ChartSpec } from '../src/chart.js';
+import { ChartController, chartStyles, CategoryTicks, groupedBars, type ChartSpec } from '../src/chart.js';
 import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, MODEL_IDS, TIERS, getModel, type Tier } from '../physics/registry.js';
 import { PRECISIONS, type Precision } from '../physics/units.js';
 import { computeBoundBatch, tierOrDevice, workloadOnDevice, type WorkloadOnDevice } from '../physics/labs/v1-01.js';
-import { CategoryTicks, groupedBars } from './mls-latency-waterfall.js';
 
 /** One side of the triad (SI units). */
 export interface TriadSide {

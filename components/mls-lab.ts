@@ -56,11 +56,14 @@ function jsonSafe(v: unknown): unknown {
  *
  * - nothing is written until the first prediction is locked (with `start-on="context"`, until
  *   the context is confirmed — lab 00);
- * - then the record is upserted (coalesced to one write per microtask) on every lock
- *   (`act1_prediction`/`act1_correct`, `act2_…`, by the lock's enclosing `<mls-act n>`),
- *   context change, Act II failure (`constraint_hit`, sticky), and change of the scope values
- *   named by `result` (→ `act2_result`, numbers), `decision` (→ `act2_decision`, text) and
- *   `record` (→ `extra`), always with a snapshot of the scope;
+ * - then the record is upserted on every lock (`act1_prediction`/`act1_correct`, `act2_…`, by
+ *   the lock's enclosing `<mls-act n>`), answer, context change and Act II failure
+ *   (`constraint_hit`, sticky) — coalesced to one write per microtask — and on change of the
+ *   scope values named by `result` (→ `act2_result`, numbers), `decision` (→ `act2_decision`,
+ *   text) and `record` (→ `extra`), always with a snapshot of the scope. Value changes (a
+ *   slider being dragged) are written once the page is idle (`requestIdleCallback`, at most
+ *   1 s later), so serialising the ledger never delays the next frame; a pending write is
+ *   flushed on the next discrete event, `snapshot()`, disconnect and `pagehide`;
  * - on connect, a record with a scope snapshot restores the scope, so the lab reloads in the
  *   learner's state (locks locked, gates open).
  *
@@ -160,7 +163,10 @@ export class MlsLab extends MlsElement {
   #ledgerRef?: DesignLedger;
   #started = false;
   #constraintHit: boolean | null = null;
-  #pending = false;
+  /** A write is queued: 'now' (next microtask) or 'idle' (when the page is idle). */
+  #pending: 'now' | 'idle' | false = false;
+  #idleHandle?: number;
+  #idleIsTimeout = false;
   #restoring = false;
   /** Lock name → act, in the order the locks were locked (latest last). */
   #actLocks = new Map<string, 1 | 2>();
@@ -183,7 +189,7 @@ export class MlsLab extends MlsElement {
 
   constructor() {
     super();
-    this.#scope.subscribe(() => { if (!this.#restoring) this.#schedule(); });
+    this.#scope.subscribe(() => { if (!this.#restoring) this.#schedule('idle'); });
     this.addEventListener('mls-lock', (e) => {
       const target = e.composedPath()[0] as Element;
       if (target?.closest?.('mls-lab') !== this) return;
@@ -191,6 +197,11 @@ export class MlsLab extends MlsElement {
       const name = e.detail?.name;
       if (act && typeof name === 'string') { this.#actLocks.delete(name); this.#actLocks.set(name, act); }
       if (this.#startMode() === 'lock') this.#started = true;
+      this.#schedule();
+    });
+    this.addEventListener('mls-answer', (e) => {
+      const target = e.composedPath()[0] as Element;
+      if (target?.closest?.('mls-lab') !== this) return;
       this.#schedule();
     });
     this.addEventListener('mls-context-change', (e) => {
@@ -217,11 +228,23 @@ export class MlsLab extends MlsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#readIdentity();
-    this.#attachLedger(this.ledger);
+    if (!this.providedLedger && this.closest('mls-ledger-provider') && !customElements.get('mls-ledger-provider')) {
+      // An enclosing provider is not defined yet (a bundle may define this element first): wait
+      // for its ledger (it arrives through the context) rather than restore from the page's.
+      customElements.whenDefined('mls-ledger-provider').then(() => {
+        if (this.isConnected && !this.#ledgerRef) this.#attachLedger(this.ledger);
+      });
+    } else {
+      this.#attachLedger(this.ledger);
+    }
+    window.addEventListener('pagehide', this.#flush);
+    document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   override disconnectedCallback(): void {
-    if (this.#pending) { this.#pending = false; this.#write(); }
+    window.removeEventListener('pagehide', this.#flush);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#flush();
     this.#ledgerRef?.removeEventListener('mls-ledger-change', this.#onLedger);
     this.#ledgerRef = undefined;
     super.disconnectedCallback();
@@ -320,7 +343,7 @@ export class MlsLab extends MlsElement {
   /** Forget the learner's state in this lab (scope values; not the ledger). */
   #resetLocal(): void {
     this.#started = false;
-    this.#pending = false;
+    this.#cancel();
     this.#constraintHit = null;
     this.#actLocks.clear();
     this.#lastContext = undefined;
@@ -332,15 +355,49 @@ export class MlsLab extends MlsElement {
     }
   }
 
-  #schedule(): void {
-    if (!this.#started || this.#pending) return;
-    this.#pending = true;
-    queueMicrotask(() => {
-      if (!this.#pending) return;
-      this.#pending = false;
-      this.#write();
-    });
+  /**
+   * Queue a ledger write. Discrete events (lock, answer, context, failure, restore) write in
+   * the next microtask; value changes wait for an idle period, so many changes in a row (a
+   * slider drag) cost one write and none of them delays a frame.
+   */
+  #schedule(when: 'now' | 'idle' = 'now'): void {
+    if (!this.#started || this.#pending === 'now') return;
+    if (when === 'idle') {
+      if (this.#pending === 'idle') return;
+      this.#pending = 'idle';
+      if (typeof requestIdleCallback === 'function') {
+        this.#idleIsTimeout = false;
+        this.#idleHandle = requestIdleCallback(this.#flush, { timeout: 1000 });
+      } else {
+        this.#idleIsTimeout = true;
+        this.#idleHandle = window.setTimeout(this.#flush, 200);
+      }
+      return;
+    }
+    this.#cancel();
+    this.#pending = 'now';
+    queueMicrotask(this.#flush);
   }
+
+  /** Drop a queued write (nothing is written). */
+  #cancel(): void {
+    if (this.#idleHandle !== undefined) {
+      if (this.#idleIsTimeout) clearTimeout(this.#idleHandle); else cancelIdleCallback(this.#idleHandle);
+      this.#idleHandle = undefined;
+    }
+    this.#pending = false;
+  }
+
+  /** Write a queued record now. */
+  #flush = (): void => {
+    if (!this.#pending) return;
+    this.#cancel();
+    this.#write();
+  };
+
+  #onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.#flush();
+  };
 
   /** Parse `result`, `decision`, `record` into scope paths (marking bad ones). */
   #readRefs(): { result?: string; decision?: string; record: Array<[string, string]> } {
@@ -424,6 +481,7 @@ export class MlsLab extends MlsElement {
 
   /** The lab's state as JSON-safe data: every scope value and the ledger record. */
   snapshot(): LabSnapshot {
+    this.#flush();
     const key = this.key;
     const record = key ? (this.#ledgerRef ?? this.ledger).get(key) ?? null : null;
     return { scope: this.#scope.snapshot(), record: record ? (jsonSafe(record) as LedgerRecord) : null };

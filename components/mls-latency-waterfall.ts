@@ -4,46 +4,18 @@ import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
-import { ChartController, chartStyles, type ChartSpec, type SeriesSpec } from '../src/chart.js';
+import { ChartController, chartStyles, CategoryTicks, groupedBars, type ChartSpec, type SeriesSpec } from '../src/chart.js';
 import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, MODEL_IDS, TIERS, getDevice, peakFlopsFor, type Device, type Tier } from '../physics/registry.js';
 import { ironLaw, maxDistanceForBudget, propagationDelay, type IronLaw } from '../physics/ironlaw.js';
 import { PRECISIONS, KM, type Precision } from '../physics/units.js';
 import { batchWorkload } from '../physics/labs/v1-01.js';
 
 // ---------------------------------------------------------------------------------------------
-// Grouped bars on the shared chart base (also used by mls-dam-triad)
+// Grouped bars: CategoryTicks and groupedBars live in the chart base (src/chart.ts) so that
+// mls-dam-triad and mls-magnitude-gap use them without loading this element; re-exported here.
 // ---------------------------------------------------------------------------------------------
 
-export interface GroupedSeries { label: string; values: ReadonlyArray<number | null>; color: string }
-
-/**
- * Category names for a bar chart's x axis (category i at x = i + 1). The chart base keeps the
- * tick function of the spec it was created with and only swaps data afterwards, so an element
- * keeps one CategoryTicks per chart and updates `names`; `tick` always reads the latest names.
- */
-export class CategoryTicks {
-  names: readonly string[] = [];
-  readonly tick = (v: number): string => (Math.abs(v - Math.round(v)) < 1e-6 ? this.label(v) : '');
-  /** The category a position belongs to (nearest centre): for the text twin's cells. */
-  readonly label = (v: number): string => this.names[Math.round(v) - 1] ?? '';
-}
-
-/**
- * Bars for categories × `series`, side by side within each category: category i sits at
- * x = i + 1 and series j is offset by (j − (m − 1)/2) × `width`. Returns the x positions and
- * one bar series per input series (null where another series' bar stands), plus a table-only
- * column per series so the text twin lists each value once.
- */
-export function groupedBars(categories: number, series: readonly GroupedSeries[], width = 0.28): { x: number[]; series: SeriesSpec[] } {
-  const m = series.length;
-  const slots: Array<{ x: number; s: number; g: number }> = [];
-  for (let g = 0; g < categories; g++) series.forEach((_, s) => slots.push({ x: g + 1 + (s - (m - 1) / 2) * width, s, g }));
-  slots.sort((p, q) => p.x - q.x);
-  const column = (s: number, se: GroupedSeries) => slots.map((p) => (p.s === s ? se.values[p.g] ?? null : null));
-  const bars: SeriesSpec[] = series.map((se, s) => ({ label: se.label, kind: 'bars', color: se.color, hideInTable: true, y: column(s, se) }));
-  const table: SeriesSpec[] = series.map((se, s) => ({ label: se.label, tableOnly: true, y: column(s, se) }));
-  return { x: slots.map((p) => p.x), series: [...bars, ...table] };
-}
+export { CategoryTicks, groupedBars, type GroupedSeries } from '../src/chart.js';
 
 // ---------------------------------------------------------------------------------------------
 // The element

@@ -4,8 +4,7 @@ import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatValue } from '../src/format.js';
-import { ChartController, chartStyles, type ChartSpec } from '../src/chart.js';
-import { CategoryTicks } from './mls-latency-waterfall.js';
+import { ChartController, chartStyles, CategoryTicks, type ChartSpec } from '../src/chart.js';
 import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, TIERS, type Device, type Tier } from '../physics/registry.js';
 import {
   MAGNITUDE_METRICS, MAGNITUDE_PRECISIONS, magnitudeGap, tierFigures,
@@ -248,6 +247,7 @@ export class MlsMagnitudeGap extends MlsElement {
     ticks.names = columns.map((c) => `${columnLabel(c)}${metric === 'compute' ? ` ${PRECISION_TEXT[c.precision]}` : ''}`);
     const { tick, label } = ticks;
     const color = (i: number) => (i === hi ? columns[i].tier : 'grey');
+    const tiers = [...new Set(columns.map((c) => c.tier))];
     const fmt = (v: number) => formatValue(v, info.unit);
     const labelled = columns.map((c, i) => ({ c, i, v: values[i] })).filter((p): p is { c: TierFigures; i: number; v: number } => p.v !== null && p.v > 0);
     const biggest = labelled.reduce((m, p) => (p.v > m.v ? p : m), labelled[0]);
@@ -264,7 +264,12 @@ export class MlsMagnitudeGap extends MlsElement {
         series: [
           { label: info.title, y: values, tableOnly: true },
           { label: 'Other tiers', y: values.map((v, i) => (i === hi ? null : v)), kind: 'bars', color: 'grey', hideInTable: true },
-          ...(hi >= 0 ? [{ label: 'Active context', y: values.map((v, i) => (i === hi ? v : null)), kind: 'bars' as const, color: color(hi), hideInTable: true }] : []),
+          // One coloured series per tier, empty unless it holds the active column: moving the
+          // highlight changes only data, so the plot is updated in place, not re-created.
+          ...tiers.map((tier) => ({
+            label: `Active context (${tier})`, y: values.map((v, i) => (i === hi && columns[i].tier === tier ? v : null)),
+            kind: 'bars' as const, color: tier, hideInTable: true,
+          })),
         ],
       },
       // Value labels start at the bar's left edge so neighbouring labels do not run into each other.

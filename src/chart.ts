@@ -175,10 +175,10 @@ export function logTickLabel(v: number): string {
   if (!isDecade(v)) {
     // Sub-decade ticks are labelled only when the axis spans few decades (1, 2, 5, 10 …).
     const m = v / 10 ** decade(v);
-    return Math.abs(m - 2) < 1e-9 || Math.abs(m - 5) < 1e-9 ? formatNumber(v) : '';
+    return Math.abs(m - 2) < 1e-9 || Math.abs(m - 5) < 1e-9 ? formatCached(v) : '';
   }
   const e = Math.round(Math.log10(v));
-  return e >= -2 && e <= 3 ? formatNumber(10 ** e) : `10${superscript(e)}`;
+  return e >= -2 && e <= 3 ? formatCached(10 ** e) : `10${superscript(e)}`;
 }
 
 /**
@@ -225,13 +225,68 @@ export function sampleIndices(length: number, max = MAX_TABLE_ROWS): number[] {
   return [...out];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Category axes and grouped bars (mls-latency-waterfall, mls-dam-triad, mls-magnitude-gap)
+
+export interface GroupedSeries { label: string; values: ReadonlyArray<number | null>; color: string }
+
+/**
+ * Category names for a bar chart's x axis (category i at x = i + 1). An element keeps one
+ * CategoryTicks per chart and updates `names`: `tick` and `label` are the same functions from
+ * render to render and always read the latest names.
+ */
+export class CategoryTicks {
+  names: readonly string[] = [];
+  readonly tick = (v: number): string => (Math.abs(v - Math.round(v)) < 1e-6 ? this.label(v) : '');
+  /** The category a position belongs to (nearest centre): for the text twin's cells. */
+  readonly label = (v: number): string => this.names[Math.round(v) - 1] ?? '';
+}
+
+/**
+ * Bars for categories × `series`, side by side within each category: category i sits at
+ * x = i + 1 and series j is offset by (j − (m − 1)/2) × `width`. Returns the x positions and
+ * one bar series per input series (null where another series' bar stands), plus a table-only
+ * column per series so the text twin lists each value once.
+ */
+export function groupedBars(categories: number, series: readonly GroupedSeries[], width = 0.28): { x: number[]; series: SeriesSpec[] } {
+  const m = series.length;
+  const slots: Array<{ x: number; s: number; g: number }> = [];
+  for (let g = 0; g < categories; g++) series.forEach((_, s) => slots.push({ x: g + 1 + (s - (m - 1) / 2) * width, s, g }));
+  slots.sort((p, q) => p.x - q.x);
+  const column = (s: number, se: GroupedSeries) => slots.map((p) => (p.s === s ? se.values[p.g] ?? null : null));
+  const bars: SeriesSpec[] = series.map((se, s) => ({ label: se.label, kind: 'bars', color: se.color, hideInTable: true, y: column(s, se) }));
+  const table: SeriesSpec[] = series.map((se, s) => ({ label: se.label, tableOnly: true, y: column(s, se) }));
+  return { x: slots.map((p) => p.x), series: [...bars, ...table] };
+}
+
 function axisTitle(a: AxisSpec): string {
   return a.unit ? `${a.label} (${a.unit})` : a.label;
 }
 
+/**
+ * `formatNumber` results by value. The text twin and the tick labels format the same values
+ * render after render (a roof's x positions, a fixed axis); formatting goes through Intl and
+ * costs far more than a map lookup. Bounded: cleared when it grows past 4,096 entries.
+ */
+const formatted = new Map<number, string>();
+function formatCached(v: number): string {
+  let s = formatted.get(v);
+  if (s === undefined) {
+    if (formatted.size >= 4096) formatted.clear();
+    s = formatNumber(v);
+    formatted.set(v, s);
+  }
+  return s;
+}
+
+/** Default tick label: decades on log axes, `formatNumber` on linear ones. */
+function defaultTick(a: AxisSpec, v: number): string {
+  return a.log ? logTickLabel(v) : formatCached(v);
+}
+
 function cell(a: AxisSpec, v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
-  return a.format ? a.format(v) : formatNumber(v);
+  return a.format ? a.format(v) : formatCached(v);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,8 +308,8 @@ function watchTheme(): void {
   }
 }
 
-function forcedColors(): boolean {
-  return typeof window !== 'undefined' && !!window.matchMedia?.('(forced-colors: active)').matches;
+function forcedColorsQuery(): MediaQueryList | null {
+  try { return typeof window !== 'undefined' ? window.matchMedia?.('(forced-colors: active)') ?? null : null; } catch { return null; }
 }
 
 const FORCED_DASHES: number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4]];
@@ -295,7 +350,10 @@ export class ChartController implements ReactiveController {
   #width = 0;
   #created = 0;
   #colors = new Map<string, string>();
-  #onTheme = () => { this.#colors.clear(); this.host.requestUpdate(); };
+  #fontFamily?: string;
+  /** The forced-colors media query, read once per connection (its `matches` is live). */
+  #forcedQuery: MediaQueryList | null = null;
+  #onTheme = () => { this.#colors.clear(); this.#fontFamily = undefined; this.host.requestUpdate(); };
 
   constructor(host: Host) {
     this.host = host;
@@ -310,6 +368,7 @@ export class ChartController implements ReactiveController {
   get spec(): ChartSpec | null { return this.#spec; }
 
   hostConnected(): void {
+    this.#forcedQuery = forcedColorsQuery();
     watchTheme();
     themeListeners.add(this.#onTheme);
     // Re-create after a disconnect: the next update builds the plot again.
@@ -373,9 +432,13 @@ export class ChartController implements ReactiveController {
     this.#container = next;
   };
 
+  #forced(): boolean {
+    return !!this.#forcedQuery?.matches;
+  }
+
   /** Resolve a colour name to something a canvas accepts, from the host's computed style. */
   #color(name: string): string {
-    if (forcedColors()) return 'CanvasText';
+    if (this.#forced()) return 'CanvasText';
     const cached = this.#colors.get(name);
     if (cached) return cached;
     let value = name;
@@ -391,19 +454,19 @@ export class ChartController implements ReactiveController {
 
   #dash(s: SeriesSpec, i: number): number[] {
     if (s.dash) return s.dash;
-    return forcedColors() ? FORCED_DASHES[i % FORCED_DASHES.length] : [];
+    return this.#forced() ? FORCED_DASHES[i % FORCED_DASHES.length] : [];
   }
 
   #font(size: number, weight = ''): string {
-    const family = getComputedStyle(this.host).getPropertyValue('--mls-font-sans').trim() || 'system-ui, sans-serif';
-    return `${weight ? weight + ' ' : ''}${size}px ${family}`;
+    this.#fontFamily ??= getComputedStyle(this.host).getPropertyValue('--mls-font-sans').trim() || 'system-ui, sans-serif';
+    return `${weight ? weight + ' ' : ''}${size}px ${this.#fontFamily}`;
   }
 
   /** Everything that needs a new uPlot instance when it changes (data and marks do not). */
   #structureKey(spec: ChartSpec): string {
     const axis = (a: AxisSpec) => [a.label, a.unit, !!a.log];
     return JSON.stringify([
-      axis(spec.x), axis(spec.y), spec.height ?? 320, forcedColors(),
+      axis(spec.x), axis(spec.y), spec.height ?? 320, this.#forced(),
       spec.data.series.map((s, i) => [s.label, s.kind ?? 'line', this.#color(s.color ?? 'blue'), this.#dash(s, i), s.width ?? 2, !!s.tableOnly]),
       this.#color('text'), this.#color('muted'), this.#color('border'),
     ]);
@@ -461,7 +524,11 @@ export class ChartController implements ReactiveController {
   #axis(which: 'x' | 'y', a: AxisSpec): uPlot.Axis {
     const text = this.#color('text-2');
     const grid = this.#color('border');
-    const tick = (v: number) => (a.tick ? a.tick(v) : a.log ? logTickLabel(v) : formatNumber(v));
+    // Tick labels follow the spec last rendered (a new tick function needs no new plot).
+    const tick = (v: number) => {
+      const cur = this.#spec?.[which] ?? a;
+      return cur.tick ? cur.tick(v) : defaultTick(cur, v);
+    };
     const axis: uPlot.Axis = {
       scale: which,
       label: axisTitle(a),
@@ -486,7 +553,12 @@ export class ChartController implements ReactiveController {
         if (cycle > 1 && ax._size) return ax._size;
         u.ctx.font = this.#font(12 * uPlot.pxRatio);
         const longest = (values ?? []).reduce((w, v) => Math.max(w, u.ctx.measureText(v).width / uPlot.pxRatio), 0);
-        return Math.ceil(longest + 16);
+        const needed = Math.ceil(longest + 16);
+        // Hysteresis: keep the current width unless the labels need more, or much less. A new
+        // width resizes the canvas (which clears and reallocates it), and tick labels that
+        // alternate between two widths as a slider moves would do that on every update.
+        const prev = ax._size;
+        return prev && needed <= prev && needed > prev - 24 ? prev : needed;
       };
     }
     return axis;
@@ -505,7 +577,7 @@ export class ChartController implements ReactiveController {
       out.fill = stroke;
       out.width = 0;
     } else if (kind === 'area') {
-      out.fill = !forcedColors() && /^#[0-9a-f]{6}$/i.test(stroke) ? `${stroke}22` : 'transparent';
+      out.fill = !this.#forced() && /^#[0-9a-f]{6}$/i.test(stroke) ? `${stroke}22` : 'transparent';
     }
     return out;
   }
@@ -568,7 +640,7 @@ export class ChartController implements ReactiveController {
 
   #drawRegions(u: uPlot): void {
     const regions = this.#spec?.regions;
-    if (!regions?.length || forcedColors()) return;
+    if (!regions?.length || this.#forced()) return;
     const { left, top, width, height } = u.bbox;
     const ctx = u.ctx;
     ctx.save();
@@ -594,7 +666,7 @@ export class ChartController implements ReactiveController {
     const px = uPlot.pxRatio;
     const { left, top, width, height } = u.bbox;
     const ctx = u.ctx;
-    const forced = forcedColors();
+    const forced = this.#forced();
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top, width, height);

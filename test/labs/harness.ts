@@ -79,6 +79,16 @@ export const frames = (win: Window, n = 2) => new Promise<void>((resolve) => {
   step(n);
 });
 
+/**
+ * Wait for the page's next idle period. <mls-lab> writes value changes (a moved slider) to the
+ * ledger when the page is idle; idle callbacks run in the order they were requested, so after
+ * this the ledger in localStorage holds every change made before it was called.
+ */
+export const idle = (win: Window) => new Promise<void>((resolve) => {
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 2000 });
+  else setTimeout(resolve, 250);
+});
+
 /** Every element matching `pred` in the light DOM and every open shadow root under `root`. */
 export function deepAll(root: ParentNode, pred: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
@@ -137,18 +147,25 @@ export class LabFrame {
   /** Wait until every mls-* element (light and shadow DOM) is defined and has finished updating. */
   async settle(timeoutMs = 8000): Promise<void> {
     const t0 = performance.now();
-    for (;;) {
-      const pending = deepAll(this.doc, isMls).filter((el) => !this.win.customElements.get(el.localName));
-      if (pending.length === 0) break;
-      if (performance.now() - t0 > timeoutMs) {
-        throw new Error(`elements never defined: ${[...new Set(pending.map((e) => `<${e.localName}>`))].join(', ')}`);
+    const undefinedEls = () => deepAll(this.doc, isMls).filter((el) => !this.win.customElements.get(el.localName));
+    // Elements can appear while settling (a gate opening stamps its template) and are defined
+    // when their module arrives: wait until a pass ends with every element defined.
+    for (let pass = 0; ; pass++) {
+      for (;;) {
+        const pending = undefinedEls();
+        if (pending.length === 0) break;
+        if (performance.now() - t0 > timeoutMs) {
+          throw new Error(`elements never defined: ${[...new Set(pending.map((e) => `<${e.localName}>`))].join(', ')}`);
+        }
+        await sleep(25);
       }
-      await sleep(25);
+      for (let round = 0; round < 3; round++) {
+        await Promise.all(deepAll(this.doc, isMls).map((el) => (el as AnyEl).updateComplete));
+        await frames(this.win, 2);
+      }
+      if (undefinedEls().length === 0 || pass >= 20) break;
     }
-    for (let round = 0; round < 3; round++) {
-      await Promise.all(deepAll(this.doc, isMls).map((el) => (el as AnyEl).updateComplete));
-      await frames(this.win, 2);
-    }
+    await idle(this.win);
   }
 
   /** The shadow root of `el`, failing clearly when there is none. */
