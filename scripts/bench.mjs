@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // npm run bench — bytes, load time and interaction speed, measured in Debian's Chromium (headless),
 // side by side with Plotly (the reference's chart library) in the same browser run.
-// Prints one table per section and writes bench/results.json (machine, browser, date, runs).
+// Prints one table per section and writes bench/results.json (machine, browser, flags, date, runs).
+//
+// Frames: headless Chromium paces requestAnimationFrame to a 60 Hz tick, so "input → next frame"
+// would mostly measure the wait for that tick. The browser runs with vsync and the frame-rate
+// limit off (CHROME_FLAGS below), and every measured frame carries a 1-px change in a corner, so
+// the compositor produces it as soon as the work is done (without a change to draw it waits for
+// the tick again). Section 0 measures what an empty frame costs this way (the floor).
 // Options: --no-build, --loads N (cold loads per lab, default 10), --events N (interaction
 // events per control, default 200), --repeats N (whole-run repeats for the Plotly comparison, default 3).
 import { execSync } from 'node:child_process';
@@ -62,11 +68,36 @@ const BASE = `http://127.0.0.1:${server.address().port}`;
 
 const chrome = findChrome();
 if (!chrome) { console.error('bench: no Chromium found (apt-get install chromium, or set CHROME_PATH)'); process.exit(1); }
+// --disable-gpu-vsync, --disable-frame-rate-limit: frames are produced when ready, not on a 60 Hz tick.
+// --disable-features=WebUIOmnibox*: each new browser context otherwise starts two renderers for the
+//   omnibox popup's WebUI, which on a small machine take CPU from the page being measured.
+const CHROME_FLAGS = ['--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+  '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const VIEWPORT = { width: 1280, height: 900 };
 const browser = await puppeteer.launch({
-  executablePath: chrome, headless: true,
-  args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  executablePath: chrome, headless: true, defaultViewport: VIEWPORT,
+  args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...CHROME_FLAGS],
 });
 const browserVersion = await browser.version();
+console.log(`Chromium ${browserVersion}, headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}, flags: ${CHROME_FLAGS.join(' ')}`);
+
+// Injected into every page: `__frame()` resolves once the next frame has run style, layout and
+// paint and handed its result to the compositor (rAF, then a task after it). It first changes one
+// pixel in a corner so that the frame has something to draw and is not held for the next tick.
+const FRAME_HELPER = () => {
+  let dot, n = 0;
+  window.__frame = () => {
+    if (!dot && document.body) {
+      dot = document.createElement('div');
+      dot.setAttribute('aria-hidden', 'true');
+      dot.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+      document.body.appendChild(dot);
+    }
+    if (dot) dot.style.background = n++ % 2 ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+    return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  };
+};
 
 // Injected before any page script: marks the moment every mls-* element on the page is defined,
 // rendered, and a frame has been painted ("interactive").
@@ -94,6 +125,7 @@ async function coldLoad(url) {
   const done = [];
   cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) done.push({ ...r, bytes: e.encodedDataLength }); });
   await page.evaluateOnNewDocument(INTERACTIVE_PROBE);
+  await page.evaluateOnNewDocument(FRAME_HELPER);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction('window.__interactive !== undefined || window.__ready === true', { timeout: 20000 });
   const interactive = await page.evaluate(() => window.__interactive ?? window.__firstRender);
@@ -112,7 +144,36 @@ const byKind = (resources) => {
   return out;
 };
 
-const results = { date: new Date().toISOString(), machine: { platform: `${os.type()} ${os.release()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version }, browser: browserVersion, runs: { coldLoadsPerLab: LOADS, eventsPerControl: EVENTS, plotlyRepeats: REPEATS }, targets: TARGETS };
+const results = { date: new Date().toISOString(), machine: { platform: `${os.type()} ${os.release()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version }, browser: browserVersion, chromeFlags: CHROME_FLAGS, viewport: VIEWPORT, runs: { coldLoadsPerLab: LOADS, eventsPerControl: EVENTS, plotlyRepeats: REPEATS }, targets: TARGETS };
+
+// 0. Frame floor -------------------------------------------------------------------------------------
+// What "→ next frame" costs with no work: the time from a trivial DOM change to the frame, and the
+// interval between back-to-back frames (≈16.7 ms would mean frames still wait for a 60 Hz tick).
+{
+  const ctx = await browser.createBrowserContext();
+  const page = await ctx.newPage();
+  await page.setContent('<!doctype html><html lang="en"><body><p id="p">0</p></body></html>');
+  await page.evaluate(FRAME_HELPER);
+  results.frameFloor = await page.evaluate(async (n) => {
+    const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); const i = (s.length - 1) * p; const lo = Math.floor(i), hi = Math.ceil(i); return s[lo] + (s[hi] - s[lo]) * (i - lo); };
+    const p = document.getElementById('p');
+    for (let i = 0; i < 20; i++) await window.__frame();
+    const empty = [], text = [], interval = [];
+    for (let i = 0; i < n; i++) { const t0 = performance.now(); await window.__frame(); empty.push(performance.now() - t0); }
+    for (let i = 0; i < n; i++) { const t0 = performance.now(); p.textContent = String(i); await window.__frame(); text.push(performance.now() - t0); }
+    let last = performance.now();
+    for (let i = 0; i < n; i++) { await new Promise((r) => { p.textContent = `f${i}`; requestAnimationFrame(r); }); const t = performance.now(); interval.push(t - last); last = t; }
+    return { emptyMs: { p50: q(empty, 0.5), p95: q(empty, 0.95) }, textChangeMs: { p50: q(text, 0.5), p95: q(text, 0.95) }, rafIntervalMs: { p50: q(interval, 0.5), p95: q(interval, 0.95) }, runs: n };
+  }, Math.max(50, Math.min(EVENTS, 300)));
+  await ctx.close();
+  const f = results.frameFloor;
+  table(`0. Frame floor: a frame with no work (${f.runs} frames each)`, ['measure', 'p50 ms', 'p95 ms'], [
+    ['empty frame (1-px change → frame done)', fmt(f.emptyMs.p50, 2), fmt(f.emptyMs.p95, 2)],
+    ['one text node changed → frame done', fmt(f.textChangeMs.p50, 2), fmt(f.textChangeMs.p95, 2)],
+    ['interval between back-to-back rAFs', fmt(f.rafIntervalMs.p50, 2), fmt(f.rafIntervalMs.p95, 2)],
+  ]);
+  if (f.rafIntervalMs.p50 > 12) console.log('WARNING: frames still follow a ~60 Hz tick; "frame" times below include that wait.');
+}
 
 // 1. Bytes ---------------------------------------------------------------------------------------
 const distFiles = [];
@@ -143,19 +204,26 @@ table(`1c/2. Labs: cold-load transfer (gzip) and time to interactive (${LOADS} c
 
 // 3. Interaction -------------------------------------------------------------------------------------
 // Open each lab, lock every prediction through the UI so all gates open, then drive every control's
-// native input and time, per instrument that re-rendered: input event → its update done (scripting)
-// → the next frame painted (frame).
+// native input and time, per instrument that re-rendered:
+//   scripting = input event → every element's update done (Lit updates, chained scope updates, the
+//               microtask ledger write of a discrete event), measured when no update is pending;
+//   frame     = input event → the next frame done (style, layout, paint, commit), see FRAME_HELPER.
+// The control is scrolled to the middle of a 1280×900 viewport first, as a person would have it.
+// Each control gets 3 unrecorded warm-up events. The harness's own cost is measured on the same
+// page as a "no input" row (the same awaits and frame with no event).
 const STRUCTURAL = new Set(['mls-lab', 'mls-act', 'mls-gate', 'mls-stakeholder', 'mls-prediction-lock', 'mls-reflection', 'mls-callout', 'mls-math-peek', 'mls-ledger-hud', 'mls-ledger-provider', 'mls-slider', 'mls-select', 'mls-context-toggle']);
 results.interaction = [];
+results.interactionFloor = [];
 for (const lab of labs) {
   const ctx = await browser.createBrowserContext();
   const page = await ctx.newPage();
   await page.evaluateOnNewDocument(INTERACTIVE_PROBE);
+  await page.evaluateOnNewDocument(FRAME_HELPER);
   await page.goto(`${BASE}/${lab}`, { waitUntil: 'load' });
   await page.waitForFunction('window.__interactive !== undefined', { timeout: 20000 });
-  const perInstrument = await page.evaluate(async ({ EVENTS, structural }) => {
+  const measured = await page.evaluate(async ({ EVENTS, structural }) => {
     const STRUCT = new Set(structural);
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const frame = () => window.__frame();
     const all = () => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('mls-'));
     // Lock predictions in order (later acts' locks appear as gates open).
     for (let round = 0; round < 4; round++) {
@@ -174,20 +242,44 @@ for (const lab of labs) {
         const btn = [...(root?.querySelectorAll('button') ?? [])].find((b) => !b.disabled); btn?.click();
       }
       await frame(); await frame();
+      // Gated instruments load on demand: wait until every mls-* element is defined.
+      for (let k = 0; k < 200 && all().some((e) => !customElements.get(e.localName)); k++) await new Promise((r) => setTimeout(r, 25));
     }
-    await Promise.all(all().map((e) => e.updateComplete));
-    const instruments = all().filter((e) => !STRUCT.has(e.localName));
+    const everything = all();
+    // Wait until no element has an update pending (updates may chain: an instrument publishes,
+    // the values that read it update).
+    const settle = async () => {
+      for (let k = 0; k < 20; k++) {
+        await Promise.all(everything.map((e) => e.updateComplete));
+        if (!everything.some((e) => e.isUpdatePending)) return;
+      }
+    };
+    await settle(); await frame();
+    await new Promise((r) => setTimeout(r, 300));
+    const instruments = everything.filter((e) => !STRUCT.has(e.localName));
     for (const e of instruments) { const orig = e.updated; e.__n = 0; e.updated = function (c) { this.__n++; return orig?.call(this, c); }; }
     const samples = new Map(); // tag -> { scripting: [], frame: [] }
-    const controls = all().filter((e) => ['mls-slider', 'mls-select', 'mls-context-toggle'].includes(e.localName));
+    const byControl = [];
+    // The harness alone: the same awaits and frame, no input.
+    const floor = { scripting: [], frame: [] };
+    for (let i = 0; i < Math.min(EVENTS, 100); i++) {
+      const t0 = performance.now();
+      await Promise.resolve(); await settle();
+      const t1 = performance.now();
+      await frame();
+      floor.scripting.push(t1 - t0); floor.frame.push(performance.now() - t0);
+    }
+    const controls = everything.filter((e) => ['mls-slider', 'mls-select', 'mls-context-toggle'].includes(e.localName));
     for (const c of controls) {
       const root = c.shadowRoot; if (!root) continue;
       const range = root.querySelector('input[type=range]');
       const select = root.querySelector('select');
       const radios = [...root.querySelectorAll('input[type=radio]')];
-      for (let i = 0; i < EVENTS; i++) {
-        for (const e of instruments) e.__n = 0;
-        const t0 = performance.now();
+      if (!range && !select && radios.length < 2) continue;
+      c.scrollIntoView({ block: 'center' });
+      await frame(); await frame();
+      const fire = (j) => {
+        const i = j + 3; // j starts at −3 (warm-up)
         if (range) {
           const min = Number(range.min), max = Number(range.max);
           range.value = String(min + ((max - min) * ((i * 37) % 100)) / 100);
@@ -195,15 +287,23 @@ for (const lab of labs) {
         } else if (select) {
           select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
           select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-        } else if (radios.length > 1) {
-          const r = radios[(i + 1) % radios.length]; r.click();
-        } else break;
-        // Let scope listeners request updates, then wait for every instrument that updates.
+        } else {
+          radios[(i + 1) % radios.length].click();
+        }
+      };
+      const cs = { control: c.getAttribute('name') ?? c.localName, scripting: [], frame: [] };
+      byControl.push(cs);
+      for (let i = -3; i < EVENTS; i++) {
+        for (const e of instruments) e.__n = 0;
+        const t0 = performance.now();
+        fire(i);
         await Promise.resolve();
-        await Promise.all(instruments.map((e) => e.updateComplete));
+        await settle();
         const t1 = performance.now();
         await frame();
         const t2 = performance.now();
+        if (i < 0) continue; // warm-up
+        cs.scripting.push(t1 - t0); cs.frame.push(t2 - t0);
         for (const e of instruments) if (e.__n > 0) {
           const s = samples.get(e.localName) ?? { scripting: [], frame: [], control: new Set() };
           s.scripting.push(t1 - t0); s.frame.push(t2 - t0); s.control.add(c.getAttribute('name') ?? c.localName);
@@ -211,16 +311,26 @@ for (const lab of labs) {
         }
       }
     }
-    return [...samples].map(([tag, s]) => ({ tag, scripting: s.scripting, frame: s.frame, controls: [...s.control] }));
+    return { floor, byControl, perInstrument: [...samples].map(([tag, s]) => ({ tag, scripting: s.scripting, frame: s.frame, controls: [...s.control] })) };
   }, { EVENTS, structural: [...STRUCTURAL] });
-  for (const s of perInstrument) {
+  const f = measured.floor;
+  results.interactionFloor.push({ lab, events: f.frame.length, scriptingMs: { p50: q(f.scripting, 0.5), p95: q(f.scripting, 0.95) }, frameMs: { p50: q(f.frame, 0.5), p95: q(f.frame, 0.95) } });
+  results.interactionByControl ??= [];
+  for (const c of measured.byControl) {
+    results.interactionByControl.push({ lab, control: c.control, events: c.frame.length,
+      scriptingMs: { p50: q(c.scripting, 0.5), p95: q(c.scripting, 0.95) }, frameMs: { p50: q(c.frame, 0.5), p95: q(c.frame, 0.95) } });
+  }
+  for (const s of measured.perInstrument) {
     results.interaction.push({ lab, instrument: s.tag, controls: s.controls, events: s.scripting.length,
       scriptingMs: { p50: q(s.scripting, 0.5), p95: q(s.scripting, 0.95) }, frameMs: { p50: q(s.frame, 0.5), p95: q(s.frame, 0.95) } });
   }
   await ctx.close();
 }
-table(`3. Interaction: control input event → instrument's next paint (≥${EVENTS} events per control)`, ['lab', 'instrument', 'events', 'script p50', 'script p95', 'frame p50', 'frame p95'],
-  results.interaction.map((r) => [r.lab, r.instrument, r.events, fmt(r.scriptingMs.p50, 2), fmt(r.scriptingMs.p95, 2), fmt(r.frameMs.p50, 2), fmt(r.frameMs.p95, 2)]));
+table(`3. Interaction: control input event → update done (scripting) → next frame done (frame), ms (${EVENTS} events per control)`, ['lab', 'instrument', 'controls', 'events', 'script p50', 'script p95', 'frame p50', 'frame p95'],
+  [...results.interactionFloor.map((r) => [r.lab, '(no input: harness + empty frame)', '—', r.events, fmt(r.scriptingMs.p50, 2), fmt(r.scriptingMs.p95, 2), fmt(r.frameMs.p50, 2), fmt(r.frameMs.p95, 2)]),
+    ...results.interaction.map((r) => [r.lab, r.instrument, r.controls.join(' '), r.events, fmt(r.scriptingMs.p50, 2), fmt(r.scriptingMs.p95, 2), fmt(r.frameMs.p50, 2), fmt(r.frameMs.p95, 2)])]);
+table('3b. Interaction by control (all events of the control, whatever updated), ms', ['lab', 'control', 'events', 'script p50', 'script p95', 'frame p50', 'frame p95'],
+  results.interactionByControl.map((r) => [r.lab, r.control, r.events, fmt(r.scriptingMs.p50, 2), fmt(r.scriptingMs.p95, 2), fmt(r.frameMs.p50, 2), fmt(r.frameMs.p95, 2)]));
 
 // 4. Side by side with Plotly ----------------------------------------------------------------------------
 async function chartRun(page) {
@@ -229,6 +339,7 @@ async function chartRun(page) {
   for (let i = 0; i < LOADS; i++) { const l = await coldLoad(`${BASE}/bench/pages/${page}`); first.push(l.interactive); const k = byKind(l.resources); bytes = k.js + k.css; }
   const ctx = await browser.createBrowserContext();
   const p = await ctx.newPage();
+  await p.evaluateOnNewDocument(FRAME_HELPER);
   await p.goto(`${BASE}/bench/pages/${page}`, { waitUntil: 'load' });
   await p.waitForFunction('window.__ready === true', { timeout: 30000 });
   const upd = await p.evaluate(async (n) => {
