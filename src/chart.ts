@@ -259,6 +259,44 @@ export function groupedBars(categories: number, series: readonly GroupedSeries[]
   return { x: slots.map((p) => p.x), series: [...bars, ...table] };
 }
 
+/** Same numbers in the same order (NaN equals NaN: both are left out of the plot). */
+function sameNumbers(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
+  return true;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The x tick labels at the data's x positions, for a custom tick function (category names can
+ * change while the data stays put); '' without one or for long data (continuous axes).
+ */
+function xTickLabels(spec: ChartSpec): string {
+  const tick = spec.x.tick;
+  return tick && spec.data.x.length <= 64 ? spec.data.x.map((x) => tick(x)).join('\u0000') : '';
+}
+
+/**
+ * Whether two specs of the same structure draw the same plot under the marks: same data, axis
+ * ranges and shaded regions. (Tick labels: see xTickLabels; value formatters such as
+ * formatSeconds are pure, so equal ranges give equal ticks.)
+ */
+function samePlot(a: ChartSpec, b: ChartSpec): boolean {
+  if (a.x.min !== b.x.min || a.x.max !== b.x.max || a.y.min !== b.y.min || a.y.max !== b.y.max) return false;
+  if (a.height !== b.height || !sameNumbers(a.data.x, b.data.x) || a.data.series.length !== b.data.series.length) return false;
+  for (let i = 0; i < a.data.series.length; i++) if (!sameNumbers(a.data.series[i].y, b.data.series[i].y)) return false;
+  return sameJson(a.regions ?? [], b.regions ?? []);
+}
+
+/** Same marker lines and labelled points. */
+function sameMarks(a: ChartSpec, b: ChartSpec): boolean {
+  return sameJson(a.markers ?? [], b.markers ?? []) && sameJson(a.points ?? [], b.points ?? []);
+}
+
 function axisTitle(a: AxisSpec): string {
   return a.unit ? `${a.label} (${a.unit})` : a.label;
 }
@@ -353,7 +391,14 @@ export class ChartController implements ReactiveController {
   #fontFamily?: string;
   /** The forced-colors media query, read once per connection (its `matches` is live). */
   #forcedQuery: MediaQueryList | null = null;
-  #onTheme = () => { this.#colors.clear(); this.#fontFamily = undefined; this.host.requestUpdate(); };
+  /** The spec last drawn on the canvas, and whether the canvas must be redrawn regardless. */
+  #drawn: ChartSpec | null = null;
+  #drawnTicks = '';
+  #stale = false;
+  /** A copy of the canvas as uPlot left it, before the marks (for marks-only redraws). */
+  #base?: HTMLCanvasElement;
+  #wantBase = false;
+  #onTheme = () => { this.#colors.clear(); this.#fontFamily = undefined; this.#stale = true; this.host.requestUpdate(); };
 
   constructor(host: Host) {
     this.host = host;
@@ -484,12 +529,36 @@ export class ChartController implements ReactiveController {
   #sync(spec: ChartSpec): void {
     const key = this.#structureKey(spec);
     if (this.#plot && key === this.#key) {
-      this.#plot.setData(this.#data(spec));
+      // Redraw only what changed: an element often re-renders a chart whose data did not move
+      // (another of its charts did, or only the text around it), and an operating point that
+      // moves along a fixed curve needs only the marks redrawn over the saved plot.
+      const ticks = xTickLabels(spec);
+      const plotChanged = this.#stale || !this.#drawn || ticks !== this.#drawnTicks || !samePlot(this.#drawn, spec);
+      if (plotChanged) {
+        this.#wantBase = false;
+        this.#base = undefined;
+        this.#plot.setData(this.#data(spec));
+      } else if (!sameMarks(this.#drawn!, spec)) {
+        if (this.#base) {
+          this.#redrawMarks(this.#plot);
+        } else {
+          // First marks-only change: redraw in full once and keep a copy of the plot under the
+          // marks (copying a canvas is not free, so only charts whose marks move get one).
+          this.#wantBase = true;
+          this.#plot.redraw(false, false);
+        }
+      }
+      this.#stale = false;
+      this.#drawn = spec;
+      this.#drawnTicks = ticks;
       this.#label();
       return;
     }
     this.#destroy();
     this.#create(spec, key);
+    this.#stale = false;
+    this.#drawn = spec;
+    this.#drawnTicks = xTickLabels(spec);
   }
 
   #label(): void {
@@ -600,7 +669,7 @@ export class ChartController implements ReactiveController {
       series: [{ label: spec.x.label }, ...spec.data.series.map((s, i) => this.#series(s, i))],
       hooks: {
         drawClear: [(u) => this.#drawRegions(u)],
-        draw: [(u) => this.#drawMarks(u)],
+        draw: [(u) => { if (this.#wantBase) this.#saveBase(u); this.#drawMarks(u); }],
       },
     };
     this.#plot = new uPlot(opts, this.#data(spec), container);
@@ -619,6 +688,9 @@ export class ChartController implements ReactiveController {
   }
 
   #destroy(): void {
+    this.#drawn = null;
+    this.#base = undefined;
+    this.#wantBase = false;
     this.#ro?.disconnect();
     this.#ro = undefined;
     if (this.#plot) {
@@ -630,6 +702,33 @@ export class ChartController implements ReactiveController {
   }
 
   // ---- canvas drawing for regions, marker lines and labelled points ----
+
+  /** Keep a copy of the plot as uPlot drew it (axes, grid, regions, series), without marks. */
+  #saveBase(u: uPlot): void {
+    const src = u.ctx.canvas;
+    if (!src.width || !src.height) { this.#base = undefined; return; }
+    const base = this.#base ?? document.createElement('canvas');
+    if (base.width !== src.width) base.width = src.width;
+    if (base.height !== src.height) base.height = src.height;
+    const ctx = base.getContext('2d');
+    if (!ctx) { this.#base = undefined; return; }
+    ctx.globalCompositeOperation = 'copy';
+    ctx.drawImage(src, 0, 0);
+    this.#base = base;
+  }
+
+  /** Marks changed, nothing under them: restore the saved plot and draw the marks again. */
+  #redrawMarks(u: uPlot): void {
+    const base = this.#base!;
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.globalCompositeOperation = 'copy';
+    ctx.drawImage(base, 0, 0);
+    ctx.restore();
+    this.#drawMarks(u);
+  }
 
   #pos(u: uPlot, v: number, scale: 'x' | 'y'): number | null {
     const a = this.#spec?.[scale];

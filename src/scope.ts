@@ -8,12 +8,34 @@ import { createContext } from '@lit/context';
 
 export type ScopeListener = (name: string, value: unknown) => void;
 
-function same(a: unknown, b: unknown): boolean {
+const isPlain = (v: object): boolean => {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Value equality for what elements publish: primitives, arrays and plain objects, compared in
+ * one walk without serialising (an instrument republishes its outputs on every update, so this
+ * runs per scope write). Other objects (Map, Date, class instances) compare by JSON as before.
+ */
+function same(a: unknown, b: unknown, depth = 0): boolean {
   if (Object.is(a, b)) return true;
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    try { return JSON.stringify(a) === JSON.stringify(b); } catch { return false; }
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (depth > 32) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i], depth + 1)) return false;
+    return true;
   }
-  return false;
+  if (Array.isArray(b)) return false;
+  if (isPlain(a) && isPlain(b)) {
+    const ka = Object.keys(a), kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    const ob = b as Record<string, unknown>, oa = a as Record<string, unknown>;
+    for (const k of ka) if (!Object.prototype.hasOwnProperty.call(ob, k) || !same(oa[k], ob[k], depth + 1)) return false;
+    return true;
+  }
+  try { return JSON.stringify(a) === JSON.stringify(b); } catch { return false; }
 }
 
 export class LabScope {
