@@ -4,6 +4,8 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
+import { ContextProvider } from '@lit/context';
+import { actContext, type ActNumber } from '../src/act.js';
 
 const ACTS: Record<1 | 2, { numeral: string; kind: string }> = {
   1: { numeral: 'I', kind: 'Calibration' },
@@ -63,6 +65,8 @@ export class MlsAct extends MlsElement {
 
   #act?: 1 | 2;
   #level = 3;
+  /** Tells the elements inside which act they are in (locks and failures put it in their events). */
+  readonly #provider = new ContextProvider(this, { context: actContext, initialValue: undefined as ActNumber | undefined });
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'title'];
@@ -90,6 +94,7 @@ export class MlsAct extends MlsElement {
     }
     const n = this.readChoice('n', this.n.trim(), ['1', '2'] as const);
     if (n) this.#act = Number(n) as 1 | 2;
+    if (this.#provider.value !== this.#act) this.#provider.setValue(this.#act);
   }
 
   protected override render() {

@@ -240,7 +240,7 @@ export class MlsContextToggle extends MlsElement {
     this.#selected = id;
     this.#source = 'user';
     this.#write(id);
-    emit(this, 'mls-context-change', { context: id });
+    emit(this, 'mls-context-change', { context: id, name: this.name });
     this.requestUpdate();
   }
 

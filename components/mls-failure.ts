@@ -1,7 +1,9 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';
+import { consume } from '@lit/context';
+import { actContext, type ActNumber } from '../src/act.js';
 import { emit } from '../src/events.js';
 import { baseStyles } from '../src/theme.js';
 
@@ -26,6 +28,11 @@ import { baseStyles } from '../src/theme.js';
  * @fires mls-invalid - `when` is neither a `$name` reference nor `true`/`false`.
  */
 export class MlsFailure extends MlsElement {
+  /** The act this element sits in (from the enclosing `<mls-act>`). */
+  @consume({ context: actContext, subscribe: true })
+  @state()
+  protected act?: ActNumber;
+
   /** @internal */
   static override styles = [baseStyles, css`
     :host { display: block; }
@@ -87,7 +94,7 @@ export class MlsFailure extends MlsElement {
     super.updated(changed);
     if (this.active !== this.#emitted) {
       this.#emitted = this.active;
-      emit(this, 'mls-failure', { name: this.name, active: this.active, message: this.message });
+      emit(this, 'mls-failure', { name: this.name, active: this.active, message: this.message, act: this.act ?? null });
     }
   }
 

@@ -5,16 +5,23 @@ import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
 
+/** Whether a value read through `when` opens the gate: true, a non-empty string other than "false", a non-zero number, or a lock/answer state. */
 const opens = (v: unknown): boolean => {
-  if (!v || typeof v !== 'object') return false;
-  const o = v as { locked?: unknown; answered?: unknown };
-  return !!o.locked || !!o.answered;
+  if (v && typeof v === 'object') {
+    const o = v as { locked?: unknown; answered?: unknown };
+    return !!o.locked || !!o.answered;
+  }
+  if (typeof v === 'string') return v !== '' && v.toLowerCase() !== 'false';
+  return Boolean(v);
 };
 
+const REF = /^\$[A-Za-z_][\w-]*(\.[\w-]+)*$/;
+
 /**
- * Keeps a lab's instruments out of the page until the learner has committed: until
- * `scope[after].locked` (a prediction lock) or `scope[after].answered` (a reflection) is
- * truthy, it shows a short note and its `<template>` content does not exist in the DOM.
+ * Keeps a lab's instruments out of the page until the learner has committed: until the scope
+ * value its `when` reference reads is truthy (`when="$act1.locked"`, `when="$check1.answered"`,
+ * or any published flag), it shows a short note and its `<template>` content does not exist in
+ * the DOM. `after="act1"` is shorthand for "the lock or reflection named act1 is done".
  * Once open, it stamps the template's content into its light DOM, right after the template,
  * exactly once. A gate without a `<template>` takes its children out of the document on
  * connect and puts them back when it opens. A restored lab (scope already locked) opens at once.
@@ -32,7 +39,7 @@ const opens = (v: unknown): boolean => {
  *
  * @cssprop --mls-color-border - The note's dashed border.
  *
- * @fires mls-invalid - `after` is missing.
+ * @fires mls-invalid - Neither `when` nor `after` is given, or `when` is not a `$ref`.
  */
 export class MlsGate extends MlsElement {
   static override styles = [baseStyles, css`
@@ -45,7 +52,10 @@ export class MlsGate extends MlsElement {
     @media (forced-colors: active) { .note { border-color: CanvasText; } }
   `];
 
-  /** Scope key of the lock (or reflection) that opens this gate, e.g. `act1`. */
+  /** A `$ref` whose value opens the gate when truthy, e.g. `$act1.locked`. */
+  @property() when?: string;
+
+  /** Shorthand: the name of the lock (or reflection) that opens this gate, e.g. `act1`. */
   @property({ attribute: 'after' }) afterKey?: string;
 
   /** The note shown while closed. */
@@ -63,17 +73,26 @@ export class MlsGate extends MlsElement {
   /** True once the gate has revealed its content. */
   get open(): boolean { return this.#open; }
 
+  /** The scope path the gate reads (`act1.locked`), or undefined when neither attribute is usable. */
+  #path(): string | undefined {
+    const when = this.when?.trim();
+    if (when) return REF.test(when) ? when.slice(1) : undefined;
+    return this.afterKey?.trim() || undefined;
+  }
+
   #compute(track: boolean): boolean {
-    const key = this.afterKey?.trim();
-    if (!key) return false;
-    if (this.scope) return opens(track ? this.resolve(`$${key}`) : this.scope.get(key));
+    const path = this.#path();
+    if (!path) return false;
+    if (this.scope) return opens(track ? this.resolve(`$${path}`) : this.scope.get(path));
     return this.#heardEvent;
   }
 
+  /** Standalone (no lab): open on an `mls-lock` / `mls-answer` whose name is the reference's head. */
   #onEvent = (e: Event): void => {
     if (this.scope) return;
     const d = (e as CustomEvent).detail as { name?: string } | undefined;
-    if (d?.name && d.name === this.afterKey?.trim()) { this.#heardEvent = true; this.requestUpdate(); }
+    const head = this.#path()?.split('.')[0];
+    if (d?.name && d.name === head) { this.#heardEvent = true; this.requestUpdate(); }
   };
 
   override connectedCallback(): void {
@@ -96,8 +115,10 @@ export class MlsGate extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (!this.afterKey?.trim()) this.markInvalid('after', '(missing)', 'the scope key of a prediction lock or reflection, e.g. act1');
-    else this.markValid('after');
+    const when = this.when?.trim();
+    if (when && !REF.test(when)) this.markInvalid('when', when, 'a $ref into the lab scope, e.g. $act1.locked');
+    else if (!when && !this.afterKey?.trim()) this.markInvalid('when', '(missing)', 'a $ref into the lab scope, e.g. $act1.locked (or after="act1")');
+    else this.markValid('when');
     this.#want = this.#compute(true);
   }
 

@@ -9,7 +9,9 @@ import { LabScope, scopeContext } from '../src/scope.js';
 import { ledgerKey, type DesignLedger } from '../src/ledger/store.js';
 import type { LedgerFields, LedgerRecord } from '../src/ledger/types.js';
 import { baseStyles } from '../src/theme.js';
-import { describeContext, parseDeviceMap, splitContexts, CONTEXT_IDS } from './mls-context-toggle.js';
+import { describeContext, splitContexts, CONTEXT_IDS } from './mls-context-toggle.js';
+import { LabRecordController, type RecordRefs } from '../src/ledger/lab-record.js';
+import { parsePairs, pairsAccepted } from '../src/pairs.js';
 
 /** What `snapshot()` returns and `restore()` accepts. */
 export interface LabSnapshot {
@@ -37,33 +39,20 @@ function redispatchOnce(host: HTMLElement, e: Event): void {
   emit(host, 'mls-ledger-change', ev.detail);
 }
 
-/** The act (1 or 2) an element belongs to: its closest `<mls-act n>`. */
-function actOf(el: Element | null | undefined): 1 | 2 | null {
-  const n = el?.closest?.('mls-act')?.getAttribute('n')?.trim();
-  return n === '1' ? 1 : n === '2' ? 2 : null;
-}
-
-function jsonSafe(v: unknown): unknown {
-  if (v === undefined || typeof v === 'function') return undefined;
-  try { return JSON.parse(JSON.stringify(v)); } catch { return undefined; }
-}
-
 /**
  * One lab: the header (volume, chapter, title, duration, the two deployment contexts), the
  * recommended reading, and the acts. It provides the **lab scope** that its controls and
  * instruments share (`scope.lab = { volume, chapter, key }`), and keeps the lab's one
  * **design-ledger record** (`v1.ch02`):
  *
- * - nothing is written until the first prediction is locked (with `start-on="context"`, until
- *   the context is confirmed — lab 00);
+ * - nothing is written until the learner acts in this page (locks, answers, chooses a context,
+ *   moves a control): opening a lab, even one with a saved record, writes nothing;
  * - then the record is upserted on every lock (`act1_prediction`/`act1_correct`, `act2_…`, by
- *   the lock's enclosing `<mls-act n>`), answer, context change and Act II failure
- *   (`constraint_hit`, sticky) — coalesced to one write per microtask — and on change of the
- *   scope values named by `result` (→ `act2_result`, numbers), `decision` (→ `act2_decision`,
- *   text) and `record` (→ `extra`), always with a snapshot of the scope. Value changes (a
- *   slider being dragged) are written once the page is idle (`requestIdleCallback`, at most
- *   1 s later), so serialising the ledger never delays the next frame; a pending write is
- *   flushed on the next discrete event, `snapshot()`, disconnect and `pagehide`;
+ *   the act the lock announces), answer, context change and Act II failure (`constraint_hit`,
+ *   sticky) — coalesced to one write per microtask — and on change of the scope values named by
+ *   `result` (→ `act2_result`, numbers), `decision` (→ `act2_decision`, text) and `record`
+ *   (→ `extra`, `name:$ref` pairs), always with a snapshot of the scope. Value changes are
+ *   written once the page is idle (at most 1 s later); see `src/ledger/lab-record.ts`;
  * - on connect, a record with a scope snapshot restores the scope, so the lab reloads in the
  *   learner's state (locks locked, gates open).
  *
@@ -146,14 +135,11 @@ export class MlsLab extends MlsElement {
   /** `$ref` to the text recorded as `act2_decision`. */
   @property() decision?: string;
 
-  /** Extra ledger fields: `name:$ref` pairs, space-separated (`"distance_km:$distance"`). */
+  /** Extra ledger fields: `name:$ref` pairs, space-separated (`"distance:$distance"`). */
   @property() record?: string;
 
   /** Level of the lab title's heading, 1–6 (default 2; use 1 when the lab is the page). Acts sit one level below. */
   @property({ attribute: 'heading-level' }) headingLevel?: string;
-
-  /** When the ledger record starts: `lock` (first locked prediction, default) or `context` (context confirmed; lab 00). */
-  @property({ attribute: 'start-on' }) startOn?: string;
 
   @state() private hasReading = false;
 
@@ -161,18 +147,14 @@ export class MlsLab extends MlsElement {
   readonly #provider = new ContextProvider(this, { context: scopeContext, initialValue: this.#scope });
   #identity?: Identity;
   #ledgerRef?: DesignLedger;
-  #started = false;
-  #constraintHit: boolean | null = null;
-  /** A write is queued: 'now' (next microtask) or 'idle' (when the page is idle). */
-  #pending: 'now' | 'idle' | false = false;
-  #idleHandle?: number;
-  #idleIsTimeout = false;
+  readonly #record = new LabRecordController({
+    scope: this.#scope,
+    ledger: () => this.#ledgerRef,
+    key: () => this.key,
+    refs: () => this.#refs,
+  });
+  #refs: RecordRefs = { record: [] };
   #restoring = false;
-  /** Lock name → act, in the order the locks were locked (latest last). */
-  #actLocks = new Map<string, 1 | 2>();
-  /** Scope key of the context, as named by the toggle that last announced a change. */
-  #contextName?: string;
-  #lastContext?: string;
   #level = 2;
 
   static override get observedAttributes(): string[] {
@@ -189,33 +171,18 @@ export class MlsLab extends MlsElement {
 
   constructor() {
     super();
-    this.#scope.subscribe(() => { if (!this.#restoring) this.#schedule('idle'); });
+    this.#scope.subscribe(() => { if (!this.#restoring) this.#record.schedule('idle'); });
+    const mine = (e: Event) => (e.composedPath()[0] as Element)?.closest?.('mls-lab') === this;
     this.addEventListener('mls-lock', (e) => {
-      const target = e.composedPath()[0] as Element;
-      if (target?.closest?.('mls-lab') !== this) return;
-      const act = actOf(target);
-      const name = e.detail?.name;
-      if (act && typeof name === 'string') { this.#actLocks.delete(name); this.#actLocks.set(name, act); }
-      if (this.#startMode() === 'lock') this.#started = true;
-      this.#schedule();
+      if (mine(e) && typeof e.detail?.name === 'string') this.#record.lock(e.detail.name);
     });
-    this.addEventListener('mls-answer', (e) => {
-      const target = e.composedPath()[0] as Element;
-      if (target?.closest?.('mls-lab') !== this) return;
-      this.#schedule();
-    });
+    this.addEventListener('mls-answer', (e) => { if (mine(e)) this.#record.answer(); });
+    this.addEventListener('mls-change', (e) => { if (mine(e)) this.#record.change(); });
     this.addEventListener('mls-context-change', (e) => {
-      const target = e.composedPath()[0] as Element;
-      if (target?.closest?.('mls-lab') !== this) return;
-      this.#contextName = target.getAttribute?.('name') || 'context';
-      if (typeof e.detail?.context === 'string') this.#lastContext = e.detail.context;
-      if (this.#startMode() === 'context') this.#started = true;
-      this.#schedule();
+      if (mine(e) && typeof e.detail?.context === 'string') this.#record.context(e.detail.name ?? 'context', e.detail.context);
     });
     this.addEventListener('mls-failure', (e) => {
-      const target = e.composedPath()[0] as Element;
-      if (target?.closest?.('mls-lab') !== this || !e.detail?.active) return;
-      if (actOf(target) === 2) { this.#constraintHit = true; this.#schedule(); }
+      if (mine(e) && e.detail?.active && e.detail.act === 2) this.#record.failure();
     });
   }
 
@@ -237,21 +204,17 @@ export class MlsLab extends MlsElement {
     } else {
       this.#attachLedger(this.ledger);
     }
-    window.addEventListener('pagehide', this.#flush);
+    window.addEventListener('pagehide', this.#record.flush);
     document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('pagehide', this.#flush);
+    window.removeEventListener('pagehide', this.#record.flush);
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#flush();
+    this.#record.flush();
     this.#ledgerRef?.removeEventListener('mls-ledger-change', this.#onLedger);
     this.#ledgerRef = undefined;
     super.disconnectedCallback();
-  }
-
-  #startMode(): 'lock' | 'context' {
-    return this.readChoice('start-on', this.startOn, ['lock', 'context'] as const) ?? 'lock';
   }
 
   #readIdentity(): void {
@@ -280,8 +243,7 @@ export class MlsLab extends MlsElement {
     super.willUpdate(changed);
     if (changed.has('volume') || changed.has('chapter')) this.#readIdentity();
     if (changed.has('providedLedger') && this.isConnected) this.#attachLedger(this.ledger);
-    this.#startMode();
-    this.#readRefs();
+    this.#refs = this.#readRefs();
     if (this.minutes !== undefined) this.readNumber('minutes', this.minutes, { min: 1, max: 600 });
     const level = this.readNumber('heading-level', this.headingLevel, { min: 1, max: 6, integer: true });
     if (level !== undefined) this.#level = level;
@@ -293,9 +255,7 @@ export class MlsLab extends MlsElement {
 
   /** The contexts of the header chips; device names follow the toggle's `devices` overrides. */
   #contexts() {
-    const toggle = this.querySelector('mls-context-toggle');
-    const { map } = parseDeviceMap(toggle?.getAttribute('devices'));
-    return splitContexts(this.contexts).map((c) => describeContext(c, map));
+    return splitContexts(this.contexts).map((c) => describeContext(c, new Map()));
   }
 
   #attachLedger(ledger: DesignLedger): void {
@@ -311,9 +271,7 @@ export class MlsLab extends MlsElement {
     const key = this.key;
     const rec = key ? this.#ledgerRef?.get(key) : undefined;
     if (!rec) return;
-    this.#started = true;
-    if (typeof rec.constraint_hit === 'boolean') this.#constraintHit = this.#constraintHit === true || rec.constraint_hit;
-    if (typeof rec.context === 'string') this.#lastContext = rec.context;
+    this.#record.loaded(rec);
     if (isObj(rec.scope)) this.#applyScope(rec.scope, mode);
   }
 
@@ -342,11 +300,7 @@ export class MlsLab extends MlsElement {
 
   /** Forget the learner's state in this lab (scope values; not the ledger). */
   #resetLocal(): void {
-    this.#started = false;
-    this.#cancel();
-    this.#constraintHit = null;
-    this.#actLocks.clear();
-    this.#lastContext = undefined;
+    this.#record.reset();
     this.#restoring = true;
     try {
       for (const k of this.#scope.keys()) if (k !== 'lab') this.#scope.delete(k);
@@ -355,136 +309,39 @@ export class MlsLab extends MlsElement {
     }
   }
 
-  /**
-   * Queue a ledger write. Discrete events (lock, answer, context, failure, restore) write in
-   * the next microtask; value changes wait for an idle period, so many changes in a row (a
-   * slider drag) cost one write and none of them delays a frame.
-   */
-  #schedule(when: 'now' | 'idle' = 'now'): void {
-    if (!this.#started || this.#pending === 'now') return;
-    if (when === 'idle') {
-      if (this.#pending === 'idle') return;
-      this.#pending = 'idle';
-      if (typeof requestIdleCallback === 'function') {
-        this.#idleIsTimeout = false;
-        this.#idleHandle = requestIdleCallback(this.#flush, { timeout: 1000 });
-      } else {
-        this.#idleIsTimeout = true;
-        this.#idleHandle = window.setTimeout(this.#flush, 200);
-      }
-      return;
-    }
-    this.#cancel();
-    this.#pending = 'now';
-    queueMicrotask(this.#flush);
-  }
-
-  /** Drop a queued write (nothing is written). */
-  #cancel(): void {
-    if (this.#idleHandle !== undefined) {
-      if (this.#idleIsTimeout) clearTimeout(this.#idleHandle); else cancelIdleCallback(this.#idleHandle);
-      this.#idleHandle = undefined;
-    }
-    this.#pending = false;
-  }
-
-  /** Write a queued record now. */
-  #flush = (): void => {
-    if (!this.#pending) return;
-    this.#cancel();
-    this.#write();
-  };
-
   #onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') this.#flush();
+    if (document.visibilityState === 'hidden') this.#record.flush();
   };
 
   /** Parse `result`, `decision`, `record` into scope paths (marking bad ones). */
-  #readRefs(): { result?: string; decision?: string; record: Array<[string, string]> } {
+  #readRefs(): RecordRefs {
+    const PATH = /^\$([A-Za-z_][\w-]*(?:\.[\w-]+)*)$/;
     const ref = (attr: string, raw: string | undefined): string | undefined => {
       if (raw === undefined || raw === null || raw.trim() === '') { this.markValid(attr); return undefined; }
-      const t = raw.trim();
-      if (/^\$[A-Za-z_][\w-]*(\.[\w-]+)*$/.test(t)) { this.markValid(attr); return t.slice(1); }
+      const m = PATH.exec(raw.trim());
+      if (m) { this.markValid(attr); return m[1]; }
       this.markInvalid(attr, raw, 'a $name reference into the lab scope, e.g. $wf2.total');
       return undefined;
     };
-    const pairs: Array<[string, string]> = [];
-    const bad: string[] = [];
-    for (const token of (this.record ?? '').split(/\s+/).filter(Boolean)) {
-      const m = /^([A-Za-z_][\w-]*):\$([A-Za-z_][\w-]*(?:\.[\w-]+)*)$/.exec(token);
-      if (m) pairs.push([m[1], m[2]]); else bad.push(token);
+    const parsed = parsePairs(this.record);
+    const bad = [...parsed.bad];
+    const pairs = parsed.pairs;
+    const record: Array<[string, string]> = [];
+    for (const [name, value] of pairs) {
+      const m = PATH.exec(value);
+      if (m) record.push([name, m[1]]); else bad.push(`${name}:${value}`);
     }
-    if (bad.length) this.markInvalid('record', bad.join(' '), 'space-separated name:$ref pairs, e.g. distance_km:$distance');
+    if (bad.length) this.markInvalid('record', bad.join(' '), pairsAccepted('distance:$distance batch:$batch (each value a $ref)'));
     else this.markValid('record');
-    return { result: ref('result', this.result), decision: ref('decision', this.decision), record: pairs };
-  }
-
-  /** The locks of each act, latest-locked last (events first seen, then document order). */
-  #locksByAct(): Map<string, 1 | 2> {
-    const map = new Map<string, 1 | 2>();
-    for (const lock of this.querySelectorAll('mls-prediction-lock')) {
-      const name = lock.getAttribute('name');
-      const act = actOf(lock);
-      if (name && act && lock.closest('mls-lab') === this && !this.#actLocks.has(name)) map.set(name, act);
-    }
-    for (const [name, act] of this.#actLocks) map.set(name, act);
-    return map;
-  }
-
-  #fields(): LedgerFields {
-    const fields: LedgerFields = {};
-    const ctxName = this.#contextName ?? this.querySelector('mls-context-toggle')?.getAttribute('name') ?? 'context';
-    const ctx = this.#scope.get(ctxName);
-    const context = typeof ctx === 'string' ? ctx : this.#lastContext;
-    if (context) fields.context = context;
-    let act2Locked = false;
-    for (const [name, act] of this.#locksByAct()) {
-      const v = this.#scope.get(name) as { locked?: boolean; value?: unknown; correct?: unknown } | undefined;
-      if (!v || v.locked !== true || (typeof v.value !== 'string' && typeof v.value !== 'number')) continue;
-      if (act === 1) { fields.act1_prediction = v.value; fields.act1_correct = typeof v.correct === 'boolean' ? v.correct : null; }
-      else { fields.act2_prediction = v.value; fields.act2_correct = typeof v.correct === 'boolean' ? v.correct : null; act2Locked = true; }
-    }
-    if (this.#constraintHit === null && act2Locked) this.#constraintHit = false;
-    if (this.#constraintHit !== null) fields.constraint_hit = this.#constraintHit;
-    const refs = this.#readRefs();
-    if (refs.result) {
-      const r = this.#scope.get(refs.result);
-      if (typeof r === 'number' && Number.isFinite(r)) fields.act2_result = r;
-    }
-    if (refs.decision) {
-      const d = this.#scope.get(refs.decision);
-      if (typeof d === 'string') fields.act2_decision = d;
-      else if ((typeof d === 'number' && Number.isFinite(d)) || typeof d === 'boolean') fields.act2_decision = String(d);
-    }
-    if (refs.record.length) {
-      const extra: Record<string, unknown> = {};
-      for (const [name, path] of refs.record) {
-        const v = jsonSafe(this.#scope.get(path));
-        if (v !== undefined) extra[name] = v;
-      }
-      fields.extra = extra;
-    }
-    fields.scope = this.#scope.snapshot();
-    return fields;
-  }
-
-  #write(): void {
-    const key = this.key;
-    const ledger = this.#ledgerRef;
-    if (!this.#started || !key || !ledger) return;
-    try {
-      ledger.upsert(key, this.#fields());
-    } catch (err) {
-      console.warn(`<mls-lab>: could not write the ledger record ${key}:`, err);
-    }
+    return { result: ref('result', this.result), decision: ref('decision', this.decision), record };
   }
 
   /** The lab's state as JSON-safe data: every scope value and the ledger record. */
   snapshot(): LabSnapshot {
-    this.#flush();
+    this.#record.flush();
     const key = this.key;
     const record = key ? (this.#ledgerRef ?? this.ledger).get(key) ?? null : null;
-    return { scope: this.#scope.snapshot(), record: record ? (jsonSafe(record) as LedgerRecord) : null };
+    return { scope: this.#scope.snapshot(), record: record ? (JSON.parse(JSON.stringify(record)) as LedgerRecord) : null };
   }
 
   /**
@@ -509,13 +366,12 @@ export class MlsLab extends MlsElement {
         console.warn('<mls-lab>: restore() record rejected; nothing changed.', err);
         return false;
       }
-      this.#started = true;
       const hit = (s.record as Record<string, unknown>).constraint_hit;
-      this.#constraintHit = typeof hit === 'boolean' ? hit : null;
+      this.#record.arm(typeof hit === 'boolean' ? hit : null);
     }
     this.#applyScope(s.scope as Record<string, unknown>, 'replace');
     if (this.#identity) this.#scope.set('lab', { volume: this.#identity.volume, chapter: this.#identity.chapter, key: this.#identity.key });
-    this.#schedule();
+    this.#record.schedule();
     return true;
   }
 

@@ -20,7 +20,7 @@ const COMPARE = ['ratio', 'difference'] as const;
 
 /**
  * The reveal: the learner's locked prediction set against what the physics gives.
- * Nothing shows until the prediction named by `prediction` is locked; then:
+ * Nothing shows until the prediction `prediction` refers to (`prediction="$act1"`) is locked; then:
  * "You predicted ~10,000×. Physics gives 989,000×. You were off by 98.9×." (`compare="ratio"`,
  * the default) or "… The gap is 12 ms." (`compare="difference"`), using the lock's numeric
  * claim. A categorical prediction (an option without `data-number`) states the choice, the
@@ -63,7 +63,7 @@ export class MlsOverlay extends MlsElement {
     @media print { .box { background: none; } }
   `];
 
-  /** Scope key of the prediction lock to compare (e.g. `act1`). */
+  /** `$ref` to the prediction lock to compare (e.g. `$act1`). */
   @property() prediction?: string;
 
   /** What the physics gives: a `$ref` (`$wf.speedup`) or a literal number; text values are shown as they are. */
@@ -88,8 +88,9 @@ export class MlsOverlay extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const key = this.prediction?.trim();
-    if (!key) this.markInvalid('prediction', '(missing)', 'the scope key of a prediction lock, e.g. act1');
+    const raw = this.prediction?.trim() ?? '';
+    const key = /^\$[A-Za-z_][\w-]*$/.test(raw) ? raw.slice(1) : undefined;
+    if (!key) this.markInvalid('prediction', raw || '(missing)', 'a $ref to a prediction lock, e.g. $act1');
     else this.markValid('prediction');
     const compare = this.readChoice('compare', this.compare?.trim(), COMPARE) ?? 'ratio';
     const digits = this.readNumber('digits', this.digits, { min: 1, max: 8, integer: true }) ?? 3;
@@ -155,12 +156,12 @@ export class MlsOverlay extends MlsElement {
       if (v.gap !== undefined && v.gapText) {
         const dir = v.direction === 'under' ? ' (your estimate was too low)' : v.direction === 'over' ? ' (your estimate was too high)' : '';
         gap = v.direction === 'exact'
-          ? html` Exactly right.`
+          ? html` <span part="gap">Exactly right.</span>`
           : compare === 'ratio' && v.gapText.endsWith('×') && !this.invalid.has('compare')
-            ? html` You were off by <span class="num">${v.gapText}</span>${dir}.`
-            : html` The gap is <span class="num">${v.gapText}</span>${dir}.`;
+            ? html` <span part="gap">You were off by <span class="num">${v.gapText}</span>${dir}.</span>`
+            : html` <span part="gap">The gap is <span class="num">${v.gapText}</span>${dir}.</span>`;
       } else if (v.actualText !== undefined && v.correct !== null) {
-        gap = v.correct ? html` That matches.` : html` That does not match.`;
+        gap = v.correct ? html` <span part="gap">That matches.</span>` : html` <span part="gap">That does not match.</span>`;
       }
       body = html`<div class="box ${v.correct === true ? 'right' : v.correct === false ? 'wrong' : ''}" part="overlay">
         <p class="eyebrow">Prediction vs physics</p>

@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';
+import { consume } from '@lit/context';
+import { actContext, type ActNumber } from '../src/act.js';
 import { emit } from '../src/events.js';
 import { formatNumber } from '../src/format.js';
 import { baseStyles } from '../src/theme.js';
@@ -19,6 +21,8 @@ export interface LockState {
   label: string;
   /** Whether it matches `answer` (null when there is no answer key). */
   correct: boolean | null;
+  /** The act the lock sits in (its enclosing `<mls-act n>`), when it is in one. */
+  act?: 1 | 2;
 }
 
 interface Option { value: string; label: string; number?: number }
@@ -67,6 +71,11 @@ function isLockState(v: unknown): v is LockState {
  * @fires mls-invalid - Not exactly four options, duplicate values, a bad data-number, an answer that is not an option, missing bounds.
  */
 export class MlsPredictionLock extends MlsElement {
+  /** The act this element sits in (from the enclosing `<mls-act>`). */
+  @consume({ context: actContext, subscribe: true })
+  @state()
+  protected act?: ActNumber;
+
   static override styles = [baseStyles, css`
     :host { display: block; margin: var(--mls-space-4) 0; }
     form {
@@ -274,6 +283,16 @@ export class MlsPredictionLock extends MlsElement {
     return { value: x };
   }
 
+  /**
+   * Enter in an option or the number field locks, as a form's implicit submission would. The
+   * button and Enter act directly, never through form submission, which a sandboxed LMS frame
+   * without `allow-forms` blocks silently.
+   */
+  #onKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter' || e.isComposing || !(e.target instanceof HTMLInputElement)) return;
+    this.#lock(e);
+  };
+
   #lock(e?: Event): void {
     e?.preventDefault();
     if (this.lockState) return;
@@ -297,10 +316,11 @@ export class MlsPredictionLock extends MlsElement {
         correct: answer === undefined ? null : Math.abs(value - answer) <= tol * Math.abs(answer),
       };
     }
+    if (this.act) state = { ...state, act: this.act };
     this.#lockedName = name;
     this.lockState = state;
     if (this.scope) { this.#scoped = true; this.scope.set(name, state); }
-    emit(this, 'mls-lock', { name, value: state.value, correct: state.correct });
+    emit(this, 'mls-lock', { name, value: state.value, correct: state.correct, act: state.act ?? null });
     void this.updateComplete.then(() => (this.renderRoot.querySelector('.locked') as HTMLElement | null)?.focus());
   }
 
@@ -339,10 +359,10 @@ export class MlsPredictionLock extends MlsElement {
       </fieldset>`;
     }
     return html`${this.renderInvalid()}
-      <form part="form" @submit=${this.#lock} novalidate>
+      <form part="form" @submit=${this.#lock} @keydown=${this.#onKey} novalidate>
         ${body}
         <div class="actions">
-          ${locked ? nothing : html`<button type="submit" part="button" ?disabled=${!canLock}>Lock prediction</button>
+          ${locked ? nothing : html`<button type="button" part="button" ?disabled=${!canLock} @click=${this.#lock}>Lock prediction</button>
             <span class="hint">${canLock ? 'Once locked, it cannot be changed.' : this.#mode === 'choice' ? 'Choose one option to lock it.' : 'Enter a number in range to lock it.'}</span>`}
         </div>
         <div role="status">${locked ? html`<p class="locked" part="locked" tabindex="-1">${lockIcon()} Prediction locked: <strong>${this.#mode === 'choice' || typeof locked.value === 'string' ? `${locked.value} — ${locked.label}` : locked.label}</strong></p>` : nothing}</div>

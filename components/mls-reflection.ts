@@ -12,9 +12,13 @@ export interface AnswerState {
   /** The chosen option's value, or (with `multiple`) the chosen values in option order. */
   value: string | string[];
   correct: boolean;
+  /** How many times the learner has checked an answer (1 on the first check). */
+  attempts?: number;
+  /** Whether the first checked answer was right (kept when the learner tries again). */
+  firstCorrect?: boolean;
 }
 
-interface Option { value: string; label: string; feedback: string }
+interface Option { value: string; label: string; hasFeedback: boolean }
 
 type Grade = 'hit' | 'wrong' | 'missed' | 'none';
 
@@ -30,29 +34,36 @@ const GRADE_TEXT: Record<Grade, { icon: string; text: string }> = {
 function isAnswerState(v: unknown): v is AnswerState {
   if (!v || typeof v !== 'object') return false;
   const o = v as Record<string, unknown>;
-  return o.answered === true && (typeof o.value === 'string' || (Array.isArray(o.value) && o.value.every((x) => typeof x === 'string')));
+  return o.answered === true && typeof o.correct === 'boolean' &&
+    (typeof o.value === 'string' || (Array.isArray(o.value) && o.value.every((x) => typeof x === 'string')));
 }
 
 /**
  * A structured reflection or concept check: native radios (or, with `multiple`, checkboxes)
  * in a fieldset whose legend is the `question` slot, and a "Check answer" button. Options are
- * light-DOM `<option value="A" data-feedback="why">text</option>` children: exactly four for
- * a single choice, two or more with `multiple`.
+ * light-DOM `<option value="A">text</option>` children: exactly four for a single choice, two or
+ * more with `multiple`. Feedback is child content too, one element per option marked
+ * `data-for="A"`, so it can hold inline elements bound to the lab scope (`<mls-value>`):
+ * `<p data-for="A">Memory-bound needs <mls-value value="$roof.ridge"></mls-value> FLOP/B…</p>`.
  *
- * After checking, every option shows its feedback and its grade by icon and text. Single
+ * After checking, the chosen option(s) show their feedback and every graded option its grade by
+ * icon and text; the feedback of options the learner did not choose stays hidden (a wrong answer
+ * must not reveal the right one's "Right." line). Single
  * choice: "Correct" / "Not quite". Multiple choice grades each option four ways — chosen and
  * right "✓ correct", chosen and wrong "✗ wrong", right but not chosen "◉ missed", neither "○" —
  * under the title "Exactly right" (all right ones, no wrong one), "Partially right" (no wrong
  * one, a right one missing) or "Not quite" (a wrong one chosen).
  *
- * It writes `scope[name] = { answered: true, value, correct }` and fires `mls-answer`. Unlike
- * a prediction, the answer may be changed and checked again. A scope that already holds
- * the answer (a restored lab) shows it checked.
+ * It writes `scope[name] = { answered: true, value, correct, attempts, firstCorrect }` and fires
+ * `mls-answer`. Unlike a prediction, the answer may be changed and checked again; `attempts`
+ * counts the checks and `firstCorrect` keeps the first one's result, so the ledger reports the
+ * first attempt. A scope that already holds the answer (a restored lab) shows it checked.
  *
  * @tagname mls-reflection
  * @summary Graded concept check (single or multiple choice) with per-option feedback.
  *
  * @slot question - The question.
+ * @slot feedback-{value} - Set by the element on each `[data-for]` child: the feedback of option {value}.
  *
  * @csspart form - The form around the inputs.
  * @csspart option - Each option row.
@@ -91,6 +102,7 @@ export class MlsReflection extends MlsElement {
     input { margin: 0; width: 1.1rem; height: 1.1rem; accent-color: var(--mls-color-blue); flex: none; }
     .grade { font-weight: 700; white-space: nowrap; margin-left: auto; }
     .feedback { margin: var(--mls-space-1) 0 0 calc(1.1rem + var(--mls-space-3)); font-size: 0.92rem; color: var(--mls-color-text-2); line-height: 1.5; }
+    .feedback ::slotted(*) { margin: 0; }
     .actions { margin-top: var(--mls-space-3); }
     button {
       font: inherit; font-weight: 700; cursor: pointer; border-radius: var(--mls-radius-sm);
@@ -130,7 +142,7 @@ export class MlsReflection extends MlsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#observer = new MutationObserver(() => this.requestUpdate());
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'data-feedback'] });
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'data-for'] });
   }
 
   override disconnectedCallback(): void {
@@ -140,9 +152,18 @@ export class MlsReflection extends MlsElement {
 
   #readOptions(): void {
     const found: Option[] = [];
+    const feedback = new Set<string>();
+    for (const el of this.querySelectorAll(':scope > [data-for]')) {
+      const forValue = collapse(el.getAttribute('data-for'));
+      if (!forValue) continue;
+      feedback.add(forValue);
+      const slot = `feedback-${forValue}`;
+      if (el.getAttribute('slot') !== slot) el.setAttribute('slot', slot);
+    }
     for (const el of this.querySelectorAll(':scope > option')) {
       const label = collapse(el.textContent);
-      found.push({ value: collapse(el.getAttribute('value') ?? label), label, feedback: collapse(el.getAttribute('data-feedback')) });
+      const value = collapse(el.getAttribute('value') ?? label);
+      found.push({ value, label, hasFeedback: feedback.has(value) });
     }
     const values = found.map((o) => o.value);
     const dupes = values.filter((v, i) => values.indexOf(v) !== i);
@@ -154,6 +175,9 @@ export class MlsReflection extends MlsElement {
     }
     if (dupes.length) { this.markInvalid('option', `duplicate value ${dupes[0]} (${values.join(', ')})`, accepted); return; }
     this.markValid('option');
+    const orphans = [...feedback].filter((v) => !values.includes(v));
+    if (orphans.length) this.markInvalid('data-for', orphans.join(' '), `feedback for one of the option values: ${values.join(', ')}`);
+    else this.markValid('data-for');
     this.#options = found;
   }
 
@@ -207,6 +231,12 @@ export class MlsReflection extends MlsElement {
     this.dirty = true;
   }
 
+  /** Enter in an option checks, like a form's implicit submission (which sandboxed frames block). */
+  #onKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter' || e.isComposing || !(e.target instanceof HTMLInputElement)) return;
+    this.#check(e);
+  };
+
   #check(e: Event): void {
     e.preventDefault();
     const name = this.name?.trim();
@@ -214,11 +244,14 @@ export class MlsReflection extends MlsElement {
     if (!name || !key || this.chosen.length === 0 || this.invalid.has('option')) return;
     const chosen = this.#options.map((o) => o.value).filter((v) => this.chosen.includes(v));
     const correct = chosen.length === key.length && key.every((k) => chosen.includes(k));
-    const state: AnswerState = { answered: true, value: this.multiple ? chosen : chosen[0], correct };
+    const prev = this.checked;
+    const attempts = (prev?.attempts ?? (prev ? 1 : 0)) + 1;
+    const firstCorrect = prev ? (prev.firstCorrect ?? prev.correct) : correct;
+    const state: AnswerState = { answered: true, value: this.multiple ? chosen : chosen[0], correct, attempts, firstCorrect };
     this.checked = state;
     this.dirty = false;
     if (this.scope) { this.#scoped = true; this.scope.set(name, state); }
-    emit(this, 'mls-answer', { name, value: state.value, correct });
+    emit(this, 'mls-answer', { name, value: state.value, correct, attempts, firstCorrect });
   }
 
   #grade(value: string, key: string[], chosen: string[]): Grade {
@@ -244,7 +277,7 @@ export class MlsReflection extends MlsElement {
         : overall === 'exact' ? '✓ Correct' : '✗ Not quite';
     const type = this.multiple ? 'checkbox' : 'radio';
     return html`${this.renderInvalid()}
-      <form part="form" class=${overall ?? ''} @submit=${this.#check} novalidate>
+      <form part="form" class=${overall ?? ''} @submit=${this.#check} @keydown=${this.#onKey} novalidate>
         <fieldset>
           <legend><span class="eyebrow">${this.multiple ? 'Check your understanding · choose every answer that applies' : 'Check your understanding'}</span><slot name="question"></slot></legend>
           <div class="opts">${this.#options.map((o, i) => {
@@ -253,17 +286,18 @@ export class MlsReflection extends MlsElement {
             return html`<div class="opt ${grade ?? ''}" part="option">
               <label>
                 <input type=${type} name="answer" .value=${o.value} .checked=${live(this.chosen.includes(o.value))}
-                  aria-describedby=${shown && o.feedback ? `fb-${i}` : nothing}
+                  aria-describedby=${shown && o.hasFeedback && shownChosen.includes(o.value) ? `fb-${i}` : nothing}
                   @change=${(e: Event) => this.#toggle(o.value, (e.target as HTMLInputElement).checked)}>
                 <span>${o.label}</span>
                 ${g && (grade !== 'none' || this.multiple) ? html`<span class="grade"><span aria-hidden="true">${g.icon} </span>${g.text}</span>` : nothing}
               </label>
-              ${shown && o.feedback ? html`<p class="feedback" part="feedback" id="fb-${i}">${o.feedback}</p>` : nothing}
+              ${shown && o.hasFeedback && shownChosen.includes(o.value)
+                ? html`<div class="feedback" part="feedback" id="fb-${i}"><slot name="feedback-${o.value}"></slot></div>` : nothing}
             </div>`;
           })}</div>
         </fieldset>
         <div class="actions">
-          <button type="submit" part="button" ?disabled=${this.chosen.length === 0 || !key}>Check answer</button>
+          <button type="button" part="button" ?disabled=${this.chosen.length === 0 || !key} @click=${this.#check}>Check answer</button>
         </div>
         <div role="status">${title ? html`<p class="result" part="result">${title}</p>` : nothing}</div>
       </form>`;

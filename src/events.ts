@@ -6,15 +6,15 @@ import type { LedgerRecord } from './ledger/types.js';
 
 export interface MlsEventMap {
   /** A prediction was locked. */
-  'mls-lock': { name: string; value: string | number; correct: boolean | null };
+  'mls-lock': { name: string; value: string | number; correct: boolean | null; act: 1 | 2 | null };
   /** A control or instrument changed a named scope value. */
   'mls-change': { name: string; value: unknown };
   /** A reflection or concept check was answered. */
-  'mls-answer': { name: string; value: string | string[]; correct: boolean };
+  'mls-answer': { name: string; value: string | string[]; correct: boolean; attempts: number; firstCorrect: boolean };
   /** The deployment context changed. */
-  'mls-context-change': { context: string };
+  'mls-context-change': { context: string; name: string };
   /** A failure state became active or cleared. */
-  'mls-failure': { name: string; active: boolean; message: string };
+  'mls-failure': { name: string; active: boolean; message: string; act: 1 | 2 | null };
   /** A ledger record changed (upsert, import, reset, or another tab). */
   'mls-ledger-change': { key: string | null; record: LedgerRecord | null; origin: 'local' | 'remote' | 'import' | 'reset' };
   /** An attribute was rejected; the element keeps its last good state. */

@@ -32,13 +32,17 @@ const meta: Meta<Args> = {
           <option value="D" data-number="1e8">~100,000,000×</option>
         </mls-prediction-lock>
         <mls-gate after="act1"><template>
-          <mls-overlay prediction="act1" actual="989000" unit="x">989 TFLOP/s dense FP16 against about 1 GFLOP/s.</mls-overlay>
+          <mls-overlay prediction="$act1" actual="989000" unit="x">989 TFLOP/s dense FP16 against about 1 GFLOP/s.</mls-overlay>
           <mls-reflection name="r1" answer="B">
             <span slot="question">What does a gap this size mean for one model serving both?</span>
-            <option value="A" data-feedback="No single optimisation closes six orders of magnitude.">Quantize and it fits both</option>
-            <option value="B" data-feedback="Right: the deployment context decides the design.">They need different models and systems</option>
-            <option value="C" data-feedback="Batching raises throughput on the GPU; it does not help the MCU.">Batch harder on the MCU</option>
-            <option value="D" data-feedback="Compilers help by small factors, not 10⁶.">A better compiler closes it</option>
+            <option value="A">Quantize and it fits both</option>
+            <option value="B">They need different models and systems</option>
+            <option value="C">Batch harder on the MCU</option>
+            <option value="D">A better compiler closes it</option>
+            <p data-for="A">No single optimisation closes six orders of magnitude.</p>
+            <p data-for="B">Right: the deployment context decides the design.</p>
+            <p data-for="C">Batching raises throughput on the GPU; it does not help the MCU.</p>
+            <p data-for="D">Compilers help by small factors, not 10⁶.</p>
           </mls-reflection>
         </template></mls-gate>
       </mls-act>

@@ -22,7 +22,7 @@ const meta: Meta<Args> = {
     number: { control: 'number' }, label: { control: 'text' }, correct: { control: 'select', options: [true, false, null] },
     actual: { control: 'text' }, unit: { control: 'text' }, compare: { control: 'select', options: ['ratio', 'difference'] }, digits: { control: 'text' },
   },
-  render: (a) => withLock(a, html`<mls-overlay prediction="act1" actual=${a.actual} unit=${a.unit} compare=${a.compare} digits=${a.digits}>
+  render: (a) => withLock(a, html`<mls-overlay prediction="$act1" actual=${a.actual} unit=${a.unit} compare=${a.compare} digits=${a.digits}>
     The H100's dense FP16 peak is 989 TFLOP/s; a Cortex-M7 manages about 1 GFLOP/s.</mls-overlay>`),
 };
 export default meta;

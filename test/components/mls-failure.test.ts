@@ -66,7 +66,7 @@ describe('<mls-failure>', () => {
     await el.updateComplete;
     expect(el.active).to.equal(true);
     expect(banner(el)).to.exist;
-    expect(events).to.deep.equal([{ name: 'sla', active: true, message: 'P99 latency exceeds the 100 ms SLA.' }]);
+    expect(events).to.deep.equal([{ name: 'sla', active: true, message: 'P99 latency exceeds the 100 ms SLA.', act: null }]);
 
     scope.set('wf', { violated: true, total: 0.2 }); // still violated: no new event
     await el.updateComplete;
@@ -78,7 +78,7 @@ describe('<mls-failure>', () => {
     expect(el.hasAttribute('active')).to.equal(false);
     expect(banner(el)).to.equal(null);
     expect(events.length).to.equal(2);
-    expect(events[1]).to.deep.equal({ name: 'sla', active: false, message: 'P99 latency exceeds the 100 ms SLA.' });
+    expect(events[1]).to.deep.equal({ name: 'sla', active: false, message: 'P99 latency exceeds the 100 ms SLA.', act: null });
 
     scope.set('wf', { violated: true }); // reversible any number of times
     await el.updateComplete;
@@ -92,7 +92,7 @@ describe('<mls-failure>', () => {
     const events: Detail[] = [];
     const el = await inScope<MlsFailure>(scope, html`<mls-failure when="$oom" name="oom">Does not fit.</mls-failure>`, events);
     expect(el.active).to.equal(true);
-    expect(events).to.deep.equal([{ name: 'oom', active: true, message: 'Does not fit.' }]);
+    expect(events).to.deep.equal([{ name: 'oom', active: true, message: 'Does not fit.', act: null }]);
   });
 
   it('treats the string "false" and zero in the scope as not violated', async () => {

@@ -99,10 +99,10 @@ describe('mls-gate', () => {
     document.body.append(wrap);
     const gate = wrap.querySelector('mls-gate')!;
     await gate.updateComplete;
-    emit(wrap.querySelector('i')!, 'mls-lock', { name: 'other', value: 'A', correct: null });
+    emit(wrap.querySelector('i')!, 'mls-lock', { name: 'other', value: 'A', correct: null, act: null });
     await gate.updateComplete;
     expect(wrap.querySelector('.s')).to.equal(null);
-    emit(wrap.querySelector('i')!, 'mls-lock', { name: 'p', value: 'A', correct: null });
+    emit(wrap.querySelector('i')!, 'mls-lock', { name: 'p', value: 'A', correct: null, act: null });
     await gate.updateComplete;
     expect(wrap.querySelector('.s')).to.exist;
     wrap.remove();

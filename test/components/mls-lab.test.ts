@@ -6,6 +6,7 @@ import '../../components/mls-gate.js';
 import '../../components/mls-overlay.js';
 import '../../components/mls-context-toggle.js';
 import '../../components/mls-ledger-provider.js';
+import '../../components/mls-reflection.js';
 import type { MlsLab } from '../../components/mls-lab.js';
 import type { MlsLedgerProvider } from '../../components/mls-ledger-provider.js';
 import type { MlsPredictionLock } from '../../components/mls-prediction-lock.js';
@@ -14,7 +15,7 @@ import { setPageLedger } from '../../src/ledger/context.js';
 import { emit } from '../../src/events.js';
 
 const shadowText = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const lockButton = (lock: Element) => lock.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!;
+const lockButton = (lock: Element) => lock.shadowRoot!.querySelector<HTMLButtonElement>('button[part=button]')!;
 const radio = (lock: Element, value: string) => lock.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${value}"]`)!;
 
 async function lockChoice(lab: MlsLab, name: string, value: string): Promise<void> {
@@ -41,7 +42,7 @@ function labTemplate(extra = {}) {
       <mls-prediction-lock name="act1" answer="C"><span slot="question">Q1?</span>${opts}</mls-prediction-lock>
       <mls-gate after="act1"><template>
         <div class="instrument">instrument one</div>
-        <mls-overlay prediction="act1" actual="$speedup" unit="x">Because memory.</mls-overlay>
+        <mls-overlay prediction="$act1" actual="$speedup" unit="x">Because memory.</mls-overlay>
       </template></mls-gate>
       <div class="act1-thing"></div>
     </mls-act>
@@ -112,7 +113,7 @@ describe('mls-lab', () => {
     expect(rec.act1_correct).to.equal(false);
     expect(rec.context).to.equal('edge');
     expect(rec.extra).to.deep.equal({ distance_km: 2000 });
-    expect(rec.scope!.act1).to.deep.equal({ locked: true, value: 'B', number: 1e4, label: '~10,000×', correct: false });
+    expect(rec.scope!.act1).to.deep.equal({ locked: true, value: 'B', number: 1e4, label: '~10,000×', correct: false, act: 1 });
     expect(rec.scope!.distance).to.equal(2000);
   });
 
@@ -158,22 +159,22 @@ describe('mls-lab', () => {
   it('sets constraint_hit only for Act II failures, keeps it true, and sets false when Act II locks without one', async () => {
     const lab = await fixture<MlsLab>(labTemplate());
     await lockChoice(lab, 'act1', 'C');
-    emit(lab.querySelector('.act1-thing')!, 'mls-failure', { name: 'x', active: true, message: 'act 1 failure' });
+    emit(lab.querySelector('.act1-thing')!, 'mls-failure', { name: 'x', active: true, message: 'act 1 failure', act: 1 });
     await aTimeout(0);
     expect(ledger.get('v1.ch02')!.constraint_hit).to.equal(null);
     await lockChoice(lab, 'act2', 'B');
     expect(ledger.get('v1.ch02')!.constraint_hit).to.equal(false);
-    emit(lab.querySelector('.act2-thing')!, 'mls-failure', { name: 'sla', active: true, message: 'P99 over budget' });
+    emit(lab.querySelector('.act2-thing')!, 'mls-failure', { name: 'sla', active: true, message: 'P99 over budget', act: 2 });
     await aTimeout(0);
     expect(ledger.get('v1.ch02')!.constraint_hit).to.equal(true);
-    emit(lab.querySelector('.act2-thing')!, 'mls-failure', { name: 'sla', active: false, message: '' });
+    emit(lab.querySelector('.act2-thing')!, 'mls-failure', { name: 'sla', active: false, message: '', act: 2 });
     lab.labScope.set('n', 5);
     await aTimeout(0);
     expect(ledger.get('v1.ch02')!.constraint_hit, 'sticky').to.equal(true);
   });
 
-  it('with start-on="context" writes only once the context is confirmed', async () => {
-    const lab = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="0" start-on="context" record="check1:$c1.value">
+  it('writes nothing until the learner acts: a context picked but not confirmed is not an act', async () => {
+    const lab = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="0" record="check1:$c1.value">
       <mls-context-toggle confirm contexts="cloud edge mobile tiny"></mls-context-toggle></mls-lab>`);
     const toggle = lab.querySelector('mls-context-toggle')!;
     await toggle.updateComplete;
@@ -187,6 +188,35 @@ describe('mls-lab', () => {
     expect(rec.context).to.equal('tiny');
     expect(rec.extra).to.deep.equal({ check1: 'C' });
     expect(ledger.track).to.equal('tiny');
+  });
+
+  it('saves an answer as soon as it is checked, before any context is confirmed (lab 00)', async () => {
+    const lab = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="0" record="check1:$c1.value">
+      <mls-context-toggle confirm contexts="cloud edge mobile tiny"></mls-context-toggle>
+      <mls-reflection name="c1" answer="B"><span slot="question">Q</span>
+        <option value="A">a</option><option value="B">b</option><option value="C">c</option><option value="D">d</option>
+      </mls-reflection></mls-lab>`);
+    const r = lab.querySelector('mls-reflection')!;
+    await r.updateComplete;
+    expect(ledger.size, 'nothing written on open').to.equal(0);
+    r.shadowRoot!.querySelector<HTMLInputElement>('input[value=C]')!.click();
+    await r.updateComplete;
+    r.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    await aTimeout(0);
+    const rec = ledger.get('v1.ch00')!;
+    expect(rec, 'record written on the first answer').to.exist;
+    expect(rec.extra).to.deep.equal({ check1: 'C' });
+    expect(rec.context ?? null, 'no context yet').to.equal(null);
+  });
+
+  it('opening a lab that has a saved record writes nothing (timestamp and context unchanged)', async () => {
+    ledger.upsert('v1.ch02', { context: 'edge', act1_prediction: 'B', act1_correct: false });
+    const before = JSON.stringify(ledger.get('v1.ch02'));
+    const lab = await fixture<MlsLab>(labTemplate());
+    await lab.updateComplete;
+    await aTimeout(20);
+    lab.snapshot();
+    expect(JSON.stringify(ledger.get('v1.ch02'))).to.equal(before);
   });
 
   it('restores the learner state when re-created from the same ledger: lock locked, gate open, overlay revealed', async () => {

@@ -78,7 +78,7 @@ describe('mls-ledger-hud', () => {
     await lock.updateComplete;
     lock.shadowRoot!.querySelector<HTMLInputElement>('input[value=A]')!.click();
     await lock.updateComplete;
-    lock.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    lock.shadowRoot!.querySelector<HTMLButtonElement>('button[part=button]')!.click();
     await aTimeout(0);
     await hud.updateComplete;
     expect(text(hud)).to.contain('Act I: ✓ right');

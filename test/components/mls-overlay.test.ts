@@ -21,7 +21,7 @@ describe('mls-overlay', () => {
   beforeEach(() => setPageLedger(new DesignLedger({ storage: null })));
 
   it('shows nothing until the prediction is locked', async () => {
-    const { lab, overlay } = await setup('prediction="act1" actual="989000" unit="x"');
+    const { lab, overlay } = await setup('prediction="$act1" actual="989000" unit="x"');
     expect(text(overlay).trim()).to.equal('');
     expect(overlay.gap).to.equal(null);
     expect(overlay.hasAttribute('data-gap')).to.equal(false);
@@ -32,7 +32,7 @@ describe('mls-overlay', () => {
   });
 
   it('gives the ratio: predicted 1e4, actual 989,000 → off by 98.9×', async () => {
-    const { lab, overlay } = await setup('prediction="act1" actual="$gap" unit="x"',
+    const { lab, overlay } = await setup('prediction="$act1" actual="$gap" unit="x"',
       { locked: true, value: 'B', number: 1e4, label: '~10,000×', correct: false });
     lab.labScope.set('gap', 989000);
     await overlay.updateComplete;
@@ -53,7 +53,7 @@ describe('mls-overlay', () => {
 
   it('over-estimates are reported as too high, ratio ≥ 1', async () => {
     // 1e6 / 989,000 = 1.0111… → "1.01×"
-    const { overlay } = await setup('prediction="act1" actual="989000" unit="x"',
+    const { overlay } = await setup('prediction="$act1" actual="989000" unit="x"',
       { locked: true, value: 'C', number: 1e6, label: '~1,000,000×', correct: true });
     expect(text(overlay)).to.contain('off by 1.01×');
     expect(text(overlay)).to.contain('too high');
@@ -62,7 +62,7 @@ describe('mls-overlay', () => {
 
   it('reports the difference in the unit with compare="difference"', async () => {
     // predicted 0.215 s, actual 0.2 s → gap 0.015 s = 15 ms
-    const { overlay } = await setup('prediction="act1" actual="0.2" unit="s" compare="difference"',
+    const { overlay } = await setup('prediction="$act1" actual="0.2" unit="s" compare="difference"',
       { locked: true, value: 215, number: 0.215, label: '215 ms', correct: true });
     expect(text(overlay)).to.contain('Physics gives 200 ms');
     expect(text(overlay)).to.contain('The gap is 15 ms');
@@ -70,7 +70,7 @@ describe('mls-overlay', () => {
   });
 
   it('states a categorical prediction and whether it matches', async () => {
-    const { lab, overlay } = await setup('prediction="act1" actual="$roof.bound"',
+    const { lab, overlay } = await setup('prediction="$act1" actual="$roof.bound"',
       { locked: true, value: 'A', label: 'Memory-bound', correct: true });
     lab.labScope.set('roof', { bound: 'memory-bound' });
     await overlay.updateComplete;
@@ -79,7 +79,7 @@ describe('mls-overlay', () => {
   });
 
   it('flags a bad compare and a bad literal actual', async () => {
-    const { overlay } = await setup('prediction="act1" actual="lots" compare="log"',
+    const { overlay } = await setup('prediction="$act1" actual="lots" compare="log"',
       { locked: true, value: 'A', number: 1, label: 'x', correct: null });
     const alert = overlay.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('compare');

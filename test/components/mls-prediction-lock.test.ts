@@ -9,7 +9,7 @@ import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 
 const radios = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
-const button = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]');
+const button = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=button]');
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 const fourOptions = html`
@@ -77,7 +77,7 @@ describe('mls-prediction-lock', () => {
     const locked = oneEvent(el, 'mls-lock');
     await sendKeys({ press: 'Enter' });
     const ev = await locked;
-    expect(ev.detail).to.deep.equal({ name: 'act1', value: 'C', correct: true });
+    expect(ev.detail).to.deep.equal({ name: 'act1', value: 'C', correct: true, act: null });
     await el.updateComplete;
     expect(text(el)).to.contain('Prediction locked: C — ~1,000,000×');
     before.remove();
@@ -119,7 +119,7 @@ describe('mls-prediction-lock', () => {
     await el.updateComplete;
     button(el)!.click();
     await aTimeout(0);
-    expect(lab.labScope.get('act1')).to.deep.equal({ locked: true, value: 'C', number: 1e6, label: '~1,000,000×', correct: true });
+    expect(lab.labScope.get('act1')).to.deep.equal({ locked: true, value: 'C', number: 1e6, label: '~1,000,000×', correct: true, act: 1 });
     const rec = ledger.get('v1.ch01')!;
     expect(rec.act1_prediction).to.equal('C');
     expect(rec.act1_correct).to.equal(true);
@@ -173,7 +173,7 @@ describe('mls-prediction-lock', () => {
       await sendKeys({ press: 'Enter' });
       const ev = await locked;
       // |215 − 200| = 15 ≤ 0.1 × 200 = 20 → correct
-      expect(ev.detail).to.deep.equal({ name: 'act2', value: 215, correct: true });
+      expect(ev.detail).to.deep.equal({ name: 'act2', value: 215, correct: true, act: null });
       // number = 215 ms × 0.001 = 0.215 s
       expect(el.locked!.number).to.be.closeTo(0.215, 1e-12);
       expect(el.locked!.label).to.equal('215 ms');

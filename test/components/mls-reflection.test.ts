@@ -9,25 +9,39 @@ import { setPageLedger } from '../../src/ledger/context.js';
 
 const inputs = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
 const input = (el: Element, v: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${v}"]`)!;
-const check = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!;
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const check = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=button]')!;
+/** What the learner sees: the shadow text plus the feedback slotted into the rendered feedback slots. */
+const text = (el: Element) => {
+  const slotted = [...el.shadowRoot!.querySelectorAll<HTMLSlotElement>('slot[name^="feedback-"]')]
+    .flatMap((s) => s.assignedElements().map((e) => e.textContent ?? ''));
+  return `${el.shadowRoot!.textContent} ${slotted.join(' ')}`.replace(/\s+/g, ' ');
+};
 const row = (el: Element, v: string) => input(el, v).closest('.opt')!.textContent!.replace(/\s+/g, ' ');
 
 const single = html`<mls-reflection name="r1" answer="C">
   <span slot="question">Accuracy fell from 94% to 81% with no code change. Whose problem is it?</span>
-  <option value="A" data-feedback="The architecture did not change after deployment.">Model architecture</option>
-  <option value="B" data-feedback="The optimizer ran once, before launch.">Training algorithm</option>
-  <option value="C" data-feedback="The world drifted; monitoring and pipelines catch it.">Serving infrastructure</option>
-  <option value="D" data-feedback="More labels help only once the drift is detected.">Dataset size</option>
+  <option value="A">Model architecture</option>
+  <option value="B">Training algorithm</option>
+  <option value="C">Serving infrastructure</option>
+  <option value="D">Dataset size</option>
+  <p data-for="A">The architecture did not change after deployment.</p>
+  <p data-for="B">The optimizer ran once, before launch.</p>
+  <p data-for="C">The world drifted; monitoring and pipelines catch it.</p>
+  <p data-for="D">More labels help only once the drift is detected.</p>
 </mls-reflection>`;
 
 const multiple = html`<mls-reflection name="c2" multiple answer="move_server edge_deploy">
   <span slot="question">Which fixes meet a 10 ms loop?</span>
-  <option value="model_size" data-feedback="Compute is not the bottleneck: propagation is 20 ms.">Smaller model</option>
-  <option value="quantization" data-feedback="Quantization cuts compute, not distance.">INT8 quantization</option>
-  <option value="move_server" data-feedback="Within 1,000 km propagation fits the budget.">Move the server closer</option>
-  <option value="faster_gpu" data-feedback="A faster GPU does not shorten the fibre.">Faster GPU</option>
-  <option value="edge_deploy" data-feedback="On the vehicle, propagation vanishes.">Deploy on the vehicle</option>
+  <option value="model_size">Smaller model</option>
+  <option value="quantization">INT8 quantization</option>
+  <option value="move_server">Move the server closer</option>
+  <option value="faster_gpu">Faster GPU</option>
+  <option value="edge_deploy">Deploy on the vehicle</option>
+  <p data-for="model_size">Compute is not the bottleneck: propagation is 20 ms.</p>
+  <p data-for="quantization">Quantization cuts compute, not distance.</p>
+  <p data-for="move_server">Within 1,000 km propagation fits the budget.</p>
+  <p data-for="faster_gpu">A faster GPU does not shorten the fibre.</p>
+  <p data-for="edge_deploy">On the vehicle, propagation vanishes.</p>
 </mls-reflection>`;
 
 describe('mls-reflection', () => {
@@ -55,11 +69,12 @@ describe('mls-reflection', () => {
     expect(el.shadowRoot!.activeElement).to.equal(check(el));
     const answered = oneEvent(el, 'mls-answer');
     await sendKeys({ press: 'Enter' });
-    expect((await answered).detail).to.deep.equal({ name: 'r1', value: 'B', correct: false });
+    expect((await answered).detail).to.deep.equal({ name: 'r1', value: 'B', correct: false, attempts: 1, firstCorrect: false });
     await el.updateComplete;
     expect(text(el)).to.contain('✗ Not quite');
     expect(text(el)).to.contain('The optimizer ran once');
-    expect(text(el)).to.contain('The world drifted');
+    expect(text(el), 'a wrong answer does not reveal the right option\'s feedback').to.not.contain('The world drifted');
+    expect(text(el), 'nor the other options\' feedback').to.not.contain('The architecture did not change');
     expect(row(el, 'B')).to.contain('wrong');
     await expect(el).to.be.accessible();
   });
@@ -70,13 +85,13 @@ describe('mls-reflection', () => {
     await el.updateComplete;
     check(el).click();
     await el.updateComplete;
-    expect(el.answered).to.deep.equal({ answered: true, value: 'A', correct: false });
+    expect(el.answered).to.deep.equal({ answered: true, value: 'A', correct: false, attempts: 1, firstCorrect: false });
     input(el, 'C').click();
     await el.updateComplete;
     expect(text(el), 'grading hidden while the choice is unchecked').not.to.contain('Not quite');
     check(el).click();
     await el.updateComplete;
-    expect(el.answered).to.deep.equal({ answered: true, value: 'C', correct: true });
+    expect(el.answered, 'a right second try keeps the first attempt wrong').to.deep.equal({ answered: true, value: 'C', correct: true, attempts: 2, firstCorrect: false });
     expect(text(el)).to.contain('✓ Correct');
     expect(row(el, 'C')).to.contain('correct');
   });
@@ -108,7 +123,7 @@ describe('mls-reflection', () => {
     it('both right answers, nothing wrong → "Exactly right"', async () => {
       const el = await answer(['move_server', 'edge_deploy']);
       expect(text(el)).to.contain('Exactly right');
-      expect(el.answered).to.deep.equal({ answered: true, value: ['move_server', 'edge_deploy'], correct: true });
+      expect(el.answered).to.deep.equal({ answered: true, value: ['move_server', 'edge_deploy'], correct: true, attempts: 1, firstCorrect: true });
       expect(row(el, 'move_server')).to.contain('✓').and.contain('correct');
       expect(row(el, 'model_size')).to.contain('○');
       await expect(el).to.be.accessible();
@@ -138,7 +153,7 @@ describe('mls-reflection', () => {
     input(el, 'C').click();
     await el.updateComplete;
     check(el).click();
-    expect(lab.labScope.get('r1')).to.deep.equal({ answered: true, value: 'C', correct: true });
+    expect(lab.labScope.get('r1')).to.deep.equal({ answered: true, value: 'C', correct: true, attempts: 1, firstCorrect: true });
 
     const lab2 = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="5"></mls-lab>`);
     lab2.labScope.set('r1', { answered: true, value: 'D', correct: false });
