@@ -50,8 +50,9 @@ function isLockState(v: unknown): v is LockState {
  * physics. A scope that already holds `scope[name].locked` (a restored lab) shows it locked.
  *
  * `answer` is the correct option's value (choice) or the correct number (number mode;
- * correct when |x − answer| ≤ tolerance·|answer|). `derive` names the answer's derivation in
- * `physics/labs/` for the conformance test.
+ * correct when |x − answer| ≤ tolerance·|answer|). Inside a lab page, the lab's scenario module
+ * (`physics/labs/vN-NN.ts`, keyed by this lock's `name`) derives the same answer from physics,
+ * and the conformance suite checks that they agree.
  *
  * @tagname mls-prediction-lock
  * @summary Four-option (or bounded numeric) prediction, locked before the reveal.
@@ -124,9 +125,6 @@ export class MlsPredictionLock extends MlsElement {
 
   /** The correct option's value (choice) or the correct number (number mode); may be a `$ref`. */
   @property() answer?: string;
-
-  /** Names the answer's derivation in `physics/labs/` (`v1-02.act1`), for the conformance test. */
-  @property({ reflect: true }) derive?: string;
 
   /** `choice` (default, four options) or `number` (bounded numeric entry). */
   @property() type?: string;

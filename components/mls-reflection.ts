@@ -120,9 +120,6 @@ export class MlsReflection extends MlsElement {
   /** The right option's value; with `multiple`, the right values space-separated (`"move_server edge_deploy"`). */
   @property() answer?: string;
 
-  /** Names the answer key's derivation in `physics/labs/` (`v1-00.check3`), for the conformance test. */
-  @property({ reflect: true }) derive?: string;
-
   /** Checkboxes (choose every right option) instead of radios. */
   @property({ type: Boolean, reflect: true }) multiple = false;
 

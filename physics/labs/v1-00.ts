@@ -18,6 +18,7 @@ import { ironLawOnDevice, maxDistanceForBudget, oneWayDelay, propagationDelay } 
 import { gemm } from '../compute.js';
 import { sourced, type Sourced } from '../sourced.js';
 import { KM, WH, YEAR, ms } from '../units.js';
+import type { LabScenario } from './types.js';
 
 const CHECK2 = 'Lab 00 Check 2 scenario (reference labs/vol1/lab_00_introduction.py)';
 const CHECK3 = 'Lab 00 Check 3 scenario (reference labs/vol1/lab_00_introduction.py)';
@@ -137,3 +138,22 @@ export const derivationsV1_00: Record<string, () => string | number> = {
    */
   'v1-00.tour': () => TOUR_OPTIONS[V1_00_TOUR.ironLaw.dominant],
 };
+
+/**
+ * The lab's scenario contract (physics/labs/types.ts). Check 1 (who owns silent accuracy decay)
+ * is a concept question; checks 2, 3 and the tour lock are decided by physics. The orientation
+ * lab has no failure state.
+ */
+export const V1_00_LAB: LabScenario = Object.freeze({
+  id: 'v1-00',
+  volume: 1,
+  chapter: 0,
+  contexts: TIERS,
+  answers: Object.freeze({
+    check1: { basis: 'concept' as const, derive: () => 'C' },
+    check2: { derive: derivationsV1_00['v1-00.check2'] },
+    check3: { derive: derivationsV1_00['v1-00.check3'] },
+    tour: { derive: derivationsV1_00['v1-00.tour'] },
+  }),
+  failures: Object.freeze([]),
+});

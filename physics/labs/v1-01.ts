@@ -22,6 +22,7 @@ import { DEPLOYMENT_CONTEXTS, TIERS, getDevice, peakFlopsFor, resolveDevice, res
 import { ironLawOnDevice, type IronLaw } from '../ironlaw.js';
 import { PhysicsError, integerAtLeast, nonNegative } from '../errors.js';
 import { sourced } from '../sourced.js';
+import type { LabScenario } from './types.js';
 import { bytesPerElement, type Precision } from '../units.js';
 
 const LAB = 'v1-lab-01 brief (reference labs/vol1/lab_01_ml_intro.py, "The Magnitude Awakening")';
@@ -276,3 +277,19 @@ export const derivationsV1_01: Record<string, () => string | number> = {
   'v1-01.act1': () => nearestOption(v1_01Act1Ratio(), V1_01_ACT1_CLAIMS),
   'v1-01.act2': () => { const r = v1_01Act2('cloud'); return nearestOption(r.data / r.compute, V1_01_ACT2_CLAIMS); },
 };
+
+/**
+ * The lab's scenario contract (physics/labs/types.ts). Act II's failure: ResNet-50 does not fit
+ * the microcontroller's SRAM, so the TinyML context is out of memory; the cloud context fits.
+ */
+export const V1_01_LAB: LabScenario = Object.freeze({
+  id: 'v1-01',
+  volume: 1,
+  chapter: 1,
+  contexts: V1_01_SCENARIO.contexts,
+  answers: Object.freeze({
+    act1: { claims: V1_01_ACT1_CLAIMS, derive: derivationsV1_01['v1-01.act1'] },
+    act2: { claims: V1_01_ACT2_CLAIMS, derive: derivationsV1_01['v1-01.act2'] },
+  }),
+  failures: Object.freeze([{ failure: 'oom', reach: { context: 'tiny' }, escape: { context: 'cloud' } }]),
+});

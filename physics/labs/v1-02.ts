@@ -16,6 +16,7 @@
 import { DEPLOYMENT_CONTEXTS, getDevice, peakFlopsFor, type Tier } from '../registry.js';
 import { ironLawOnDevice, propagationDelay, maxDistanceForBudget, type IronLaw } from '../ironlaw.js';
 import { sourced } from '../sourced.js';
+import type { LabScenario } from './types.js';
 import { KM, ms, bytesPerElement, type Precision } from '../units.js';
 import { nearestOption, workloadOnDevice, type WorkloadOnDevice } from './v1-01.js';
 
@@ -120,3 +121,24 @@ export const derivationsV1_02: Record<string, () => string | number> = {
   'v1-02.act1': () => nearestOption(v1_02Upgrade('cloud').speedup, V1_02_ACT1_CLAIMS),
   'v1-02.act2': () => nearestOption(propagationDelay(V1_02_SCENARIO.act2Distance.value), V1_02_ACT2_CLAIMS),
 };
+
+/**
+ * The lab's scenario contract (physics/labs/types.ts). Act II's failure: from the question's
+ * 3,000 km the light's round trip alone (30 ms) breaks the 10 ms loop; 500 km leaves room for
+ * the inference.
+ */
+export const V1_02_LAB: LabScenario = Object.freeze({
+  id: 'v1-02',
+  volume: 1,
+  chapter: 2,
+  contexts: V1_02_SCENARIO.contexts,
+  answers: Object.freeze({
+    act1: { claims: V1_02_ACT1_CLAIMS, derive: derivationsV1_02['v1-02.act1'] },
+    act2: { claims: V1_02_ACT2_CLAIMS, derive: derivationsV1_02['v1-02.act2'] },
+  }),
+  failures: Object.freeze([{
+    failure: 'sla',
+    reach: { context: 'cloud', distance: V1_02_SCENARIO.act2Distance.value / KM },
+    escape: { distance: 500 },
+  }]),
+});

@@ -6,8 +6,27 @@
  * developing run `npm run build` before `WTR_FILES=test/labs/conformance.test.ts npx wtr`.
  */
 import { expect } from '@open-wc/testing';
-import { LAB_DERIVATIONS } from '../../physics/index.js';
-import { LabFrame, LEDGER_KEY, describeViolations, listLabs, mlsIn, readLab, type AnyEl, type LabInfo } from './harness.js';
+import { LAB_SCENARIOS, scenarioId, type LabScenario } from '../../physics/labs/index.js';
+import { LabFrame, LEDGER_KEY, deepAll, describeViolations, gateKey, isMls, listLabs, mlsIn, readLab, refsOf, type AnyEl, type LabInfo } from './harness.js';
+
+/** Numbers equal to 1e-9 relative (claims are written as literals on the page). */
+const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Every element of a page's markup, the content of its templates included (depth first). */
+function markup(html: string): Element[] {
+  const out: Element[] = [];
+  const walk = (root: ParentNode) => {
+    for (const el of root.querySelectorAll('*')) {
+      out.push(el);
+      if (el instanceof HTMLTemplateElement) walk(el.content);
+    }
+  };
+  walk(new DOMParser().parseFromString(html, 'text/html'));
+  return out;
+}
+
+/** The scope of the page's lab (a LabScope: get(path)). */
+type Scope = { get(path: string): unknown };
 
 const SEED_FIELDS = ['context', 'act1_prediction', 'act1_correct', 'act2_result', 'act2_decision', 'constraint_hit', 'timestamp'] as const;
 
@@ -28,7 +47,9 @@ for (const info of labs) {
 
     const acts = (): Element[] => [...frame.doc.querySelectorAll('mls-act')];
     const lockOf = (act: Element) => act.querySelector('mls-prediction-lock') as AnyEl | null;
-    const gatesAfter = (act: Element, name: string) => [...act.querySelectorAll('mls-gate')].filter((g) => g.getAttribute('after') === name);
+    const gatesAfter = (act: Element, name: string) => [...act.querySelectorAll('mls-gate')].filter((g) => gateKey(g) === name);
+    const scenario: LabScenario | undefined = LAB_SCENARIOS[scenarioId(info.volume, info.chapter)];
+    const scope = () => (frame.lab as unknown as { labScope: Scope }).labScope;
 
     /** Open whatever stands before act n's lock, then lock it (idempotent). */
     async function lockAct(n: number): Promise<void> {
@@ -72,21 +93,45 @@ for (const info of labs) {
       expect(describeViolations(r), 'axe violations').to.deep.equal([]);
     });
 
-    it('gives every prediction lock a derive, and every answer key is what physics derives', () => {
-      const locks = [...frame.doc.querySelectorAll('mls-prediction-lock')];
-      const keyed = [...frame.doc.querySelectorAll('[derive]')].filter((el) => el.localName.startsWith('mls-'));
+    it(`has a scenario contract in physics/labs (${scenarioId(info.volume, info.chapter)})`, () => {
+      expect(scenario, `LAB_SCENARIOS["${scenarioId(info.volume, info.chapter)}"]: export a LabScenario from physics/labs/${scenarioId(info.volume, info.chapter)}.ts and register it in physics/labs/index.ts`).to.exist;
+      expect(scenario!.volume, 'scenario volume').to.equal(info.volume);
+      expect(scenario!.chapter, 'scenario chapter').to.equal(info.chapter);
+    });
+
+    it('every answer key on the page is what the scenario derives, and every option claims what the scenario says', () => {
+      // From the page's markup, gated templates included, so nothing has to be opened first.
+      const keyed = markup(info.html).filter((el) => el.localName === 'mls-prediction-lock' || el.localName === 'mls-reflection');
       const problems: string[] = [];
-      for (const lock of locks) if (!lock.hasAttribute('derive')) problems.push(`lock "${lock.getAttribute('name')}" has no derive`);
+      const names = new Set<string>();
       for (const el of keyed) {
-        const id = el.getAttribute('derive')!;
-        const fn = LAB_DERIVATIONS[id];
-        if (!fn) { problems.push(`<${el.localName} name="${el.getAttribute('name')}"> derive="${id}" is not in LAB_DERIVATIONS`); continue; }
-        const derived = fn();
-        const answer = el.getAttribute('answer') ?? '';
-        const same = typeof derived === 'number'
-          ? Math.abs(Number(answer) - derived) <= 1e-9 * Math.max(1, Math.abs(derived))
-          : answer.trim() === String(derived);
-        if (!same) problems.push(`<${el.localName} name="${el.getAttribute('name')}"> answer="${answer}" but ${id} derives ${JSON.stringify(derived)}`);
+        const name = el.getAttribute('name') ?? '';
+        names.add(name);
+        const key = scenario?.answers[name];
+        const label = `<${el.localName} name="${name}">`;
+        if (!key) { problems.push(`${label} has no answer key in the scenario (answers.${name})`); continue; }
+        const derived = key.derive();
+        const answer = (el.getAttribute('answer') ?? '').trim();
+        const same = typeof derived === 'number' ? sameNumber(Number(answer), derived) : answer === String(derived);
+        if (!same) problems.push(`${label} answer="${answer}" but the scenario derives ${JSON.stringify(derived)}`);
+        if (!key.claims) continue;
+        const options = [...el.querySelectorAll(':scope > option')];
+        const values = options.map((o) => o.getAttribute('value') ?? '');
+        const claimed = Object.keys(key.claims);
+        if (values.slice().sort().join(' ') !== claimed.slice().sort().join(' ')) {
+          problems.push(`${label} offers options ${values.join(', ')} but the scenario claims ${claimed.join(', ')}`);
+        }
+        for (const o of options) {
+          const v = o.getAttribute('value') ?? '';
+          const claim = key.claims[v];
+          const dn = o.getAttribute('data-number');
+          if (claim === undefined) continue;
+          if (dn === null) { problems.push(`${label} option ${v} has no data-number (the scenario claims ${claim})`); continue; }
+          if (!sameNumber(Number(dn), claim)) problems.push(`${label} option ${v} says data-number="${dn}" but the scenario claims ${claim}`);
+        }
+      }
+      for (const name of Object.keys(scenario?.answers ?? {})) {
+        if (!names.has(name)) problems.push(`the scenario keys answers.${name}, but the page has no lock or check named "${name}"`);
       }
       expect(problems).to.deep.equal([]);
     });
@@ -97,7 +142,7 @@ for (const info of labs) {
         for (let guard = 0; guard < 20; guard++) {
           const gate = [...frame.doc.querySelectorAll('mls-gate')].find((g) => !frame.isGateOpen(g));
           if (!gate) break;
-          const after = gate.getAttribute('after') ?? '';
+          const after = gateKey(gate);
           const target = frame.named(after);
           expect(target, `the element named "${after}" that gate waits for`).to.exist;
           expect(frame.isGateOpen(gate), `gate after="${after}" is closed at first`).to.equal(false);
@@ -137,30 +182,82 @@ for (const info of labs) {
           await lockAct(n);
           const overlay = acts()[n - 1].querySelector('mls-overlay');
           expect(overlay, `mls-overlay in Act ${n}`).to.exist;
-          const text = frame.visibleSnapshot([], overlay!);
-          const gap = Number(overlay!.getAttribute('data-gap'));
-          const says = /off by|gap/i.test(text) || /off by|gap/i.test(overlay!.shadowRoot?.textContent ?? '');
-          expect(says || (overlay!.hasAttribute('data-gap') && Number.isFinite(gap)),
-            `overlay text "${text.slice(0, 200)}" states no gap and has no finite data-gap`).to.equal(true);
+          // The overlay's own gap sentence (never the author's slotted prose).
+          const gap = overlay!.shadowRoot?.querySelector('[part~="gap"]');
+          expect(gap, `Act ${n}'s overlay states no gap sentence of its own`).to.exist;
+          expect(gap!.textContent ?? '', 'gap sentence').to.match(/off by|gap is|exactly right|matches/i);
+          const lock = lockOf(acts()[n - 1])!;
+          const claimed = (lock as AnyEl).locked as { number?: unknown } | undefined;
+          if (typeof claimed?.number === 'number') {
+            expect(Number.isFinite(Number(overlay!.getAttribute('data-gap'))), `Act ${n}'s overlay has a finite data-gap for a numeric claim`).to.equal(true);
+          }
         });
       }
 
-      it('Act II: the failure state is reached through the controls and left again', async () => {
+      it('Act II: each failure state is reached through the controls and left again (scenario recipes)', async () => {
         await lockAct(1);
         await lockAct(2);
         await frame.openGates();
-        const failures = [...acts()[1].querySelectorAll('mls-failure')];
-        expect(failures.length, 'mls-failure in Act II').to.be.greaterThan(0);
-        const f = failures.find((x) => x.hasAttribute('data-reach')) as AnyEl | undefined;
-        expect(f, 'an Act II mls-failure with data-reach (and data-escape)').to.exist;
-        expect(f!.hasAttribute('data-escape'), 'data-escape').to.equal(true);
-        await frame.applyRecipe(f!.getAttribute('data-reach')!);
-        expect(f!.hasAttribute('active'), `active after data-reach="${f!.getAttribute('data-reach')}"`).to.equal(true);
-        state.failureReached = true;
-        await frame.applyRecipe(f!.getAttribute('data-escape')!);
-        expect(f!.hasAttribute('active'), `inactive after data-escape="${f!.getAttribute('data-escape')}"`).to.equal(false);
+        const recipes = scenario?.failures ?? [];
+        expect(recipes.length, 'the scenario has at least one failure recipe').to.be.greaterThan(0);
+        for (const r of recipes) {
+          const f = [...acts()[1].querySelectorAll('mls-failure')].find((x) => x.getAttribute('name') === r.failure);
+          expect(f, `<mls-failure name="${r.failure}"> in Act II`).to.exist;
+          await frame.applyRecipe(r.reach);
+          expect(f!.hasAttribute('active'), `${r.failure} active after ${JSON.stringify(r.reach)}`).to.equal(true);
+          state.failureReached = true;
+          await frame.applyRecipe(r.escape);
+          expect(f!.hasAttribute('active'), `${r.failure} inactive after ${JSON.stringify(r.escape)}`).to.equal(false);
+        }
+      });
+
+      it('carries no test metadata in its markup', () => {
+        const doc = new DOMParser().parseFromString(info.html, 'text/html');
+        const marked = [...doc.querySelectorAll('[data-reach], [data-escape], [derive]')].map((e) => `<${e.localName} name="${e.getAttribute('name')}">`);
+        expect(marked, 'recipes and derivations belong in the scenario module').to.deep.equal([]);
+      });
+
+      it('declares the scenario settings the scenario lists', () => {
+        const problems: string[] = [];
+        for (const d of scenario?.declared ?? []) {
+          const el = frame.lab.querySelector(d.selector);
+          if (!el) { problems.push(`no element matches ${d.selector}`); continue; }
+          const v = el.getAttribute(d.attr);
+          const ok = typeof d.value === 'number' ? v !== null && sameNumber(Number(v), d.value) : v === d.value;
+          if (!ok) problems.push(`${d.selector} ${d.attr}="${v}" but the scenario says ${d.value}`);
+        }
+        expect(problems).to.deep.equal([]);
       });
     }
+
+    it('with everything revealed, every $ref resolves and no value reads "not yet computed", in every context', async () => {
+      if (!orientation) { await lockAct(1); await lockAct(2); }
+      await frame.openGates();
+      const toggle = frame.doc.querySelector('mls-context-toggle');
+      const contexts = toggle ? frame.radioValues(toggle) : [''];
+      const problems = new Set<string>();
+      for (const ctx of contexts) {
+        if (toggle && ctx && frame.controlValue(toggle) !== ctx) await frame.setControl(toggle, ctx);
+        const where = ctx ? ` (context ${ctx})` : '';
+        for (const el of [frame.lab as Element, ...frame.lab.querySelectorAll('*')]) {
+          if (!isMls(el)) continue;
+          for (const path of refsOf(el)) {
+            if (scope().get(path) === undefined) {
+              const head = path.split('.')[0];
+              const why = scope().get(head) === undefined ? `nothing on the page writes "${head}"` : `"${head}" has no "${path.slice(head.length + 1)}"`;
+              problems.add(`<${el.localName}${el.getAttribute('name') ? ` name="${el.getAttribute('name')}"` : ''}> reads $${path}: ${why}${where}`);
+            }
+          }
+        }
+        for (const el of deepAll(frame.lab, (e) => ['mls-value', 'mls-metric', 'mls-overlay'].includes(e.localName))) {
+          const visible = typeof (el as HTMLElement).checkVisibility !== 'function' || (el as HTMLElement).checkVisibility();
+          if (visible && /not yet computed/.test(el.shadowRoot?.textContent ?? '')) {
+            problems.add(`<${el.localName} ${[...el.attributes].map((a) => `${a.name}="${a.value}"`).join(' ')}> shows "not yet computed"${where}`);
+          }
+        }
+      }
+      expect([...problems]).to.deep.equal([]);
+    });
 
     it('every control changes at least one visible output', async () => {
       if (!orientation) { await lockAct(1); await lockAct(2); }

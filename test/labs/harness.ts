@@ -104,6 +104,28 @@ export function deepAll(root: ParentNode, pred: (el: Element) => boolean): Eleme
 
 export const isMls = (el: Element) => el.localName.startsWith('mls-');
 
+/** The name a gate waits for: the head of its `when` reference (`$act1.locked` → act1), or its `after`. */
+export function gateKey(gate: Element): string {
+  const when = (gate.getAttribute('when') ?? '').trim();
+  if (when.startsWith('$')) return when.slice(1).split('.')[0];
+  return (gate.getAttribute('after') ?? '').trim();
+}
+
+/** Every `$ref` path an element's attributes read (pair attributes such as `record` included). */
+export function refsOf(el: Element): string[] {
+  const out: string[] = [];
+  for (const a of el.attributes) {
+    for (const token of a.value.trim().split(/\s+/)) {
+      const at = token.indexOf('$');
+      if (at === 0 || (at > 0 && token[at - 1] === ':')) {
+        const path = token.slice(at + 1);
+        if (/^[A-Za-z_][\w-]*(\.[\w-]+)*$/.test(path)) out.push(path);
+      }
+    }
+  }
+  return out;
+}
+
 /** mls-* elements under `root` in its light DOM only (template content is never included). */
 export function mlsIn(root: ParentNode): Element[] {
   return [...root.querySelectorAll('*')].filter(isMls);
@@ -260,7 +282,7 @@ export class LabFrame {
       const closed = [...this.doc.querySelectorAll('mls-gate')].filter((g) => !this.isGateOpen(g));
       let progressed = false;
       for (const gate of closed) {
-        const after = (gate.getAttribute('after') ?? '').trim();
+        const after = gateKey(gate);
         if (!after || keep.has(after)) continue;
         const target = this.named(after);
         if (!target) continue;
@@ -351,15 +373,12 @@ export class LabFrame {
       : c.getAttribute('name') === name);
   }
 
-  /** Apply a `name=value;name=value` recipe through the controls. */
-  async applyRecipe(recipe: string): Promise<void> {
-    for (const part of recipe.split(';').map((p) => p.trim()).filter(Boolean)) {
-      const eq = part.indexOf('=');
-      if (eq < 1) throw new Error(`recipe step "${part}" is not name=value`);
-      const name = part.slice(0, eq).trim(), value = part.slice(eq + 1).trim();
+  /** Apply a scenario recipe (scope name → value, in order) through the page's own controls. */
+  async applyRecipe(recipe: Readonly<Record<string, string | number>>): Promise<void> {
+    for (const [name, value] of Object.entries(recipe)) {
       const control = this.controlNamed(name);
-      if (!control) throw new Error(`recipe names "${name}", but no mls-slider/mls-select/mls-context-toggle in the lab writes it`);
-      await this.setControl(control, value);
+      if (!control) throw new Error(`the recipe sets "${name}", but no mls-slider/mls-select/mls-context-toggle in the lab writes it`);
+      await this.setControl(control, String(value));
     }
   }
 

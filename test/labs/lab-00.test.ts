@@ -84,7 +84,7 @@ describe('lab 00: The Architect\'s Portal', function () {
     await frame.answer(check('check1'), ['C']);
     await frame.answer(check('check2'), ['move_server', 'edge_deploy']);
     const c3 = check('check3');
-    const feedback = [...frame.doc.querySelectorAll('mls-reflection option')].map((o) => o.getAttribute('data-feedback') ?? '').join(' ');
+    const feedback = [...frame.doc.querySelectorAll('mls-reflection > [data-for]')].map((o) => o.textContent ?? '').join(' ').replace(/\s+/g, ' ');
     // 2 ms × 2e8 m/s / 2 = 200 km
     expect(V1_00.icuMaxDistance).to.equal(200_000);
     expect(feedback).to.contain('200 km');
@@ -106,7 +106,11 @@ describe('lab 00: The Architect\'s Portal', function () {
       mobile: 'Smartphone App Architect', tiny: 'TinyML / Embedded Systems Lead',
     };
     const sw = frame.doc.querySelector('mls-switch[value="$context"]')!;
-    expect(frame.ledgerFile(), 'nothing is written before a context is confirmed').to.equal(null);
+    // Each answer is saved as it is given, before any context is confirmed (a reload keeps them).
+    const early = frame.ledgerFile()?.records['v1.ch00'];
+    expect(early, 'the answers are saved before a context is confirmed').to.exist;
+    expect(early!.extra).to.include({ check1_answer: 'C', check3_answer: 'D' });
+    expect(early!.context ?? null, 'no context before it is confirmed').to.equal(null);
     expect(text(sw)).to.contain('No context confirmed yet');
     for (const [ctx, role] of Object.entries(personas)) {
       await frame.setControl(toggle, ctx);

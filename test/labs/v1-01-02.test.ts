@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { LabFrame, readLab, type AnyEl, type LabInfo } from './harness.js';
 import {
   V1_01_SCENARIO, V1_02_SCENARIO, v1_01Act1Ratio, v1_01Act2, v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd,
+  LAB_SCENARIOS, type FailureRecipe,
 } from '../../physics/labs/index.js';
 import { propagationDelay } from '../../physics/ironlaw.js';
 import { formatValue } from '../../src/format.js';
@@ -35,8 +36,17 @@ function ownRecord(frame: LabFrame, key: string): Record<string, unknown> {
   return (JSON.parse(raw ?? '{"records":{}}') as { records: Record<string, Record<string, unknown>> }).records[key];
 }
 
+/** The scenario's recipe for a failure element on the page (by its name). */
+function failureRecipe(failure: Element): FailureRecipe {
+  const lab = failure.closest('mls-lab')!;
+  const id = `v${lab.getAttribute('volume')}-${String(lab.getAttribute('chapter')).padStart(2, '0')}`;
+  const r = LAB_SCENARIOS[id]?.failures.find((f) => f.failure === failure.getAttribute('name'));
+  if (!r) throw new Error(`no failure recipe for ${failure.getAttribute('name')} in ${id}`);
+  return r;
+}
+
 function overlayText(frame: LabFrame, name: string): string {
-  const o = [...frame.doc.querySelectorAll('mls-overlay')].find((e) => e.getAttribute('prediction') === name)!;
+  const o = [...frame.doc.querySelectorAll('mls-overlay')].find((e) => e.getAttribute('prediction') === `$${name}`)!;
   return squash(o.shadowRoot!.querySelector('.main')?.textContent);
 }
 
@@ -97,14 +107,14 @@ describe('lab v1-01, The Magnitude Awakening', function () {
   it('Act II: switching to the microcontroller raises the out-of-memory failure and switching back clears it', async () => {
     const failure = frame.doc.querySelector('mls-failure[name="oom"]')!;
     expect(failure.hasAttribute('active')).to.equal(false);
-    await frame.applyRecipe(failure.getAttribute('data-reach')!);
+    await frame.applyRecipe(failureRecipe(failure).reach);
     expect(failure.hasAttribute('active')).to.equal(true);
     const t = frame.visibleSnapshot([], failure);
     // 51,501,056 B / 512,000 B = 100.6× → "101×"; MCU compute 8.2 s vs data 1.03 s
     expect(t).to.contain(formatValue(v1_01Act2('tiny', 1).oomRatio, 'x'));
     expect(t).to.contain('8.2 s');
     expect(t).to.contain('1.03 s');
-    await frame.applyRecipe(failure.getAttribute('data-escape')!);
+    await frame.applyRecipe(failureRecipe(failure).escape);
     expect(failure.hasAttribute('active')).to.equal(false);
   });
 
@@ -197,24 +207,24 @@ describe('lab v1-02, The Iron Law', function () {
     // 2 x 3e6 m / 2e8 m/s = 30 ms; predicted 10 ms → off by 3×
     expect(overlayText(frame, 'act2')).to.equal(`You predicted About 10 milliseconds. Physics gives ${formatValue(propagationDelay(3e6), 's')}. You were off by 3× (your estimate was too low).`);
     const failure = frame.doc.querySelector('mls-failure[name="sla"]')!;
-    await frame.applyRecipe(failure.getAttribute('data-reach')!);
+    await frame.applyRecipe(failureRecipe(failure).reach);
     expect(failure.hasAttribute('active')).to.equal(true);
     // (10 ms - 33.66 us) x 2e8 / 2 = 997 km
     expect(frame.visibleSnapshot([], failure)).to.contain('997 km');
-    await frame.applyRecipe(failure.getAttribute('data-escape')!);
+    await frame.applyRecipe(failureRecipe(failure).escape);
     expect(failure.hasAttribute('active')).to.equal(false);
     const wf2 = frame.doc.querySelector('mls-latency-waterfall[publish="wf2"]') as AnyEl & { outputs: { total: number; placement: string } };
     expect(close(wf2.outputs.total, v1_02EndToEnd('cloud', 5e5, 1).endToEnd, 1e-9)).to.equal(true);
     // Back to 3,000 km but on the car: no round trip, 1.03 ms
-    await frame.applyRecipe('distance=3000;context=edge');
+    await frame.applyRecipe({ distance: 3000, context: 'edge' });
     expect(failure.hasAttribute('active')).to.equal(false);
     expect(wf2.outputs.placement).to.equal('onboard');
     expect(close(wf2.outputs.total, v1_02EndToEnd('edge', 3e6, 1).endToEnd, 1e-9)).to.equal(true);
     // Batch 64 on the Orin: 21.9 ms > 10 ms
-    await frame.applyRecipe('batch=64');
+    await frame.applyRecipe({ batch: 64 });
     expect(failure.hasAttribute('active')).to.equal(true);
     expect(frame.visibleSnapshot([], failure)).to.contain('Process fewer frames per batch');
-    await frame.applyRecipe('batch=1;context=cloud;distance=500');
+    await frame.applyRecipe({ batch: 1, context: 'cloud', distance: 500 });
     expect(failure.hasAttribute('active')).to.equal(false);
   });
 
