@@ -12,6 +12,11 @@ import { baseStyles } from '../src/theme.js';
 import { describeContext, splitContexts, CONTEXT_IDS } from './mls-context-toggle.js';
 import { LabRecordController, type RecordRefs } from '../src/ledger/lab-record.js';
 import { parsePairs, pairsAccepted } from '../src/pairs.js';
+import { installLabLayout } from '../src/lab-layout.js';
+import type { CatalogLab } from '../src/catalog.js';
+
+/** A link of the gallery navigation. */
+interface NavLink { href: string; text: string }
 
 /** What `snapshot()` returns and `restore()` accepts. */
 export interface LabSnapshot {
@@ -66,12 +71,15 @@ function redispatchOnce(host: HTMLElement, e: Event): void {
  *
  * @slot - The lab's content: context toggle, acts, HUD.
  * @slot reading - Recommended reading (a list of chapter sections).
+ * @slot sources - Where the lab's figures come from (datasheets, papers), shown at the end under "Sources".
  *
  * @csspart header - The lab header.
  * @csspart eyebrow - The "Volume I · Lab 02" line.
  * @csspart title - The lab title.
  * @csspart meta - The duration badge and context chips.
  * @csspart reading - The recommended-reading box.
+ * @csspart nav - The gallery navigation (All labs, previous, next), when `gallery` is set.
+ * @csspart sources - The sources box.
  *
  * @cssprop --mls-color-blue - Header accent.
  * @cssprop --mls-color-cloud - Context chip accents (also edge, mobile, tiny).
@@ -108,7 +116,14 @@ export class MlsLab extends MlsElement {
       border: 1px solid var(--mls-color-border); border-radius: var(--mls-radius-md); background: var(--mls-color-surface-2);
       padding: var(--mls-space-3) var(--mls-space-4); margin-bottom: var(--mls-space-4);
     }
-    .reading[hidden] { display: none; }
+    .reading[hidden], .sources[hidden] { display: none; }
+    nav ul { list-style: none; margin: 0 0 var(--mls-space-3); padding: 0; display: flex; flex-wrap: wrap; gap: var(--mls-space-1) var(--mls-space-4); }
+    nav a { color: var(--mls-color-blue); }
+    .sources {
+      margin-top: var(--mls-space-5); padding-top: var(--mls-space-3); border-top: 1px solid var(--mls-color-border);
+      font-size: 0.9rem; color: var(--mls-color-muted);
+    }
+    #sources-title { margin: 0 0 var(--mls-space-2); font-size: 0.95rem; color: var(--mls-color-text); }
     #reading-title { margin: 0 0 var(--mls-space-2); font-size: 0.95rem; }
     @media (forced-colors: active) { header, .chip, .badge { border-color: CanvasText; } }
     @media print { header { border-left-color: #000; } }
@@ -141,7 +156,17 @@ export class MlsLab extends MlsElement {
   /** Level of the lab title's heading, 1–6 (default 2; use 1 when the lab is the page). Acts sit one level below. */
   @property({ attribute: 'heading-level' }) headingLevel?: string;
 
+  /**
+   * Link to the labs gallery (e.g. `../index.html`). When set, the lab shows a navigation bar
+   * with it and the previous and next built labs from the catalogue, linked relative to it.
+   * Leave it out when the lab is embedded in a chapter or an LMS page.
+   */
+  @property() gallery?: string;
+
   @state() private hasReading = false;
+  @state() private hasSources = false;
+  @state() private nav: NavLink[] = [];
+  #navFor?: string;
 
   readonly #scope = new LabScope();
   readonly #provider = new ContextProvider(this, { context: scopeContext, initialValue: this.#scope });
@@ -194,6 +219,7 @@ export class MlsLab extends MlsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    installLabLayout();
     this.#readIdentity();
     if (!this.providedLedger && this.closest('mls-ledger-provider') && !customElements.get('mls-ledger-provider')) {
       // An enclosing provider is not defined yet (a bundle may define this element first): wait
@@ -248,6 +274,7 @@ export class MlsLab extends MlsElement {
     const level = this.readNumber('heading-level', this.headingLevel, { min: 1, max: 6, integer: true });
     if (level !== undefined) this.#level = level;
     else if (!this.invalid.has('heading-level')) this.#level = 2;
+    this.#loadNav();
     const unknown = this.#contexts().filter((c) => !c.known).map((c) => c.id);
     if (unknown.length) this.markInvalid('contexts', unknown.join(' '), `context ids ${CONTEXT_IDS.join(', ')}`);
     else this.markValid('contexts');
@@ -382,6 +409,38 @@ export class MlsLab extends MlsElement {
     if (key) (this.#ledgerRef ?? this.ledger).remove(key);
   }
 
+  /** Build the gallery navigation from the catalogue (loaded on demand: embedded labs never fetch it). */
+  #loadNav(): void {
+    const gallery = this.gallery?.trim();
+    const id = this.#identity;
+    const want = gallery && id ? `${gallery}|${id.key}` : undefined;
+    if (want === this.#navFor) return;
+    this.#navFor = want;
+    if (!want || !gallery || !id) { this.nav = []; return; }
+    import('../src/catalog.js').then(({ LAB_CATALOG }) => {
+      if (this.#navFor !== want) return;
+      const built = LAB_CATALOG.filter((l) => l.path);
+      const at = LAB_CATALOG.findIndex((l) => l.volume === id.volume && l.chapter === id.chapter);
+      const base = new URL(gallery, this.ownerDocument.baseURI);
+      const link = (l: CatalogLab, dir: 'Previous' | 'Next'): NavLink => ({
+        href: new URL(l.path!, base).href,
+        text: `${dir}: Lab ${String(l.chapter).padStart(2, '0')}${l.volume === id.volume ? '' : ` (Volume ${ROMAN[l.volume]})`}, ${l.title}`,
+      });
+      const prev = [...built].reverse().find((l) => LAB_CATALOG.indexOf(l) < at);
+      const next = built.find((l) => LAB_CATALOG.indexOf(l) > at);
+      this.nav = [
+        { href: base.href, text: 'All labs' },
+        ...(prev ? [link(prev, 'Previous')] : []),
+        ...(next ? [link(next, 'Next')] : []),
+      ];
+    }).catch((err) => console.warn('<mls-lab>: could not load the labs catalogue for the navigation:', err));
+  }
+
+  #onSourcesSlot(e: Event): void {
+    const slot = e.target as HTMLSlotElement;
+    this.hasSources = slot.assignedNodes({ flatten: true }).some((n) => n.nodeType === 1 || (n.textContent ?? '').trim() !== '');
+  }
+
   #onReadingSlot(e: Event): void {
     const slot = e.target as HTMLSlotElement;
     this.hasReading = slot.assignedNodes({ flatten: true }).some((n) => n.nodeType === 1 || (n.textContent ?? '').trim() !== '');
@@ -393,6 +452,7 @@ export class MlsLab extends MlsElement {
     const contexts = this.#contexts();
     const eyebrow = id ? `Volume ${ROMAN[id.volume]} · Lab ${String(id.chapter).padStart(2, '0')}` : 'Lab';
     return html`${this.renderInvalid()}
+      ${this.nav.length ? html`<nav part="nav" aria-label="Labs"><ul>${this.nav.map((l) => html`<li><a href=${l.href}>${l.text}</a></li>`)}</ul></nav>` : nothing}
       <header part="header">
         <p class="eyebrow" part="eyebrow">${eyebrow}</p>
         ${staticHtml`<${unsafeStatic(`h${this.#level}`)} class="title" part="title">${this.heading || 'Untitled lab'}</${unsafeStatic(`h${this.#level}`)}>`}
@@ -406,7 +466,11 @@ export class MlsLab extends MlsElement {
         ${staticHtml`<${unsafeStatic(`h${Math.min(6, this.#level + 1)}`)} id="reading-title">Recommended reading</${unsafeStatic(`h${Math.min(6, this.#level + 1)}`)}>`}
         <slot name="reading" @slotchange=${this.#onReadingSlot}></slot>
       </section>
-      <slot></slot>`;
+      <slot></slot>
+      <section class="sources" part="sources" aria-labelledby="sources-title" ?hidden=${!this.hasSources}>
+        ${staticHtml`<${unsafeStatic(`h${Math.min(6, this.#level + 1)}`)} id="sources-title">Sources</${unsafeStatic(`h${Math.min(6, this.#level + 1)}`)}>`}
+        <slot name="sources" @slotchange=${this.#onSourcesSlot}></slot>
+      </section>`;
   }
 }
 

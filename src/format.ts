@@ -36,6 +36,13 @@ export function formatSeconds(s: number, digits = 3): string {
   return formatSI(s, 's', digits);
 }
 
+/** Metres as people say distances: km from 1 km up (never Mm), m, mm, µm, nm below. */
+export function formatMetres(m: number, digits = 3): string {
+  if (!Number.isFinite(m)) return formatNumber(m);
+  if (Math.abs(m) >= 999.5) return `${formatNumber(m / 1000, digits)} km`;
+  return formatSI(m, 'm', digits);
+}
+
 /** Bytes in decimal units (kB, MB, GB, TB) — what spec sheets use. */
 export function formatBytes(b: number, digits = 3): string { return formatSI(b, 'B', digits); }
 
@@ -58,6 +65,7 @@ export function formatValue(value: number, unit: UnitKind = '', digits = 3): str
     case '%': return `${formatNumber(value * 100, digits)}%`;
     case 'x': case '×': return `${formatNumber(value, digits)}×`;
     case 's': return formatSeconds(value, digits);
+    case 'm': return formatMetres(value, digits);
     case 'B': case 'B/s': case 'FLOP': case 'FLOP/s': case 'W': case 'J': case 'Hz': case 'bit/s':
       return formatSI(value, unit, digits);
     case '': return formatNumber(value, digits);

@@ -56,7 +56,16 @@ export interface LabScenario {
   readonly failures: readonly FailureRecipe[];
   /** Settings the page must declare as attributes. */
   readonly declared?: readonly DeclaredAttribute[];
+  /**
+   * Lab-only computations the page calls with `<mls-compute fn="v1-00.name" args="k:$ref">`:
+   * pure functions of named arguments (SI numbers or strings) returning JSON-safe outputs
+   * (an object of numbers, strings, booleans and arrays). Throw PhysicsError on bad arguments.
+   */
+  readonly functions?: Readonly<Record<string, LabFunction>>;
 }
+
+/** A lab-only computation: named arguments in, JSON-safe outputs out. */
+export type LabFunction = (args: Readonly<Record<string, unknown>>) => unknown;
 
 /** The scenario id of a lab: `v1-02`. */
 export function scenarioId(volume: number, chapter: number): string {

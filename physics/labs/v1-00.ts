@@ -156,4 +156,28 @@ export const V1_00_LAB: LabScenario = Object.freeze({
     tour: { derive: derivationsV1_00['v1-00.tour'] },
   }),
   failures: Object.freeze([]),
+  functions: Object.freeze({
+    /** The figures the checks' feedback quotes (SI), so the page binds them instead of typing them. */
+    figures: () => {
+      const tiny = V1_00.icuRegimes.find((r) => r.tier === 'tiny')!;
+      return {
+        /** 2 x 2,000 km = 4,000 km of fibre there and back, m. */
+        avPath: 2 * S.avDistance.value,
+        /** 20 ms of light in the fibre, s. */
+        avRoundTrip: V1_00.avRoundTrip,
+        /** The vehicle's 10 ms loop, s. */
+        loopBudget: S.avLoopBudget.value,
+        /** 1,000 km: the farthest server the 10 ms loop allows on propagation alone, m. */
+        avMaxDistance: V1_00.avMaxDistance,
+        /** The ICU's 2 ms deadline, s. */
+        icuDeadline: S.icuDeadline.value,
+        /** 200 km: the farthest server the ICU's 2 ms allows, m. */
+        icuMaxDistance: V1_00.icuMaxDistance,
+        /** 2 ms per 1 s reading = 0.2 % duty. */
+        icuDuty: S.icuDeadline.value / S.icuReadingInterval.value,
+        /** The microcontroller's average power at that duty, W (0.1 W x 0.002 = 0.2 mW). */
+        tinyAveragePower: tiny.averagePower,
+      };
+    },
+  }),
 });

@@ -290,6 +290,10 @@ export const V1_01_LAB: LabScenario = Object.freeze({
   answers: Object.freeze({
     act1: { claims: V1_01_ACT1_CLAIMS, derive: derivationsV1_01['v1-01.act1'] },
     act2: { claims: V1_01_ACT2_CLAIMS, derive: derivationsV1_01['v1-01.act2'] },
+    /** Concept: a million-fold range needs a software stack per regime. */
+    r1: { basis: 'concept' as const, derive: () => 'B' },
+    /** Memory capacity (B) stops ResNet-50 on the MCU before its compute does: the weights exceed the SRAM. */
+    r2: { derive: () => (v1_01Act2('tiny').oom ? 'B' : 'A') },
   }),
   failures: Object.freeze([{ failure: 'oom', reach: { context: 'tiny' }, escape: { context: 'cloud' } }]),
 });

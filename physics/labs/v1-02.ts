@@ -16,6 +16,7 @@
 import { DEPLOYMENT_CONTEXTS, getDevice, peakFlopsFor, type Tier } from '../registry.js';
 import { ironLawOnDevice, propagationDelay, maxDistanceForBudget, type IronLaw } from '../ironlaw.js';
 import { sourced } from '../sourced.js';
+import { roofline } from '../roofline.js';
 import type { LabScenario } from './types.js';
 import { KM, ms, bytesPerElement, type Precision } from '../units.js';
 import { nearestOption, workloadOnDevice, type WorkloadOnDevice } from './v1-01.js';
@@ -135,6 +136,18 @@ export const V1_02_LAB: LabScenario = Object.freeze({
   answers: Object.freeze({
     act1: { claims: V1_02_ACT1_CLAIMS, derive: derivationsV1_02['v1-02.act1'] },
     act2: { claims: V1_02_ACT2_CLAIMS, derive: derivationsV1_02['v1-02.act2'] },
+    /** At the question's intensity the H100 is memory-bound (B): 5 FLOP/B is far below its ridge. */
+    r1: { derive: () => (roofline('h100', V1_02_SCENARIO.act1Intensity.value, V1_02_SCENARIO.precision).bound === 'memory' ? 'B' : 'A') },
+    /** Concept: the light's round trip, not GPU speed, is why edge inference exists. */
+    r2: { basis: 'concept' as const, derive: () => 'B' },
+  }),
+  functions: Object.freeze({
+    /** Act II end to end at a context, distance (m) and batch: { inference, roundTrip, endToEnd, slaViolated }, s. */
+    endToEnd: (a: Readonly<Record<string, unknown>>) => {
+      const context = a.context === 'edge' ? 'edge' : 'cloud';
+      const r = v1_02EndToEnd(context, Number(a.distance ?? V1_02_SCENARIO.act2Distance.value), Number(a.batch ?? 1));
+      return { inference: r.total, roundTrip: r.roundTrip, endToEnd: r.endToEnd, slaViolated: r.slaViolated };
+    },
   }),
   failures: Object.freeze([{
     failure: 'sla',

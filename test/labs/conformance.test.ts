@@ -82,6 +82,17 @@ for (const info of labs) {
       expect(doc.querySelectorAll('mls-lab').length, 'exactly one <mls-lab>').to.equal(1);
     });
 
+    it('is the shared shell: a <head>, one stylesheet, no <style>, and at most 12 lines outside <mls-lab>', () => {
+      const doc = new DOMParser().parseFromString(info.html, 'text/html');
+      expect(doc.querySelectorAll('style').length, '<style> elements (the lab layout comes from the library)').to.equal(0);
+      expect([...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')), 'stylesheets').to.deep.equal(['../lab.css']);
+      const start = info.html.indexOf('<mls-lab');
+      const end = info.html.lastIndexOf('</mls-lab>');
+      const outside = (info.html.slice(0, start) + info.html.slice(end)).split('\n').filter((l) => l.trim() !== '').length;
+      expect(outside, 'lines outside <mls-lab>').to.be.at.most(12);
+      expect(doc.querySelector('mls-lab')?.getAttribute('gallery'), 'the lab links back to the gallery').to.equal('../index.html');
+    });
+
     it('loads with no error, unhandled rejection, console.error or console.warn', () => {
       expect(frame.lab, '<mls-lab> is in the page').to.exist;
       expect(frame.errors, 'errors').to.deep.equal([]);
