@@ -177,6 +177,13 @@ export const V1_00_LAB: LabScenario = Object.freeze({
         icuDuty: S.icuDeadline.value / S.icuReadingInterval.value,
         /** The microcontroller's average power at that duty, W (0.1 W x 0.002 = 0.2 mW). */
         tinyAveragePower: tiny.averagePower,
+        /** The tour layer's hidden size (8,192). */
+        tourHidden: S.tourHidden.value,
+        /** Each regime's default device: its memory (B) and the context's power budget (W), from the registry. */
+        tiers: Object.fromEntries(TIERS.map((t) => [t, {
+          memory: contextDevice(t).memoryBytes,
+          power: DEPLOYMENT_CONTEXTS[t].powerBudgetWatts,
+        }])),
       };
     },
   }),
