@@ -9,7 +9,7 @@ import { LabScope, scopeContext } from '../src/scope.js';
 import { ledgerKey, type DesignLedger } from '../src/ledger/store.js';
 import type { LedgerFields, LedgerRecord } from '../src/ledger/types.js';
 import { baseStyles } from '../src/theme.js';
-import { describeContext, parseDeviceMap, splitContexts, CONTEXT_IDS } from './mls-context-toggle.js';
+import { describeContext, parseDeviceMap, splitContexts, CONTEXT_IDS } from '../src/contexts.js';
 
 /** What `snapshot()` returns and `restore()` accepts. */
 export interface LabSnapshot {

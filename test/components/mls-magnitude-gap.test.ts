@@ -3,7 +3,7 @@ import { ContextProvider } from '@lit/context';
 import '../../components/mls-magnitude-gap.js';
 import type { MlsMagnitudeGap } from '../../components/mls-magnitude-gap.js';
 import { LabScope, scopeContext } from '../../src/scope.js';
-import { magnitudeGap } from '../../physics/labs/v1-01.js';
+import { magnitudeGap } from '../../physics/tiers.js';
 
 const text = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const alertText = (el: Element) => text(el, '[role="alert"]');

@@ -6,7 +6,7 @@
  * developing run `npm run build` before `WTR_FILES=test/labs/conformance.test.ts npx wtr`.
  */
 import { expect } from '@open-wc/testing';
-import { LAB_DERIVATIONS } from '../../physics/index.js';
+import { LAB_DERIVATIONS } from '../../physics/labs/index.js';
 import { LabFrame, LEDGER_KEY, describeViolations, listLabs, mlsIn, readLab, type AnyEl, type LabInfo } from './harness.js';
 
 const SEED_FIELDS = ['context', 'act1_prediction', 'act1_correct', 'act2_result', 'act2_decision', 'constraint_hit', 'timestamp'] as const;
