@@ -2,6 +2,7 @@
 //   dist/mlsys-labs.js   every element registered (minified ESM; KaTeX in its own lazy chunk)
 //   dist/autoload.js     registers only the mls-* tags present on the page (what labs load)
 //   dist/physics.js      the physics layer alone (Node-safe: no DOM touched at import)
+//   dist/physics-labs.js the lab scenarios and answer derivations (mlsys-labs/physics/labs; Node-safe)
 //   dist/elements/*.js   one entry per element
 // Declarations are emitted by `tsc -p tsconfig.build.json` into dist/types.
 //
@@ -26,6 +27,7 @@ const input = {
   'mlsys-labs': 'src/index.ts',
   autoload: 'src/autoload.ts',
   physics: 'physics/index.ts',
+  'physics-labs': 'physics/labs/index.ts',
   ...Object.fromEntries(tags.map((t) => [`elements/${t}`, `components/${t}.ts`])),
 };
 

@@ -3,7 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { findChrome } from './scripts/find-chrome.mjs';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Serves `/__labs.json`: every lab page under labs/ (labs/vol1/lab-00.html, ...), the gallery
@@ -20,6 +20,28 @@ function labsListPlugin() {
         .sort()
         .map((f) => `/labs/${f}`);
       return { body: JSON.stringify(pages), type: 'json' };
+    },
+  };
+}
+
+/**
+ * Serves `/__physics.json`: every module under physics/ as `{ path, source }` (path
+ * `/physics/labs/v1-01.ts`, source the file as written), so test/physics/node-import.test.ts
+ * checks each new physics module without anyone listing it. The source is sent raw because the
+ * dev server hands the .ts files themselves to the browser compiled by esbuild (comments gone,
+ * quotes rewritten), which is not what the DOM-word and import checks should read.
+ */
+function physicsListPlugin() {
+  return {
+    name: 'mlsys-physics-list',
+    serve(context) {
+      if (context.path !== '/__physics.json') return undefined;
+      const modules = readdirSync('physics', { recursive: true })
+        .map((f) => String(f).split('\\').join('/'))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+        .sort()
+        .map((f) => ({ path: `/physics/${f}`, source: readFileSync(`physics/${f}`, 'utf8') }));
+      return { body: JSON.stringify(modules), type: 'json' };
     },
   };
 }
@@ -53,7 +75,7 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 900000,
-  plugins: [labsListPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  plugins: [labsListPlugin(), physicsListPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({
     launchOptions: {
       executablePath: chrome,

@@ -7,7 +7,8 @@ import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
 import { ChartController, chartStyles, CategoryTicks, groupedBars, type ChartSpec } from '../src/chart.js';
 import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, MODEL_IDS, TIERS, getModel, type Tier } from '../physics/registry.js';
 import { PRECISIONS, type Precision } from '../physics/units.js';
-import { computeBoundBatch, tierOrDevice, workloadOnDevice, type WorkloadOnDevice } from '../physics/labs/v1-01.js';
+import { tierOrDevice } from '../physics/tiers.js';
+import { computeBoundBatch, workloadOnDevice, type WorkloadOnDevice } from '../physics/workload.js';
 
 /** One side of the triad (SI units). */
 export interface TriadSide {

@@ -9,7 +9,7 @@ import { LabScope, scopeContext } from '../src/scope.js';
 import { ledgerKey, type DesignLedger } from '../src/ledger/store.js';
 import type { LedgerFields, LedgerRecord } from '../src/ledger/types.js';
 import { baseStyles } from '../src/theme.js';
-import { describeContext, splitContexts, CONTEXT_IDS } from './mls-context-toggle.js';
+import { describeContext, splitContexts, CONTEXT_IDS } from '../src/contexts.js';
 import { LabRecordController, type RecordRefs } from '../src/ledger/lab-record.js';
 import { parsePairs, pairsAccepted } from '../src/pairs.js';
 import { installLabLayout } from '../src/lab-layout.js';

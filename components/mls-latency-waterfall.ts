@@ -5,10 +5,9 @@ import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
 import { ChartController, chartStyles, CategoryTicks, groupedBars, type ChartSpec, type SeriesSpec } from '../src/chart.js';
-import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, MODEL_IDS, TIERS, getDevice, peakFlopsFor, type Device, type Tier } from '../physics/registry.js';
-import { ironLaw, maxDistanceForBudget, propagationDelay, type IronLaw } from '../physics/ironlaw.js';
+import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, MODEL_IDS, TIERS, getDevice, type Device, type Tier } from '../physics/registry.js';
+import { evaluateDesign, type DesignTerms } from '../physics/workload.js';
 import { PRECISIONS, KM, type Precision } from '../physics/units.js';
-import { batchWorkload } from '../physics/labs/v1-01.js';
 
 // ---------------------------------------------------------------------------------------------
 // Grouped bars: CategoryTicks and groupedBars live in the chart base (src/chart.ts) so that
@@ -26,41 +25,9 @@ type Mode = (typeof MODES)[number];
 const PLACEMENTS = ['auto', 'remote', 'onboard'] as const;
 type Placement = (typeof PLACEMENTS)[number];
 
-/** One design's Iron Law terms and checks (SI units). */
-export interface WaterfallDesign {
-  /** Device id, or null for a design given by literal bandwidth/flops. */
-  device: string | null;
+/** One design's Iron Law terms and checks (SI units; computed by `evaluateDesign` in physics/workload.ts), with its display name. */
+export interface WaterfallDesign extends DesignTerms {
   name: string;
-  /** D / BW, s. */
-  data: number;
-  /** O / R, s. */
-  compute: number;
-  /** L, s. */
-  overhead: number;
-  /** Round-trip propagation, s (0 on board). */
-  propagation: number;
-  /** data + compute + overhead + propagation, s. */
-  total: number;
-  /** data + compute + overhead, s. */
-  inference: number;
-  bound: 'memory' | 'compute';
-  dominant: IronLaw['dominant'];
-  /** O / D, FLOP/B. */
-  intensity: number;
-  /** R / BW, FLOP/B. */
-  ridge: number;
-  bandwidth: number;
-  peakFlops: number;
-  placement: 'remote' | 'onboard';
-  /** Bytes that must be resident (D), B. */
-  footprint: number;
-  /** Device memory, B (null for a literal design). */
-  capacity: number | null;
-  oom: boolean;
-  /** total > sla (false without an SLA). */
-  slaViolated: boolean;
-  /** Samples per second of inference time (propagation pipelines), 1/s. */
-  throughput: number;
 }
 
 /** What the waterfall publishes under `publish` (SI units): the design's terms plus comparisons. */
@@ -319,48 +286,25 @@ export class MlsLatencyWaterfall extends MlsElement {
     }
   }
 
-  /** The design's (and baseline's) terms and checks for one set of inputs. */
+  /** The design's (and baseline's) terms and checks for one set of inputs: the physics is `evaluateDesign`. */
   #evaluate(p: Params): { outputs: Omit<WaterfallOutputs, 'reference'>; main: WaterfallDesign; base: WaterfallDesign | null } {
-    // Workload: D = fixed bytes + batch × per-sample bytes; O = batch × ops, or intensity × D.
-    const modelId = p.model ?? (p.bytes === undefined || (p.ops === undefined && p.intensity === undefined) ? 'resnet50' : undefined);
-    const w = modelId ? batchWorkload(modelId, { precision: p.precision, batch: p.batch, sampleBytes: p.sampleBytes }) : null;
-    const fixed = p.bytes ?? w!.weightBytes;
-    const perSample = p.sampleBytes ?? (p.bytes !== undefined ? 0 : w!.sampleBytes);
-    const dataBytes = fixed + p.batch * perSample;
-    const ops = p.intensity !== undefined ? p.intensity * dataBytes : p.ops !== undefined ? p.batch * p.ops : w!.ops;
-    const linkRoundTrip = propagationDelay(p.distanceKm * KM);
-
-    const design = (id: string | null, literal: boolean): WaterfallDesign => {
-      const dev = id ? getDevice(id) : null;
-      const bandwidth = literal && p.bandwidth !== undefined ? p.bandwidth : dev!.memoryBandwidth;
-      const peak = literal && p.flops !== undefined ? p.flops : peakFlopsFor(dev!, p.precision);
-      const overhead = literal && p.overhead !== undefined ? p.overhead : dev?.overheadSeconds ?? 0;
-      const remote = p.placement === 'remote' || (p.placement === 'auto' && (dev ? dev.tier === 'cloud' : p.distanceKm > 0));
-      const law = ironLaw({ dataBytes, bandwidth, ops, opsPerSecond: peak, overheadSeconds: overhead, propagationSeconds: remote ? linkRoundTrip : 0 });
-      const inference = law.data + law.compute + law.overhead;
-      const capacity = dev ? dev.memoryBytes : null;
-      const oom = capacity !== null && dataBytes > capacity;
-      return {
-        device: dev?.id ?? null, name: dev ? shortName(dev) : 'Design',
-        data: law.data, compute: law.compute, overhead: law.overhead, propagation: law.propagation, total: law.total, inference,
-        bound: law.bound, dominant: law.dominant, intensity: law.intensity, ridge: law.ridge, bandwidth, peakFlops: peak,
-        placement: remote ? 'remote' : 'onboard', footprint: dataBytes, capacity, oom,
-        slaViolated: p.sla !== null && law.total > p.sla, throughput: inference > 0 ? p.batch / inference : Infinity,
-      };
-    };
-    const main = design(p.device, true);
-    const base = p.baseline ? design(p.baseline, false) : null;
+    // Without a complete literal workload (bytes with ops or intensity) the model defaults to resnet50.
+    const model = p.model ?? (p.bytes === undefined || (p.ops === undefined && p.intensity === undefined) ? 'resnet50' : undefined);
+    const e = evaluateDesign({
+      device: p.device, bandwidth: p.bandwidth, flops: p.flops, overhead: p.overhead, precision: p.precision,
+      model, bytes: p.bytes, sampleBytes: p.sampleBytes, ops: p.ops, intensity: p.intensity, batch: p.batch,
+      sla: p.sla, distance: p.distanceKm * KM, placement: p.placement, baseline: p.baseline,
+    });
+    const named = (d: typeof e.design): WaterfallDesign => ({ ...d, name: d.device ? shortName(getDevice(d.device)) : 'Design' });
+    const main = named(e.design);
+    const base = e.baseline ? named(e.baseline) : null;
     if (base && main.device && base.device === main.device) base.name = `${base.name} (baseline)`;
     const outputs = {
-      ...main, bytes: dataBytes, ops, batch: p.batch, sla: p.sla,
-      slaMargin: p.sla === null ? null : p.sla - main.total,
-      status: main.oom ? 'oom' as const : main.slaViolated ? 'sla-violated' as const : 'ok' as const,
-      speedup: base ? base.total / main.total : null,
-      computeRatio: base ? main.peakFlops / base.peakFlops : null,
-      bandwidthRatio: base ? main.bandwidth / base.bandwidth : null,
-      baseline: base, distanceKm: p.distanceKm, linkRoundTrip,
-      maxDistanceKm: p.sla === null ? null : maxDistanceForBudget(p.sla, main.inference) / KM,
-      state: main.oom || main.slaViolated ? 'fail' as const : 'ok' as const,
+      ...main, bytes: e.bytes, ops: e.ops, batch: e.batch, sla: e.sla, slaMargin: e.slaMargin, status: e.status,
+      speedup: e.speedup, computeRatio: e.computeRatio, bandwidthRatio: e.bandwidthRatio,
+      baseline: base, distanceKm: p.distanceKm, linkRoundTrip: e.linkRoundTrip,
+      maxDistanceKm: e.maxDistance === null ? null : e.maxDistance / KM,
+      state: e.status === 'ok' ? 'ok' as const : 'fail' as const,
     };
     return { outputs, main, base };
   }

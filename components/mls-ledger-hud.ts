@@ -7,7 +7,7 @@ import { emit } from '../src/events.js';
 import type { DesignLedger } from '../src/ledger/store.js';
 import type { LedgerRecord } from '../src/ledger/types.js';
 import { baseStyles } from '../src/theme.js';
-import { describeContext } from './mls-context-toggle.js';
+import { describeContext } from '../src/contexts.js';
 
 const REDISPATCHED = Symbol.for('mlsys-labs.ledger-change-redispatched');
 /** Labs per volume: vol. 1 has lab 00–16, vol. 2 has lab 01–17. */

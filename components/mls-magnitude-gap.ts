@@ -9,7 +9,7 @@ import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, TIERS, type Device, type Tier } from '
 import {
   MAGNITUDE_METRICS, MAGNITUDE_PRECISIONS, magnitudeGap, tierFigures,
   type MagnitudeMetric, type MagnitudePrecision, type TierFigures,
-} from '../physics/labs/v1-01.js';
+} from '../physics/tiers.js';
 
 /** What the magnitude gap publishes under `publish` (ratios are a ÷ b; SI units). */
 export interface MagnitudeGapOutputs {

@@ -711,7 +711,10 @@ export interface ActivationArgs {
   pp?: number;
   /** Activation recomputation: none, selective (attention recomputed) or full (layer inputs only). */
   recompute?: 'none' | 'selective' | 'full';
-  /** Megatron sequence parallelism (shards the non-TP regions over TP too). Default true. */
+  /**
+   * Megatron sequence parallelism (shards the non-TP regions, and with full recomputation the
+   * stored layer input, over the TP ranks). Default true; false gives Table 2's rows without it.
+   */
   sequenceParallel?: boolean;
   /** Bytes per activation element (default 2, 16-bit). */
   bytesPerElement?: number;
@@ -723,7 +726,9 @@ export interface ActivationArgs {
  * Activation memory per device for a transformer (Korthikanti et al. 2022, "Reducing activation
  * recomputation in large transformer models", Table 2), per layer with 16-bit activations:
  * none: sbh(10 + 24/t + 5as/(ht)), with sequence parallelism sbh(34/t + 5as/(ht));
- * selective: sbh(10 + 24/t), with SP 34·sbh/t; full: 2sbh (2sbh/t with SP).
+ * selective: sbh(10 + 24/t), with SP 34·sbh/t;
+ * full: only each layer's 16-bit input is kept, 2sbh (Table 2, `sequenceParallel: false`); with
+ * sequence parallelism that input is stored as each rank's sequence shard, 2sbh/t (the default).
  * Per device: (L/PP) layers × in-flight micro-batches (PP for 1F1B's first stage, so pipeline
  * depth does not reduce it) × bytesPerElement/2.
  * Corrects v2-05's "8 GB × TP": tensor parallelism divides activations, it does not multiply them.

@@ -1,6 +1,8 @@
 /**
  * mlsys-labs/physics: pure, SI-unit physics for the ML Systems labs.
  * No DOM, no Lit: importable in Node and the browser. Every constant carries its source.
+ * Lab scenarios and answer derivations are a separate entry, `mlsys-labs/physics/labs`
+ * (physics/labs/index.ts), so their names stay out of this formula API.
  */
 export * from './errors.js';
 export * from './sourced.js';
@@ -12,8 +14,10 @@ export * from './roofline.js';
 export * from './compute.js';
 export * from './memory.js';
 export * from './inference.js';
-// Single-machine systems
+// Single-machine systems: the Iron Law, a model's workload on a device, the tiers side by side
 export * from './ironlaw.js';
+export * from './workload.js';
+export * from './tiers.js';
 export * from './systems.js';
 // Serving, distributed, reliability
 export * from './random.js';
@@ -38,5 +42,3 @@ export * from './training.js';
 export * from './benchmarking.js';
 export * from './llmserving.js';
 export * from './overload.js';
-// Lab scenarios and answer derivations (documented in docs/labs/, not the formula sheet)
-export * from './labs/index.js';

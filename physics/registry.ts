@@ -6,15 +6,16 @@
  *
  * Conventions:
  * - Peak FLOP/s are DENSE tensor-core rates. 2:4-sparse figures appear only in the separately
- *   labelled `peakFlopsSparseFp16`.
+ *   labelled `peakFlopsSparseFp16` and `peakFlopsSparseInt8`, which `peakFlopsFor` never returns.
  * - `peakFlops.fp16` is the 16-bit matrix rate (BF16 on TPUs, where FP16 and BF16 run alike).
  * - Integer rates (TOPS) are stored in `peakFlops.int8` and counted like FLOP/s.
- * - Memory capacities follow the spec sheet's "GB" (decimal, 1e9 B) because the labs quote and
- *   compare those numbers; mlsysim declares several HBM sizes in GiB (noted per device).
+ * - Memory capacities follow the spec sheet's unit: "GB" is decimal (1e9 B), as the labs quote and
+ *   compare those numbers; a sheet that says GiB (Google's TPU pages) is stored as 2^30 B.
+ *   mlsysim declares several HBM sizes in GiB where the vendor says GB (noted per device).
  */
 import { PhysicsError } from './errors.js';
 import { sourced, type Sourced } from './sourced.js';
-import { GB, GBps, KB, KiB, TB, TFLOPS, TOPS, ms, type Precision, checkPrecision } from './units.js';
+import { GB, GBps, GiB, KB, KiB, TB, TFLOPS, TOPS, ms, type Precision, checkPrecision } from './units.js';
 
 // ---------------------------------------------------------------------------------------------
 // Devices
@@ -38,7 +39,7 @@ export interface PeakFlops {
 /** Names of device fields that carry a per-field source in `sources`. */
 export type DeviceField =
   | 'memoryBytes' | 'memoryBandwidth' | 'peakFlops' | 'fp32' | 'fp16' | 'int8' | 'tf32' | 'bf16' | 'fp8' | 'int4'
-  | 'peakFlopsSparseFp16' | 'tdpWatts' | 'overheadSeconds' | 'batteryJoules';
+  | 'peakFlopsSparseFp16' | 'peakFlopsSparseInt8' | 'tdpWatts' | 'overheadSeconds' | 'batteryJoules';
 
 export interface Device {
   /** Kebab-case id, e.g. 'h100'. */
@@ -54,6 +55,8 @@ export interface Device {
   readonly peakFlops: PeakFlops;
   /** 2:4 structured-sparsity FP16 rate, FLOP/s. Never used as a default peak. */
   readonly peakFlopsSparseFp16?: number;
+  /** Structured-sparsity INT8 rate, OP/s, where the vendor headlines it (edge modules). Never used as a default peak. */
+  readonly peakFlopsSparseInt8?: number;
   /** Thermal design power (or sustained power budget for phones/MCUs), W. */
   readonly tdpWatts: number;
   /** Fixed software dispatch latency per inference call (the Iron Law's L), s. */
@@ -142,7 +145,7 @@ const DEVICE_LIST: readonly Device[] = [
   }),
   device({
     id: 'tpu-v4', name: 'Google TPU v4', tier: 'cloud', year: 2021,
-    memoryBytes: 32 * GB, memoryBandwidth: 1.2 * TB,
+    memoryBytes: 32 * GiB, memoryBandwidth: 1.2 * TB,
     peakFlops: { fp32: 275 * TFLOPS / 3, fp16: 275 * TFLOPS, bf16: 275 * TFLOPS, int8: 275 * TFLOPS },
     tdpWatts: 192, overheadSeconds: 5e-05,
     source: 'Jouppi et al. (2023) TPU v4, ISCA; mlsysim Cloud.TPUv4',
@@ -150,7 +153,9 @@ const DEVICE_LIST: readonly Device[] = [
       fp32: 'estimate: FP32 matmul emulated with 3 BF16 passes (~1/3 of the BF16 rate); TPUs publish no FP32 matrix peak',
       tdpWatts: 'Jouppi et al. (2023): 192 W maximum chip power (mlsysim has none)',
       int8: 'Jouppi et al. (2023): INT8 runs at the BF16 rate on v4',
+      memoryBytes: 'Google Cloud TPU v4 system architecture page: 32 GiB of HBM2 per chip (= 34.36e9 B)',
     },
+    note: 'Memory is 32 GiB = 32 x 2^30 B as Google states it, not 32 GB (1e9 B): 7.4 % more than a decimal reading.',
   }),
   device({
     id: 'tpu-v5p', name: 'Google TPU v5p', tier: 'cloud', year: 2023,
@@ -163,16 +168,18 @@ const DEVICE_LIST: readonly Device[] = [
   device({
     id: 'jetson-orin-nx', name: 'NVIDIA Jetson Orin NX 16GB', tier: 'edge', year: 2023,
     memoryBytes: 16 * GB, memoryBandwidth: 102 * GBps,
-    peakFlops: { fp32: 1.88 * TFLOPS, fp16: 25 * TFLOPS, int8: 100 * TFLOPS },
+    peakFlops: { fp32: 1.88 * TFLOPS, fp16: 25 * TFLOPS, int8: 50 * TOPS },
+    peakFlopsSparseInt8: 100 * TOPS,
     tdpWatts: 25, overheadSeconds: 0.0002,
-    source: 'NVIDIA Jetson Orin NX 16GB module datasheet (100 TOPS INT8, 102.4 GB/s LPDDR5, 10-25 W); mlsysim Edge.JetsonOrinNX',
+    source: 'NVIDIA Jetson Orin NX 16GB module datasheet (100 TOPS INT8 with sparsity, 102.4 GB/s LPDDR5, 10-25 W); mlsysim Edge.JetsonOrinNX',
     sources: {
       fp16: 'later mlsysim registry (hardware/registry.py @1e0c808): 25 TFLOP/s FP16',
       fp32: 'estimate: 1,024 Ampere CUDA cores x 2 FLOP x 918 MHz = 1.88 TFLOP/s',
-      int8: 'NVIDIA marketing figure (GPU + DLA, with sparsity)',
+      int8: 'dense INT8 = half of the datasheet\'s 100 TOPS, which NVIDIA quotes for GPU + DLA with structured sparsity (2:4 sparsity doubles the rate)',
+      peakFlopsSparseInt8: 'NVIDIA Jetson Orin NX 16GB datasheet: 100 TOPS INT8 (GPU + DLA, with sparsity)',
       overheadSeconds: 'mlsysim Edge.JetsonOrinNX dispatch_tax 0.2 ms',
     },
-    note: 'mlsysim e0117ceb uses the 100 TOPS INT8 figure as its generic (FP16) peak, giving a 980 FLOP/B ridge; here fp16 is 25 TFLOP/s (ridge 245 FLOP/B) and 100 TOPS is int8 only.',
+    note: 'mlsysim e0117ceb uses the 100 TOPS INT8 figure as its generic (FP16) peak, giving a 980 FLOP/B ridge; here fp16 is 25 TFLOP/s (ridge 245 FLOP/B), int8 is the dense 50 TOPS (ridge 490 FLOP/B), and the sparse 100 TOPS is kept only as peakFlopsSparseInt8.',
   }),
   device({
     id: 'jetson-xavier-nx', name: 'NVIDIA Jetson Xavier NX 8GB', tier: 'edge', year: 2020,

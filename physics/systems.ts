@@ -78,8 +78,9 @@ export interface FeedResult {
 
 /**
  * Accelerator utilization when a data pipeline feeds it. v1-04 (A100 FP16 dense 312e12, 64
- * ResNet-50 images): compute 64 * 4.1e9 / 312e12 = 0.841 ms; from HDD at 0.15 GB/s the load of
- * 38.5 MB takes 257 ms, so utilization is ~0.3 %, not the story's 23 %.
+ * ResNet-50 images): compute 64 x 8.2e9 FLOP / 312e12 = 1.682 ms (4.1e9 MAC x 2 FLOP per MAC;
+ * the reference divided the MAC count by the FLOP/s peak, 0.841 ms); from HDD at 0.15 GB/s the
+ * load of 38.5 MB takes 257 ms, so utilization is ~0.6 %, not the story's 23 %.
  */
 export function acceleratorUtilization(input: FeedInput): FeedResult {
   const c = positive('computeSeconds', input.computeSeconds);

@@ -1,7 +1,7 @@
 /**
- * Volume 1 lab 01, "The Magnitude Awakening": the scenario settings, the figures the lab's
- * instruments show (the four deployment tiers side by side, a model's per-batch workload) and
- * the derivation of both answer keys.
+ * Volume 1 lab 01, "The Magnitude Awakening": the scenario settings and the derivation of both
+ * answer keys. The figures its instruments show come from the formula modules: the four tiers
+ * side by side from `physics/tiers.ts`, a model's per-batch workload from `physics/workload.ts`.
  *
  * Act I asks by what factor the H100's peak compute exceeds the Cortex-M7's. Each chip is taken
  * at the precision its headline figure is quoted in (H100: dense FP16 tensor; MCU: FP32):
@@ -18,216 +18,16 @@
  * On the Cortex-M7 the same model is compute-bound (8.2 s of compute vs 1.03 s of data) and
  * does not fit at all (51.5 MB against 512 kB of SRAM, 100.6x).
  */
-import { DEPLOYMENT_CONTEXTS, TIERS, getDevice, peakFlopsFor, resolveDevice, resolveModel, flopsOf, type Device, type Model, type Tier } from '../registry.js';
-import { ironLawOnDevice, type IronLaw } from '../ironlaw.js';
-import { PhysicsError, integerAtLeast, nonNegative } from '../errors.js';
+import { DEPLOYMENT_CONTEXTS, type Tier } from '../registry.js';
+import { magnitudeGap, type MagnitudePrecision } from '../tiers.js';
+import { workloadOnDevice, type WorkloadOnDevice } from '../workload.js';
+import { PhysicsError } from '../errors.js';
 import { sourced } from '../sourced.js';
 import type { LabScenario } from './types.js';
-import { bytesPerElement, type Precision } from '../units.js';
+import type { Precision } from '../units.js';
+import { nearestOption } from './shared.js';
 
 const LAB = 'v1-lab-01 brief (reference labs/vol1/lab_01_ml_intro.py, "The Magnitude Awakening")';
-
-// ---------------------------------------------------------------------------------------------
-// Shared helpers (also used by lab 02)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * The option whose numeric claim is nearest the actual value on a log scale (the claims of a
- * magnitude question are orders of magnitude apart). Ties go to the first option.
- * @throws PhysicsError when `actual` is not positive or there are no positive claims.
- */
-export function nearestOption(actual: number, claims: Readonly<Record<string, number>>): string {
-  if (!(typeof actual === 'number' && actual > 0 && Number.isFinite(actual))) {
-    throw new PhysicsError('actual', actual, 'a finite number greater than 0');
-  }
-  let best: string | undefined;
-  let bestGap = Infinity;
-  for (const [option, claim] of Object.entries(claims)) {
-    if (!(claim > 0)) continue;
-    const gap = Math.abs(Math.log10(actual / claim));
-    if (gap < bestGap) { best = option; bestGap = gap; }
-  }
-  if (best === undefined) throw new PhysicsError('claims', claims, 'at least one option with a positive claim');
-  return best;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The four tiers side by side (the magnitude-gap instrument)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * The precision each tier's headline compute figure is quoted in: datacenter GPUs by their
- * dense FP16 tensor rate, edge modules and phone NPUs by INT8 TOPS, microcontrollers by FP32.
- * Putting these side by side compares different number formats; the instrument says so.
- */
-export const HEADLINE_PRECISION: Readonly<Record<Tier, Precision>> = Object.freeze({
-  cloud: 'fp16', edge: 'int8', mobile: 'int8', tiny: 'fp32',
-});
-
-/** Precision modes of the magnitude comparison: each chip's headline, or one format for all. */
-export const MAGNITUDE_PRECISIONS = ['headline', 'fp32', 'fp16', 'int8'] as const;
-export type MagnitudePrecision = (typeof MAGNITUDE_PRECISIONS)[number];
-
-/** The four quantities the magnitude comparison puts on log axes. */
-export const MAGNITUDE_METRICS = ['compute', 'bandwidth', 'memory', 'power'] as const;
-export type MagnitudeMetric = (typeof MAGNITUDE_METRICS)[number];
-
-export interface TierFigures {
-  /** Tier id when given one, else the device's tier. */
-  readonly id: string;
-  readonly tier: Tier;
-  readonly device: Device;
-  /** Peak compute at `precision`, FLOP/s (OP/s for integer formats); null when the chip has no such unit. */
-  readonly compute: number | null;
-  /** The precision `compute` is at. */
-  readonly precision: Precision;
-  /** Main-memory bandwidth, B/s. */
-  readonly bandwidth: number;
-  /** Memory capacity, B. */
-  readonly memory: number;
-  /** Power (TDP or sustained budget), W. */
-  readonly power: number;
-}
-
-/** A tier id ('cloud', 'edge', 'mobile', 'tiny') or a registered device id, resolved to a device. */
-export function tierOrDevice(id: string): { id: string; tier: Tier; device: Device } {
-  if ((TIERS as readonly string[]).includes(id)) {
-    const tier = id as Tier;
-    return { id, tier, device: getDevice(DEPLOYMENT_CONTEXTS[tier].device) };
-  }
-  const device = resolveDevice(id, 'tier or device id');
-  return { id, tier: device.tier, device };
-}
-
-/** One column of the magnitude comparison: a tier's (or device's) four figures. */
-export function tierFigures(id: string, precision: MagnitudePrecision = 'headline'): TierFigures {
-  const t = tierOrDevice(id);
-  const p: Precision = precision === 'headline' ? HEADLINE_PRECISION[t.tier] : precision;
-  let compute: number | null;
-  try { compute = peakFlopsFor(t.device, p); } catch { compute = null; }
-  return {
-    id: t.id, tier: t.tier, device: t.device, compute, precision: p,
-    bandwidth: t.device.memoryBandwidth, memory: t.device.memoryBytes, power: t.device.tdpWatts,
-  };
-}
-
-export interface MagnitudeGap {
-  readonly a: TierFigures;
-  readonly b: TierFigures;
-  /** a / b for each metric (null when a compute figure is missing). */
-  readonly ratios: Readonly<Record<MagnitudeMetric, number | null>>;
-}
-
-/** a / b on every metric, at the chosen precision mode. */
-export function magnitudeGap(a: string, b: string, precision: MagnitudePrecision = 'headline'): MagnitudeGap {
-  const fa = tierFigures(a, precision), fb = tierFigures(b, precision);
-  const ratio = (x: number | null, y: number | null) => (x === null || y === null || y === 0 ? null : x / y);
-  return {
-    a: fa, b: fb,
-    ratios: {
-      compute: ratio(fa.compute, fb.compute),
-      bandwidth: ratio(fa.bandwidth, fb.bandwidth),
-      memory: ratio(fa.memory, fb.memory),
-      power: ratio(fa.power, fb.power),
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// A model's workload for one batch (the D·A·M triad and the latency waterfall)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Bytes of one RGB input image at a precision: 3 x r x r elements for CNNs whose
- * `inputResolution` is an image side (ds-cnn's 49 is MFCC frames, not pixels, so it has none).
- * Returns 0 when the model has no image input.
- */
-export function imageInputBytes(model: Model | string, precision: Precision = 'fp16'): number {
-  const m = resolveModel(model);
-  if (m.kind !== 'cnn' || !m.inputResolution || m.id === 'ds-cnn') return 0;
-  return 3 * m.inputResolution * m.inputResolution * bytesPerElement(precision);
-}
-
-export interface BatchWorkloadInput {
-  precision?: Precision;
-  /** Samples per batch (default 1). */
-  batch?: number;
-  /** Per-sample bytes moved (input and activations that leave the chip), B. Default: one RGB input image. */
-  sampleBytes?: number;
-}
-
-export interface BatchWorkload {
-  /** Weights, read once per batch, B. */
-  readonly weightBytes: number;
-  /** Per-sample traffic, B. */
-  readonly sampleBytes: number;
-  readonly batch: number;
-  /** D = weights + batch x sample bytes, B. Also the memory the batch needs resident. */
-  readonly dataBytes: number;
-  /** O = batch x forward-pass FLOP (a multiply-add counts 2). */
-  readonly ops: number;
-}
-
-/**
- * D and O for one batch of a registered model: D = W + B x A, O = B x FLOP per sample.
- * Intermediate feature maps are assumed to stay on chip (ResNet-50's largest, 112 x 112 x 64
- * at FP16 = 1.6 MB per image, fits the H100's 50 MB L2 up to a batch of about 30), so the
- * weights are read once per batch and batching raises the intensity O / D.
- */
-export function batchWorkload(model: Model | string, input: BatchWorkloadInput = {}): BatchWorkload {
-  const m = resolveModel(model);
-  const precision = input.precision ?? 'fp16';
-  const batch = integerAtLeast('batch', input.batch ?? 1, 1);
-  const weightBytes = m.weightBytes ?? m.params * bytesPerElement(precision);
-  const sampleBytes = input.sampleBytes === undefined ? imageInputBytes(m, precision) : nonNegative('sampleBytes', input.sampleBytes);
-  return {
-    weightBytes, sampleBytes, batch,
-    dataBytes: weightBytes + batch * sampleBytes,
-    ops: batch * flopsOf(m, 'flop'),
-  };
-}
-
-export interface WorkloadOnDevice extends IronLaw {
-  readonly device: Device;
-  readonly workload: BatchWorkload;
-  /** Peak rate used, FLOP/s. */
-  readonly peak: number;
-  /** Memory the batch needs resident (weights + batch inputs), B. */
-  readonly footprint: number;
-  /** Device memory capacity, B. */
-  readonly capacity: number;
-  /** footprint > capacity. */
-  readonly oom: boolean;
-  /** footprint / capacity. */
-  readonly oomRatio: number;
-}
-
-/** The Iron Law of a model's batch on a device, with the memory-capacity check. */
-export function workloadOnDevice(device: Device | string, model: Model | string, input: BatchWorkloadInput = {}): WorkloadOnDevice {
-  const d = resolveDevice(device);
-  const precision = input.precision ?? 'fp16';
-  const w = batchWorkload(model, { ...input, precision });
-  const law = ironLawOnDevice(d, { dataBytes: w.dataBytes, ops: w.ops, precision });
-  return {
-    ...law, device: d, workload: w, peak: peakFlopsFor(d, precision),
-    footprint: w.dataBytes, capacity: d.memoryBytes,
-    oom: w.dataBytes > d.memoryBytes, oomRatio: w.dataBytes / d.memoryBytes,
-  };
-}
-
-/** Smallest batch at which the workload turns compute-bound (O/R >= D/BW), or null if none up to `maxBatch`. */
-export function computeBoundBatch(device: Device | string, model: Model | string, precision: Precision = 'fp16', maxBatch = 4096, sampleBytes?: number): number | null {
-  // Intensity grows with the batch (weights are shared), so the first compute-bound batch is
-  // found by bisection: bound(b) is 'memory' up to some b* - 1 and 'compute' from b* on.
-  const bound = (b: number) => workloadOnDevice(device, model, { precision, batch: b, sampleBytes }).bound;
-  if (bound(maxBatch) !== 'compute') return null;
-  let lo = 1, hi = maxBatch;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (bound(mid) === 'compute') hi = mid; else lo = mid + 1;
-  }
-  return lo;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Scenario and answer keys

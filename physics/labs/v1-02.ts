@@ -19,7 +19,8 @@ import { sourced } from '../sourced.js';
 import { roofline } from '../roofline.js';
 import type { LabScenario } from './types.js';
 import { KM, ms, bytesPerElement, type Precision } from '../units.js';
-import { nearestOption, workloadOnDevice, type WorkloadOnDevice } from './v1-01.js';
+import { workloadOnDevice, type WorkloadOnDevice } from '../workload.js';
+import { nearestOption } from './shared.js';
 
 const LAB = 'v1-lab-02 brief (reference labs/vol1/lab_02_ml_systems.py, "The Iron Law")';
 

@@ -3,7 +3,7 @@ import { ContextProvider } from '@lit/context';
 import '../../components/mls-magnitude-gap.js';
 import type { MlsMagnitudeGap } from '../../components/mls-magnitude-gap.js';
 import { LabScope, scopeContext } from '../../src/scope.js';
-import { magnitudeGap } from '../../physics/labs/v1-01.js';
+import { magnitudeGap } from '../../physics/tiers.js';
 
 const text = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const alertText = (el: Element) => text(el, '[role="alert"]');
@@ -25,9 +25,9 @@ describe('<mls-magnitude-gap>', () => {
     // Each chart's hidden data table lists the four tiers with their values.
     const first = el.shadowRoot!.querySelector('table.data')!;
     const rows = [...first.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
-    // Compute at the headline precisions: MCU 1 GFLOP/s (FP32), phone 35 TOPS, Orin 100 TOPS (INT8), H100 989 TFLOP/s (FP16)
+    // Compute at the headline precisions: MCU 1 GFLOP/s (FP32), phone 35 TOPS, Orin 50 TOPS (INT8 dense), H100 989 TFLOP/s (FP16)
     expect(rows).to.deep.equal([
-      ['TinyML FP32', '1 GFLOP/s'], ['Mobile INT8', '35 TFLOP/s'], ['Edge INT8', '100 TFLOP/s'], ['Cloud FP16', '989 TFLOP/s'],
+      ['TinyML FP32', '1 GFLOP/s'], ['Mobile INT8', '35 TFLOP/s'], ['Edge INT8', '50 TFLOP/s'], ['Cloud FP16', '989 TFLOP/s'],
     ]);
     const ratioRows = [...el.shadowRoot!.querySelectorAll('table.ratios tbody tr')].map((r) => r.children[3].textContent!.trim());
     // 989e12 / 1e9; 3.35e12 / 5e7; 80e9 / 512e3; 700 / 0.1

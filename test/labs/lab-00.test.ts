@@ -5,7 +5,7 @@
  * (`npm run build`), like the conformance test.
  */
 import { expect } from '@open-wc/testing';
-import { V1_00 } from '../../physics/index.js';
+import { V1_00 } from '../../physics/labs/index.js';
 import { formatValue } from '../../src/format.js';
 import { LabFrame, LEDGER_KEY, readLab } from './harness.js';
 

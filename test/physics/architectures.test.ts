@@ -7,14 +7,7 @@ import {
 } from '../../physics/architectures.js';
 import { cnnActivationPyramid } from '../../physics/memory.js';
 import { getDevice } from '../../physics/registry.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 const MiB = 1024 ** 2;
 

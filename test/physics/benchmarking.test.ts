@@ -3,14 +3,7 @@ import {
   latencyImprovement, compareToThreshold, BENCHMARK_KINDS, BENCHMARK_BASE_VALIDITY, benchmarkValidity, benchmarkScores,
   rankingWithinNoise, spearmanRankCorrelation, optimizationReturn,
 } from '../../physics/benchmarking.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 describe('physics/benchmarking: before/after and thresholds', () => {
   it('latency improvement 1 − T_after/T_before (v1-02: 28.07 %)', () => {

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { PhysicsError } from '../../physics/errors.js';
 import {
   FORMAT_BITS, bytesPerParameter, quantizedModelBytes, compressionRatio, uniformQuantizer, quantizeValue, dequantizeValue,
   sqnrDb, PTQ_DROP_MODEL, quantizationAccuracyDrop, QUANT_LATENCY_FACTORS, quantizedLatency, perplexityFromCompression,
   pruningEffect, distilledModel, dominates, paretoFrontier,
 } from '../../physics/compression.js';
+import { throwsPhysics } from './_assert.js';
 
 describe('physics/compression: sizes', () => {
   it('gives bytes per parameter and model size', () => {
@@ -17,8 +17,8 @@ describe('physics/compression: sizes', () => {
     expect(quantizedModelBytes({ params: 25.6e6, bits: 32 }) / 2 ** 20).to.be.closeTo(97.66, 0.01);
     // LLaMA-3 8B INT4 + 50 % structured: 8e9 × 0.5 × 0.5 B = 2e9 B
     expect(quantizedModelBytes({ params: 8e9, bits: 4, sparsity: 0.5 })).to.equal(2e9);
-    expect(() => bytesPerParameter(0)).to.throw(PhysicsError, /bits/);
-    expect(() => quantizedModelBytes({ params: 1, bits: 8, sparsity: 1 })).to.throw(PhysicsError, /sparsity/);
+    throwsPhysics(() => bytesPerParameter(0), 'bits');
+    throwsPhysics(() => quantizedModelBytes({ params: 1, bits: 8, sparsity: 1 }), 'sparsity');
   });
 
   it('computes compression ratios', () => {
@@ -64,9 +64,9 @@ describe('physics/compression: uniform quantization', () => {
     }
     // out-of-range values clamp to the end codes
     expect(quantizeValue(5, sym)).to.equal(127);
-    expect(() => uniformQuantizer({ min: 1, max: 1, bits: 8 })).to.throw(PhysicsError, /max/);
-    expect(() => uniformQuantizer({ min: 0, max: 1, bits: 1 })).to.throw(PhysicsError, /bits/);
-    expect(() => uniformQuantizer({ min: 0, max: 1, bits: 8, scheme: 'log' as never })).to.throw(PhysicsError, /scheme/);
+    throwsPhysics(() => uniformQuantizer({ min: 1, max: 1, bits: 8 }), 'max');
+    throwsPhysics(() => uniformQuantizer({ min: 0, max: 1, bits: 1 }), 'bits');
+    throwsPhysics(() => uniformQuantizer({ min: 0, max: 1, bits: 8, scheme: 'log' as never }), 'scheme');
   });
 
   it('gives SQNR ≈ 6.02·b + 1.76 dB', () => {
@@ -98,7 +98,7 @@ describe('physics/compression: v1-10 accuracy and latency models', () => {
     expect(quantizationAccuracyDrop({ format: 'int4', scheme: 'qat' })).to.be.closeTo(0.0225, 1e-12);
     // MobileNetV3 (s = 0.85): 0.425 pp
     expect(quantizationAccuracyDrop({ format: 'int8', sensitivity: 0.85 })).to.be.closeTo(0.00425, 1e-12);
-    expect(() => quantizationAccuracyDrop({ format: 'int3' as never })).to.throw(PhysicsError, /format/);
+    throwsPhysics(() => quantizationAccuracyDrop({ format: 'int3' as never }), 'format');
   });
 
   it('scales latency by the format factors', () => {
@@ -115,7 +115,7 @@ describe('physics/compression: v1-10 accuracy and latency models', () => {
   it('evaluates the chapter perplexity law', () => {
     // 6.14 + 0.12·log2(16) = 6.14 + 0.48 = 6.62
     expect(perplexityFromCompression({ basePerplexity: 6.14, compressionRatio: 16 })).to.be.closeTo(6.62, 1e-12);
-    expect(() => perplexityFromCompression({ basePerplexity: 6.14, compressionRatio: 0.5 })).to.throw(PhysicsError);
+    throwsPhysics(() => perplexityFromCompression({ basePerplexity: 6.14, compressionRatio: 0.5 }));
   });
 });
 
@@ -130,7 +130,7 @@ describe('physics/compression: pruning and distillation', () => {
     expect(u.speedup).to.equal(1);
     // with 2:4 sparse kernels: 2×
     expect(pruningEffect({ params: 8e9, flops: 16e9, sparsity: 0.5, structure: 'unstructured', sparseKernelSpeedup: 2 }).flopsExecuted).to.equal(8e9);
-    expect(() => pruningEffect({ params: 1, flops: 1, sparsity: 0.5, structure: 'unstructured', sparseKernelSpeedup: 3 })).to.throw(PhysicsError, /sparseKernelSpeedup/);
+    throwsPhysics(() => pruningEffect({ params: 1, flops: 1, sparsity: 0.5, structure: 'unstructured', sparseKernelSpeedup: 3 }), 'sparseKernelSpeedup');
   });
 
   it('sizes a distilled student', () => {
@@ -163,8 +163,8 @@ describe('physics/compression: Pareto frontier', () => {
     expect(dominates(pts[2], pts[3], { acc: 'max', cost: 'min' })).to.equal(true);
     expect(dominates(pts[0], pts[1], { acc: 'max', cost: 'min' })).to.equal(false);
     expect(paretoFrontier(pts, { acc: 'max', cost: 'min' })).to.have.length(3);
-    expect(() => paretoFrontier([], { a: 'min' })).to.throw(PhysicsError, /points/);
-    expect(() => paretoFrontier(pts, {})).to.throw(PhysicsError, /senses/);
-    expect(() => paretoFrontier([{ a: 1 }, { a: Number.NaN }], { a: 'min' })).to.throw(PhysicsError);
+    throwsPhysics(() => paretoFrontier([], { a: 'min' }), 'points');
+    throwsPhysics(() => paretoFrontier(pts, {}), 'senses');
+    throwsPhysics(() => paretoFrontier([{ a: 1 }, { a: Number.NaN }], { a: 'min' }));
   });
 });

@@ -11,14 +11,7 @@ import {
   bisectionAllReduceSeconds, pipelineBubble, pipelineBubbleRatio, parallelLayout, modelStateBytesPerDevice,
   activationBytesPerDevice, parallelMemoryPerDevice, activationTensorBytes, tensorParallelCommSeconds,
 } from '../../physics/distributed.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 const GB = 1e9;
 const IB = { bandwidth: 50 * GB, latency: 1.5e-6 }; // v2-06: NDR 50 GB/s per port, α = 1.5 µs
@@ -348,6 +341,21 @@ describe('physics/distributed: pipeline, layouts, memory (v2-05)', () => {
     const total = parallelMemoryPerDevice({ parameters: 175e9, tp: 8, pp: 8, dp: 16, zeroStage: 1, activations: gpt3 });
     expect(total.total).to.be.closeTo(total.weights + total.gradients + total.optimizer + total.activations, 1e-3);
     expect(parallelMemoryPerDevice({ parameters: 1e9, activations: 5e9 }).activations).to.equal(5e9);
+  });
+
+  it('full recomputation stores only the 16-bit layer input: 2sbh per layer, 2sbh/t with sequence parallelism', () => {
+    // s = 2048, b = 1, h = 12288: sbh = 25,165,824; t = 8, p = 8, 96 layers / 8 stages x 8 in flight = x 96.
+    const gpt3 = { microBatch: 1, seqLength: 2048, hidden: 12288, heads: 96, layers: 96, tp: 8, pp: 8, recompute: 'full' as const };
+    // Korthikanti et al. 2022, Table 2: 2sbh = 50,331,648 B per layer, whatever t (each TP rank holds the whole input).
+    expect(activationBytesPerDevice({ ...gpt3, sequenceParallel: false })).to.equal(2 * 25_165_824 * 96); // 4.83 GB
+    // With sequence parallelism the stored input is the rank's sequence shard: 2sbh/t = 6,291,456 B per layer.
+    expect(activationBytesPerDevice({ ...gpt3, sequenceParallel: true })).to.equal((2 * 25_165_824 / 8) * 96); // 0.60 GB
+    // Sequence parallelism is the default.
+    expect(activationBytesPerDevice(gpt3)).to.equal(activationBytesPerDevice({ ...gpt3, sequenceParallel: true }));
+    // At t = 1 the two agree.
+    expect(activationBytesPerDevice({ ...gpt3, tp: 1, sequenceParallel: true })).to.equal(activationBytesPerDevice({ ...gpt3, tp: 1, sequenceParallel: false }));
+    // 8-bit activations halve it.
+    expect(activationBytesPerDevice({ ...gpt3, sequenceParallel: false, bytesPerElement: 1 })).to.equal(25_165_824 * 96);
   });
 
   it('tensor-parallel traffic per micro-batch', () => {

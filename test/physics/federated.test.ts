@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { PhysicsError } from '../../physics/errors.js';
 import {
   CELLULAR_ENERGY_PER_BYTE, CLIENT_UPLINK, federatedTraffic, topKCompressionRatio, federatedRoundTime,
   federatedVsCentralized, radioEnergy, fedAvgErrorBound, participatingClients,
 } from '../../physics/federated.js';
+import { throwsPhysics } from './_assert.js';
 
 describe('physics/federated', () => {
   it('counts clients × model × 2 per round (v2-11 defaults)', () => {
@@ -18,7 +18,7 @@ describe('physics/federated', () => {
     expect(federatedTraffic({ clientsPerRound: K, modelBytes: 2e9, rounds: 10, uplinkCompression: 100, downlinkCompression: 100 }).total).to.be.closeTo(4e14, 1);
     // uplink-only compression: 1e6 × (0.02 + 2) GB = 2.02e15 per round
     expect(federatedTraffic({ clientsPerRound: K, modelBytes: 2e9, uplinkCompression: 100 }).perRound).to.be.closeTo(2.02e15, 1);
-    expect(() => federatedTraffic({ clientsPerRound: K, modelBytes: 2e9, uplinkCompression: 0.5 })).to.throw(PhysicsError, /uplinkCompression/);
+    throwsPhysics(() => federatedTraffic({ clientsPerRound: K, modelBytes: 2e9, uplinkCompression: 0.5 }), 'uplinkCompression');
   });
 
   it('compares with uploading raw keystrokes', () => {
@@ -26,7 +26,7 @@ describe('physics/federated', () => {
     const c = federatedVsCentralized({ federatedBytes: 4e16, events: 1e9, bytesPerEvent: 100 });
     expect(c.centralizedBytes).to.equal(1e11);
     expect(c.ratio).to.equal(400_000);
-    expect(() => federatedVsCentralized({ federatedBytes: 1, events: 0, bytesPerEvent: 100 })).to.throw(PhysicsError, /events/);
+    throwsPhysics(() => federatedVsCentralized({ federatedBytes: 1, events: 0, bytesPerEvent: 100 }), 'events');
   });
 
   it('charges top-K index overhead', () => {
@@ -36,7 +36,7 @@ describe('physics/federated', () => {
     expect(topKCompressionRatio({ keepFraction: 0.01, indexBits: 0 })).to.be.closeTo(400, 1e-9);
     // k = 10 %: index list 3.2 bits > bitmask 1 bit ⇒ 32/(0.8 + 1) = 17.78×
     expect(topKCompressionRatio({ keepFraction: 0.1 })).to.be.closeTo(17.7778, 1e-4);
-    expect(() => topKCompressionRatio({ keepFraction: 0 })).to.throw(PhysicsError, /keepFraction/);
+    throwsPhysics(() => topKCompressionRatio({ keepFraction: 0 }), 'keepFraction');
   });
 
   it('times a synchronous round over client links', () => {
@@ -49,8 +49,8 @@ describe('physics/federated', () => {
     // the straggler sets the round: clients at 12.5 and 1.25 MB/s uplink ⇒ 2e9/1.25e6 = 1600 s + 160 s
     const s = federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [12.5e6, 1.25e6], downlinkBandwidth: 12.5e6 });
     expect(s.roundSeconds).to.equal(1760);
-    expect(() => federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [], downlinkBandwidth: 1 })).to.throw(PhysicsError, /uplinkBandwidth/);
-    expect(() => federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [1, 2], downlinkBandwidth: [1, 2, 3] })).to.throw(PhysicsError, /downlinkBandwidth/);
+    throwsPhysics(() => federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [], downlinkBandwidth: 1 }), 'uplinkBandwidth');
+    throwsPhysics(() => federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [1, 2], downlinkBandwidth: [1, 2, 3] }), 'downlinkBandwidth');
   });
 
   it('prices radio energy at 100 mJ/MB', () => {
@@ -65,6 +65,6 @@ describe('physics/federated', () => {
     expect(b.noiseTerm).to.be.closeTo(8e-5, 1e-15);
     expect(b.driftTerm).to.be.closeTo(2.5e-3, 1e-15);
     expect(b.bound).to.be.closeTo(2.58e-3, 1e-15);
-    expect(() => fedAvgErrorBound({ noiseVariance: 4, clientsPerRound: 100, localEpochs: 5, rounds: 0, heterogeneity: 0.1 })).to.throw(PhysicsError, /rounds/);
+    throwsPhysics(() => fedAvgErrorBound({ noiseVariance: 4, clientsPerRound: 100, localEpochs: 5, rounds: 0, heterogeneity: 0.1 }), 'rounds');
   });
 });

@@ -1,13 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { compiledKernelCount, kernelMemorySeconds, compilationRoi } from '../../physics/frameworks.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 const DAY = 86_400;
 

@@ -1,15 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { forwardFlopsPerToken, prefillTime, decodeStep, llmInference, mfuFromTokens } from '../../physics/inference.js';
 import { kvCacheBytes } from '../../physics/memory.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-const rel = (a: number, b: number, tol = 1e-9) => expect(Math.abs(a - b), `${a} vs ${b}`).to.be.at.most(Math.abs(b) * tol);
-function throwsPhysics(fn: () => unknown, ...fragments: string[]) {
-  let err: unknown;
-  try { fn(); } catch (e) { err = e; }
-  expect(err, 'expected a PhysicsError').to.be.instanceOf(PhysicsError);
-  for (const f of fragments) expect((err as Error).message).to.include(f);
-}
+import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/inference forwardFlopsPerToken', () => {
   it('is 2P', () => {

@@ -2,32 +2,26 @@ import { expect } from '@open-wc/testing';
 import {
   ironLaw, ironLawOnDevice, propagationDelay, oneWayDelay, maxDistanceForBudget, dispatchOverhead, kernelFusion, breakEven,
 } from '../../physics/ironlaw.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-const rel = (a: number, b: number, tol = 1e-9) => expect(Math.abs(a - b), `${a} vs ${b}`).to.be.at.most(Math.abs(b) * tol);
-function throwsPhysics(fn: () => unknown, ...fragments: string[]) {
-  let err: unknown;
-  try { fn(); } catch (e) { err = e; }
-  expect(err, 'expected a PhysicsError').to.be.instanceOf(PhysicsError);
-  for (const f of fragments) expect((err as Error).message).to.include(f);
-}
+import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/ironlaw ironLaw', () => {
-  it('v1-01 cloud golden: 29.851 + 4.0445 + 10 us = 43.895 us, memory-bound 7.38x', () => {
-    const r = ironLaw({ dataBytes: 0.1e9, bandwidth: 3.35e12, ops: 4e9, opsPerSecond: 989e12, overheadSeconds: 0.01e-3 });
-    rel(r.data, 0.1e9 / 3.35e12); // 29.851 us
-    rel(r.compute, 4e9 / 989e12); // 4.0445 us
-    rel(r.total, 0.1e9 / 3.35e12 + 4e9 / 989e12 + 1e-5);
-    rel(r.total * 1e3, 0.043895, 1e-4);
+  it('v1-01 cloud golden: ResNet-50 FP16 batch 1 = 15.373 + 8.291 + 10 us = 33.665 us, memory-bound 1.85x', () => {
+    // D = 25.6e6 x 2 B + 3 x 224 x 224 x 2 B = 51,501,056 B; O = 4.1e9 MAC x 2 FLOP/MAC = 8.2e9 FLOP
+    // (dividing the 4.1e9 MACs by a FLOP/s peak would halve the compute term: 4.15 us)
+    const r = ironLaw({ dataBytes: 51_501_056, bandwidth: 3.35e12, ops: 8.2e9, opsPerSecond: 989e12, overheadSeconds: 0.01e-3 });
+    rel(r.data, 51_501_056 / 3.35e12); // 15.373 us
+    rel(r.compute, 8.2e9 / 989e12); // 8.291 us
+    rel(r.total, 51_501_056 / 3.35e12 + 8.2e9 / 989e12 + 1e-5);
+    rel(r.total * 1e3, 0.033665, 1e-4);
     expect(r.bound).to.equal('memory');
-    rel(r.data / r.compute, 7.38, 1e-3);
+    rel(r.data / r.compute, 1.854, 1e-3);
     expect(r.dominant).to.equal('data');
   });
-  it('v1-01 tiny golden: 2,000 + 4,000 + 2 ms = 6,002 ms, compute-bound (the reference said memory)', () => {
-    const r = ironLawOnDevice('cortex-m7', { dataBytes: 0.1e9, ops: 4e9, precision: 'fp32' });
-    rel(r.data, 2); // 0.1e9 / 0.05e9
-    rel(r.compute, 4); // 4e9 / 1e9
-    rel(r.total, 6.002);
+  it('v1-01 tiny golden: 1,030 + 8,200 + 2 ms = 9,232 ms, compute-bound (the reference said memory)', () => {
+    const r = ironLawOnDevice('cortex-m7', { dataBytes: 51_501_056, ops: 8.2e9, precision: 'fp16' });
+    rel(r.data, 1.03002112); // 51,501,056 / 0.05e9
+    rel(r.compute, 8.2); // 8.2e9 FLOP / 1e9 FLOP/s
+    rel(r.total, 9.23202112);
     expect(r.bound).to.equal('compute');
   });
   it('v1-02 golden (e0117ceb constants): H100 at AI 5 = 1.102068 ms, A100 = 1.532051 ms, 28.07 % faster', () => {

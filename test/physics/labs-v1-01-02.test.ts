@@ -1,12 +1,11 @@
 import { expect } from '@open-wc/testing';
 import {
-  LAB_DERIVATIONS, PhysicsError, derivationsV1_01, derivationsV1_02,
-  nearestOption, tierFigures, magnitudeGap, imageInputBytes, batchWorkload, workloadOnDevice, computeBoundBatch,
-  v1_01Act1Ratio, v1_01Act2, V1_01_ACT1_CLAIMS, V1_01_ACT2_CLAIMS, V1_01_SCENARIO, HEADLINE_PRECISION,
+  LAB_DERIVATIONS, derivationsV1_01, derivationsV1_02, nearestOption,
+  v1_01Act1Ratio, v1_01Act2, V1_01_ACT1_CLAIMS, V1_01_ACT2_CLAIMS, V1_01_SCENARIO,
   v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd, v1_02MaxDistance, V1_02_SCENARIO, V1_02_ACT1_CLAIMS, V1_02_ACT2_CLAIMS, V1_02_UPGRADES,
-} from '../../physics/index.js';
-
-const close = (a: number, b: number, rel = 1e-9) => Math.abs(a - b) <= rel * Math.abs(b);
+} from '../../physics/labs/index.js';
+import { magnitudeGap, batchWorkload, computeBoundBatch } from '../../physics/index.js';
+import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
   it('registers both derivations in LAB_DERIVATIONS', () => {
@@ -16,7 +15,7 @@ describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
 
   it('Act I: the compute gap at headline precisions is 989,000x, option C', () => {
     // H100 dense FP16 989e12 FLOP/s / Cortex-M7 FP32 1e9 FLOP/s = 989,000
-    expect(close(v1_01Act1Ratio(), 989_000)).to.equal(true);
+    rel(v1_01Act1Ratio(), 989_000);
     // log10(989,000) = 5.995: 0.005 decades from 1e6, 1.995 from 1e4
     expect(LAB_DERIVATIONS['v1-01.act1']()).to.equal('C');
   });
@@ -24,37 +23,18 @@ describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
   it('Act I: the four ratios of the gap table, H100 over Cortex-M7', () => {
     const g = magnitudeGap('cloud', 'tiny');
     // 3.35e12 / 5e7 B/s = 67,000
-    expect(close(g.ratios.bandwidth!, 67_000)).to.equal(true);
+    rel(g.ratios.bandwidth!, 67_000);
     // 80e9 B / 512e3 B = 156,250
-    expect(close(g.ratios.memory!, 156_250)).to.equal(true);
+    rel(g.ratios.memory!, 156_250);
     // 700 W / 0.1 W = 7,000
-    expect(close(g.ratios.power!, 7_000)).to.equal(true);
+    rel(g.ratios.power!, 7_000);
   });
 
   it('Act I: one precision for both chips shrinks the compute gap (critique: apples and oranges)', () => {
     // FP32: 67e12 / 1e9 = 67,000 (15x smaller than the mixed-precision 989,000)
-    expect(close(magnitudeGap('cloud', 'tiny', 'fp32').ratios.compute!, 67_000)).to.equal(true);
+    rel(magnitudeGap('cloud', 'tiny', 'fp32').ratios.compute!, 67_000);
     // INT8: 1,979e12 / 1e9 = 1,979,000
-    expect(close(magnitudeGap('cloud', 'tiny', 'int8').ratios.compute!, 1_979_000)).to.equal(true);
-  });
-
-  it('labels every tier\'s compute with the precision it is quoted in', () => {
-    expect(HEADLINE_PRECISION).to.deep.equal({ cloud: 'fp16', edge: 'int8', mobile: 'int8', tiny: 'fp32' });
-    const edge = tierFigures('edge');
-    // Jetson Orin NX: 100 TOPS INT8
-    expect(edge.precision).to.equal('int8');
-    expect(close(edge.compute!, 100e12)).to.equal(true);
-    const mobile = tierFigures('mobile');
-    // Phone NPU: 35 TOPS INT8
-    expect(close(mobile.compute!, 35e12)).to.equal(true);
-    // A device id works as well as a tier id
-    const a100 = tierFigures('a100', 'fp16');
-    expect(a100.tier).to.equal('cloud');
-    expect(close(a100.compute!, 312e12)).to.equal(true);
-  });
-
-  it('rejects an unknown tier or device id', () => {
-    expect(() => tierFigures('laptop')).to.throw(PhysicsError, /laptop/);
+    rel(magnitudeGap('cloud', 'tiny', 'int8').ratios.compute!, 1_979_000);
   });
 
   it('Act II: ResNet-50 FP16 at batch 1 on the H100 is memory-bound, option B', () => {
@@ -64,15 +44,15 @@ describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
     // O = 4.1e9 MAC x 2 = 8.2e9 FLOP
     expect(r.workload.ops).to.equal(8.2e9);
     // D/BW = 51,501,056 / 3.35e12 = 15.373 us
-    expect(close(r.data, 51_501_056 / 3.35e12)).to.equal(true);
+    rel(r.data, 51_501_056 / 3.35e12);
     // O/R = 8.2e9 / 989e12 = 8.291 us
-    expect(close(r.compute, 8.2e9 / 989e12)).to.equal(true);
+    rel(r.compute, 8.2e9 / 989e12);
     // L = 10 us; T = 15.373 + 8.291 + 10 = 33.665 us
-    expect(close(r.total, 51_501_056 / 3.35e12 + 8.2e9 / 989e12 + 10e-6)).to.equal(true);
+    rel(r.total, 51_501_056 / 3.35e12 + 8.2e9 / 989e12 + 10e-6);
     expect(r.bound).to.equal('memory');
     expect(r.oom).to.equal(false);
     // D/BW ÷ O/R = 15.373 / 8.291 = 1.854: log-nearest claim is 2 (B), not 1 (C) or 0.25 (A)
-    expect(close(r.data / r.compute, (51_501_056 / 3.35e12) / (8.2e9 / 989e12))).to.equal(true);
+    rel(r.data / r.compute, (51_501_056 / 3.35e12) / (8.2e9 / 989e12));
     expect(V1_01_ACT2_CLAIMS).to.deep.equal({ A: 0.25, B: 2, C: 1, D: 1000 });
     expect(LAB_DERIVATIONS['v1-01.act2']()).to.equal('B');
     // The fixed overhead (10 us) is larger than the compute term (8.29 us) at batch 1
@@ -82,22 +62,22 @@ describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
   it('Act II: the Cortex-M7 is out of memory AND compute-bound (the reference said memory-bound)', () => {
     const r = v1_01Act2('tiny', 1);
     // D/BW = 51,501,056 / 5e7 = 1.030 s; O/R = 8.2e9 / 1e9 = 8.2 s
-    expect(close(r.data, 1.03002112)).to.equal(true);
-    expect(close(r.compute, 8.2)).to.equal(true);
+    rel(r.data, 1.03002112);
+    rel(r.compute, 8.2);
     expect(r.bound).to.equal('compute');
     // 51,501,056 B / 512,000 B = 100.588x over the SRAM
     expect(r.oom).to.equal(true);
-    expect(close(r.oomRatio, 100.588)).to.equal(true);
+    rel(r.oomRatio, 100.588);
   });
 
   it('Act II: batching turns the H100 compute-bound at batch 2 (ridge 295 FLOP/B)', () => {
     // batch 1: 8.2e9 / 51,501,056 = 159.2 FLOP/B < 989e12 / 3.35e12 = 295.2
     const b1 = v1_01Act2('cloud', 1);
-    expect(close(b1.intensity, 8.2e9 / 51_501_056)).to.equal(true);
-    expect(close(b1.ridge, 989e12 / 3.35e12)).to.equal(true);
+    rel(b1.intensity, 8.2e9 / 51_501_056);
+    rel(b1.ridge, 989e12 / 3.35e12);
     // batch 2: 16.4e9 / (51.2e6 + 2 x 301,056) = 316.6 FLOP/B > 295.2
     const b2 = v1_01Act2('cloud', 2);
-    expect(close(b2.intensity, 16.4e9 / 51_802_112)).to.equal(true);
+    rel(b2.intensity, 16.4e9 / 51_802_112);
     expect(b2.bound).to.equal('compute');
     expect(computeBoundBatch('h100', 'resnet50')).to.equal(2);
     // The MCU is compute-bound from batch 1
@@ -108,23 +88,9 @@ describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
     const w = batchWorkload('resnet50', { precision: 'fp16', batch: 256 });
     // 51.2e6 + 256 x 301,056 = 128,270,336 B; O = 256 x 8.2e9 = 2.0992e12 FLOP
     expect(w.dataBytes).to.equal(128_270_336);
-    expect(close(w.ops, 2.0992e12)).to.equal(true);
+    rel(w.ops, 2.0992e12);
     // Scenario slider range
     expect([V1_01_SCENARIO.batchMin.value, V1_01_SCENARIO.batchMax.value]).to.deep.equal([1, 256]);
-  });
-
-  it('image input bytes: 3 x r x r elements; none for the audio model', () => {
-    // 3 x 224 x 224 x 4 B = 602,112 B at FP32
-    expect(imageInputBytes('resnet50', 'fp32')).to.equal(602_112);
-    expect(imageInputBytes('ds-cnn', 'fp16')).to.equal(0);
-    expect(imageInputBytes('bert-base', 'fp16')).to.equal(0);
-  });
-
-  it('the keyword-spotting model fits the MCU where ResNet-50 cannot', () => {
-    // DS-CNN FP16: 200e3 x 2 B = 400,000 B < 512,000 B
-    const r = workloadOnDevice('cortex-m7', 'ds-cnn', { precision: 'fp16' });
-    expect(r.footprint).to.equal(400_000);
-    expect(r.oom).to.equal(false);
   });
 
   it('nearestOption works on a log scale and rejects non-positive values', () => {
@@ -132,8 +98,8 @@ describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
     expect(nearestOption(3, { a: 1, b: 10 })).to.equal('a');
     expect(nearestOption(4, { a: 1, b: 10 })).to.equal('b');
     expect(nearestOption(989_000, V1_01_ACT1_CLAIMS)).to.equal('C');
-    expect(() => nearestOption(0, { a: 1 })).to.throw(PhysicsError, /actual/);
-    expect(() => nearestOption(1, { a: 0 })).to.throw(PhysicsError, /claims/);
+    throwsPhysics(() => nearestOption(0, { a: 1 }), 'actual');
+    throwsPhysics(() => nearestOption(1, { a: 0 }), 'claims');
   });
 });
 
@@ -147,13 +113,13 @@ describe('physics/labs/v1-02 (The Iron Law)', () => {
     expect(v1_02Act1Bytes()).to.equal(2e9);
     const u = v1_02Upgrade('cloud', 5);
     // A100: 2e9 / 2.039e12 + 1e10 / 312e12 + 15e-6 = 980.87 + 32.05 + 15 us = 1,027.92 us
-    expect(close(u.before.total, 2e9 / 2.039e12 + 1e10 / 312e12 + 15e-6)).to.equal(true);
+    rel(u.before.total, 2e9 / 2.039e12 + 1e10 / 312e12 + 15e-6);
     // H100: 2e9 / 3.35e12 + 1e10 / 989e12 + 10e-6 = 597.01 + 10.11 + 10 us = 617.13 us
-    expect(close(u.after.total, 2e9 / 3.35e12 + 1e10 / 989e12 + 10e-6)).to.equal(true);
+    rel(u.after.total, 2e9 / 3.35e12 + 1e10 / 989e12 + 10e-6);
     // speedup 1,027.92 / 617.13 = 1.666; bandwidth ratio 3.35 / 2.039 = 1.643; compute 989 / 312 = 3.170
     expect(u.speedup).to.be.within(1.66, 1.67);
-    expect(close(u.bandwidthRatio, 3.35 / 2.039)).to.equal(true);
-    expect(close(u.computeRatio, 989 / 312)).to.equal(true);
+    rel(u.bandwidthRatio, 3.35 / 2.039);
+    rel(u.computeRatio, 989 / 312);
     expect(u.after.bound).to.equal('memory');
     expect(LAB_DERIVATIONS['v1-02.act1']()).to.equal('B');
     expect(V1_02_ACT1_CLAIMS).to.deep.equal({ A: 3.2, B: 1.6, C: 1.1, D: 1 });
@@ -165,7 +131,7 @@ describe('physics/labs/v1-02 (The Iron Law)', () => {
     expect(u.after.bound).to.equal('compute');
     expect(u.before.bound).to.equal('compute');
     // A100: 0.9809 ms + 4e12 / 312e12 (12.82 ms) + 0.015 ms = 13.816 ms; H100: 0.597 + 4.044 + 0.010 = 4.652 ms
-    expect(close(u.speedup, (2e9 / 2.039e12 + 4e12 / 312e12 + 15e-6) / (2e9 / 3.35e12 + 4e12 / 989e12 + 10e-6))).to.equal(true);
+    rel(u.speedup, (2e9 / 2.039e12 + 4e12 / 312e12 + 15e-6) / (2e9 / 3.35e12 + 4e12 / 989e12 + 10e-6));
     expect(u.speedup).to.be.within(2.9, 3.17);
     expect([V1_02_SCENARIO.act1IntensityMin.value, V1_02_SCENARIO.act1IntensityMax.value]).to.deep.equal([1, 2000]);
   });
@@ -175,13 +141,13 @@ describe('physics/labs/v1-02 (The Iron Law)', () => {
     const u = v1_02Upgrade('edge', 5);
     // Xavier: 2e9 / 51.2e9 + 1e10 / 6e12 + 0.2 ms = 39.0625 + 1.6667 + 0.2 = 40.929 ms
     // Orin:   2e9 / 102e9  + 1e10 / 25e12 + 0.2 ms = 19.6078 + 0.4 + 0.2 = 20.208 ms
-    expect(close(u.speedup, (2e9 / 51.2e9 + 1e10 / 6e12 + 2e-4) / (2e9 / 102e9 + 1e10 / 25e12 + 2e-4))).to.equal(true);
+    rel(u.speedup, (2e9 / 51.2e9 + 1e10 / 6e12 + 2e-4) / (2e9 / 102e9 + 1e10 / 25e12 + 2e-4));
   });
 
   it('Act II: the round trip to 3,000 km is 30 ms, option C', () => {
     // 2 x 3e6 m / 2e8 m/s = 0.030 s
     const r = v1_02EndToEnd('cloud', 3e6, 1);
-    expect(close(r.roundTrip, 0.03)).to.equal(true);
+    rel(r.roundTrip, 0.03);
     expect(r.slaViolated).to.equal(true);
     expect(LAB_DERIVATIONS['v1-02.act2']()).to.equal('C');
     expect(V1_02_ACT2_CLAIMS.C).to.equal(0.03);
@@ -191,7 +157,7 @@ describe('physics/labs/v1-02 (The Iron Law)', () => {
     // 2 x 5e5 / 2e8 = 5 ms + 33.7 us of inference < 10 ms
     expect(v1_02EndToEnd('cloud', 5e5, 1).slaViolated).to.equal(false);
     // (10 ms - 33.66 us) x 2e8 / 2 = 996,634 m
-    expect(close(v1_02MaxDistance(1), (0.01 - v1_02EndToEnd('cloud', 0, 1).total) * 1e8)).to.equal(true);
+    rel(v1_02MaxDistance(1), (0.01 - v1_02EndToEnd('cloud', 0, 1).total) * 1e8);
     expect(v1_02MaxDistance(1)).to.be.within(996_000, 997_000);
   });
 
@@ -200,11 +166,11 @@ describe('physics/labs/v1-02 (The Iron Law)', () => {
     const e1 = v1_02EndToEnd('edge', 5e6, 1);
     expect(e1.roundTrip).to.equal(0);
     // 51,501,056 / 102e9 + 8.2e9 / 25e12 + 0.2 ms = 0.5049 + 0.328 + 0.2 = 1.033 ms
-    expect(close(e1.endToEnd, 51_501_056 / 102e9 + 8.2e9 / 25e12 + 2e-4)).to.equal(true);
+    rel(e1.endToEnd, 51_501_056 / 102e9 + 8.2e9 / 25e12 + 2e-4);
     expect(e1.slaViolated).to.equal(false);
     // batch 64: (51.2e6 + 64 x 301,056) / 102e9 + 64 x 8.2e9 / 25e12 + 0.2 ms = 0.691 + 20.99 + 0.2 = 21.88 ms
     const e64 = v1_02EndToEnd('edge', 0, 64);
-    expect(close(e64.endToEnd, (51.2e6 + 64 * 301_056) / 102e9 + 64 * 8.2e9 / 25e12 + 2e-4)).to.equal(true);
+    rel(e64.endToEnd, (51.2e6 + 64 * 301_056) / 102e9 + 64 * 8.2e9 / 25e12 + 2e-4);
     expect(e64.slaViolated).to.equal(true);
     // The edge crossover: 0.702 ms + B x 0.331 ms <= 10 ms holds up to B = 28
     expect(v1_02EndToEnd('edge', 0, 28).slaViolated).to.equal(false);

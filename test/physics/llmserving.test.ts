@@ -1,14 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { speculativeDecoding, PAGED_KV_BLOCK_TOKENS, pagedKvCache, supermarketModel } from '../../physics/llmserving.js';
 import { kvBytesPerToken } from '../../physics/memory.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 describe('physics/llmserving (v2-10)', () => {
   it('speculative decoding: E = (1 − α^{k+1})/(1 − α), speedup E/(1 + kc)', () => {

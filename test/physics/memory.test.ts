@@ -4,16 +4,8 @@ import {
   featureMapBytes, cnnActivationPyramid, kvCacheBytes, kvBytesPerToken, maxConcurrentSequences,
 } from '../../physics/memory.js';
 import { getModel } from '../../physics/registry.js';
-import { PhysicsError } from '../../physics/errors.js';
 import { GiB } from '../../physics/units.js';
-
-const rel = (a: number, b: number, tol = 1e-9) => expect(Math.abs(a - b), `${a} vs ${b}`).to.be.at.most(Math.abs(b) * tol);
-function throwsPhysics(fn: () => unknown, ...fragments: string[]) {
-  let err: unknown;
-  try { fn(); } catch (e) { err = e; }
-  expect(err, 'expected a PhysicsError').to.be.instanceOf(PhysicsError);
-  for (const f of fragments) expect((err as Error).message).to.include(f);
-}
+import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/memory weights', () => {
   it('P x b', () => {

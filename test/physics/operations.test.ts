@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { PhysicsError } from '../../physics/errors.js';
 import {
   PSI_THRESHOLDS, PSI_THRESHOLDS_CHAPTER, PSI_EMPTY_BIN_EPSILON, psiContributions, populationStabilityIndex, klDivergence,
   psiStatus, psiPowerLaw, psiCrossingTime, decayRateFromObservations, accuracyExponentialDecay, accuracyLinearDecay,
@@ -10,6 +9,7 @@ import {
   storageDeliveredBandwidth, dataLoaderDemand, dataLoaderUtilization, smallFileThroughput, metadataLoad,
   objectStoreRequestCapacity, dataTransfer, fleetQueue, curriculumPacing, exampleDifficulty, curriculumOrder, costPerRequest,
 } from '../../physics/operations.js';
+import { throwsPhysics } from './_assert.js';
 
 const DAY = 86_400;
 const HOUR = 3600;
@@ -50,11 +50,11 @@ describe('physics/operations: PSI drift', () => {
   });
 
   it('rejects empty, mismatched, negative and all-zero inputs', () => {
-    expect(() => populationStabilityIndex([], [])).to.throw(PhysicsError, /expected/);
-    expect(() => populationStabilityIndex([1, 2], [1, 2, 3])).to.throw(PhysicsError, /2 bins/);
-    expect(() => populationStabilityIndex([1, -1], [1, 1])).to.throw(PhysicsError);
-    expect(() => populationStabilityIndex([0, 0], [1, 1])).to.throw(PhysicsError, /positive total/);
-    expect(() => populationStabilityIndex([1, 1], [1, 1], { epsilon: 0 })).to.throw(PhysicsError, /epsilon/);
+    throwsPhysics(() => populationStabilityIndex([], []), 'expected');
+    throwsPhysics(() => populationStabilityIndex([1, 2], [1, 2, 3]), '2 bins');
+    throwsPhysics(() => populationStabilityIndex([1, -1], [1, 1]));
+    throwsPhysics(() => populationStabilityIndex([0, 0], [1, 1]), 'positive total');
+    throwsPhysics(() => populationStabilityIndex([1, 1], [1, 1], { epsilon: 0 }), 'epsilon');
   });
 
   it('bands PSI with conventional and chapter thresholds', () => {
@@ -67,8 +67,8 @@ describe('physics/operations: PSI drift', () => {
     expect(psiStatus(0.25)).to.equal('drift');
     const chapter = { warning: PSI_THRESHOLDS_CHAPTER.warning.value, drift: PSI_THRESHOLDS_CHAPTER.drift.value };
     expect(psiStatus(0.22, chapter)).to.equal('drift');
-    expect(() => psiStatus(-0.1)).to.throw(PhysicsError);
-    expect(() => psiStatus(0.1, { warning: 0.3, drift: 0.2 })).to.throw(PhysicsError, /thresholds.drift/);
+    throwsPhysics(() => psiStatus(-0.1));
+    throwsPhysics(() => psiStatus(0.1, { warning: 0.3, drift: 0.2 }), 'thresholds.drift');
   });
 
   it('reproduces v1-14 PSI curves and the week-14 crossing', () => {
@@ -81,7 +81,7 @@ describe('physics/operations: PSI drift', () => {
     expect(psiCrossingTime({ threshold: 0.2, coefficient: 0.028, exponent: 0.75 })).to.be.closeTo(13.756, 1e-3);
     // Merchant (0.2/0.018)^(1/0.8) = 11.111^1.25 = 20.29
     expect(psiCrossingTime({ threshold: 0.2, coefficient: 0.018, exponent: 0.8 })).to.be.closeTo(20.29, 0.01);
-    expect(() => psiCrossingTime({ threshold: 0.2, coefficient: 0, exponent: 0.8 })).to.throw(PhysicsError, /coefficient/);
+    throwsPhysics(() => psiCrossingTime({ threshold: 0.2, coefficient: 0, exponent: 0.8 }), 'coefficient');
   });
 });
 
@@ -94,7 +94,7 @@ describe('physics/operations: accuracy decay and retraining', () => {
     expect(accuracyExponentialDecay({ initial: 0.94, rate: lambda, elapsed: 14 / 4.33 })).to.be.closeTo(0.9016, 1e-4);
     // at 6 months the decay lands back on 0.87
     expect(accuracyExponentialDecay({ initial: 0.94, rate: lambda, elapsed: 6 })).to.be.closeTo(0.87, 1e-12);
-    expect(() => decayRateFromObservations({ initial: 0.94, later: 0.87, elapsed: 0 })).to.throw(PhysicsError, /elapsed/);
+    throwsPhysics(() => decayRateFromObservations({ initial: 0.94, later: 0.87, elapsed: 0 }), 'elapsed');
   });
 
   it('decays linearly with a floor and inverts the exponential decay', () => {
@@ -120,7 +120,7 @@ describe('physics/operations: accuracy decay and retraining', () => {
     // mobile defaults: R = 5000, 7 pp over 90 days ⇒ c = 77.78/day², T* = √128.57 = 11.339 days
     const cm = driftCostRate({ accuracyDrop: 0.07, dropWindow: 90 * DAY, valuePerAccuracyPerSecond: 1e5 / DAY });
     expect(optimalRetrainInterval({ retrainCost: 5000, driftCostRate: cm }) / DAY).to.be.closeTo(11.339, 1e-3);
-    expect(() => optimalRetrainInterval({ retrainCost: 8000, driftCostRate: 0 })).to.throw(PhysicsError, /driftCostRate/);
+    throwsPhysics(() => optimalRetrainInterval({ retrainCost: 8000, driftCostRate: 0 }), 'driftCostRate');
   });
 
   it('plots the minimised function: both terms are equal at T* and the total is minimal there', () => {
@@ -132,12 +132,12 @@ describe('physics/operations: accuracy decay and retraining', () => {
     expect(at.total * DAY).to.be.closeTo(2828.427, 1e-3);
     expect(retrainingCostRate({ retrainCost: C, driftCostRate: c, interval: T * 1.2 }).total).to.be.above(at.total);
     expect(retrainingCostRate({ retrainCost: C, driftCostRate: c, interval: T / 1.2 }).total).to.be.above(at.total);
-    expect(() => retrainingCostRate({ retrainCost: C, driftCostRate: c, interval: 0 })).to.throw(PhysicsError, /interval/);
+    throwsPhysics(() => retrainingCostRate({ retrainCost: C, driftCostRate: c, interval: 0 }), 'interval');
   });
 
   it('breaks automation even at upfront ÷ saving rate (80 h ÷ 4 h/week = 20 weeks)', () => {
     expect(automationBreakEven({ upfrontCost: 80, savingsRate: 4 })).to.equal(20);
-    expect(() => automationBreakEven({ upfrontCost: 80, savingsRate: 0 })).to.throw(PhysicsError);
+    throwsPhysics(() => automationBreakEven({ upfrontCost: 80, savingsRate: 0 }));
   });
 });
 
@@ -161,7 +161,7 @@ describe('physics/operations: data selection (v1-09)', () => {
     // curriculum 2.5·1.24 = 3.10 → clamped to 3 (reference showed 3.10×); q = 0 gives 2.5
     expect(orderingSpeedup({ method: 'curriculum', qualityFraction: 0.8 })).to.equal(3);
     expect(orderingSpeedup({ method: 'curriculum', qualityFraction: 0 })).to.equal(2.5);
-    expect(() => orderingSpeedup({ method: 'shuffled' as never, qualityFraction: 0.5 })).to.throw(PhysicsError, /method/);
+    throwsPhysics(() => orderingSpeedup({ method: 'shuffled' as never, qualityFraction: 0.5 }), 'method');
   });
 
   it('runs the default and curriculum designs', () => {
@@ -184,7 +184,7 @@ describe('physics/operations: data selection (v1-09)', () => {
     expect(a.costPerItem).to.be.closeTo(0.03, 1e-12);
     // Act II price $0.05/image: $50K buys 1,000,000 images
     expect(annotationCost({ items: 1e6, costPerItem: 0.05 }).cost).to.be.closeTo(50_000, 1e-6);
-    expect(() => annotationCost({ items: 10 })).to.throw(PhysicsError, /costPerItem/);
+    throwsPhysics(() => annotationCost({ items: 10 }), 'costPerItem');
   });
 
   it('maps budget to accuracy and back (log form) and separates strategies in the saturating form', () => {
@@ -211,8 +211,8 @@ describe('physics/operations: data selection (v1-09)', () => {
     // uniform over 4 classes: ln 4 = 1.386294
     expect(predictiveEntropy([0.25, 0.25, 0.25, 0.25])).to.be.closeTo(1.386294, 1e-6);
     expect(predictiveEntropy([1, 0])).to.equal(0);
-    expect(() => predictiveEntropy([0.5, 0.2])).to.throw(PhysicsError, /sum to 1/);
-    expect(() => predictiveEntropy([])).to.throw(PhysicsError);
+    throwsPhysics(() => predictiveEntropy([0.5, 0.2]), 'sum to 1');
+    throwsPhysics(() => predictiveEntropy([]));
   });
 
   it('computes coreset savings and the break-even keep fraction', () => {
@@ -267,7 +267,7 @@ describe('physics/operations: TCO (v2-01)', () => {
     expect(ownedCost({ ...base, seconds: YEAR, lifetimeSeconds: 4 * YEAR }).capex).to.be.closeTo(10_000_000, 1e-6);
     // idle 350 W at 0 % utilisation: 1000·0.35 kW·26,280 h·1.4·0.10 = $1,287,720
     expect(ownedCost({ ...base, utilization: 0, idlePowerW: 350 }).energy).to.be.closeTo(1_287_720, 1e-3);
-    expect(() => ownedCost({ ...base, pue: 0.9 })).to.throw(PhysicsError, /pue/);
+    throwsPhysics(() => ownedCost({ ...base, pue: 0.9 }), 'pue');
   });
 });
 
@@ -277,7 +277,7 @@ describe('physics/operations: storage and data loading (v2-04)', () => {
     expect(loaderWorkerEfficiency(4)).to.be.closeTo(0.85, 1e-12);
     expect(loaderWorkerEfficiency(8)).to.be.closeTo(0.97, 1e-12);
     expect(loaderWorkerEfficiency(16)).to.be.closeTo(0.986, 1e-12);
-    expect(() => loaderWorkerEfficiency(0)).to.throw(PhysicsError, /workers/);
+    throwsPhysics(() => loaderWorkerEfficiency(0), 'workers');
   });
 
   it('delivers min(disks, network)', () => {
@@ -326,7 +326,7 @@ describe('physics/operations: storage and data loading (v2-04)', () => {
     const shards = metadataLoad({ samplesPerSecond: 102_400, samplesPerFile: 10_000 });
     expect(shards.opsPerSecond).to.be.closeTo(30.72, 1e-9);
     expect(shards.serversNeeded).to.equal(1);
-    expect(() => metadataLoad({ samplesPerSecond: 1, samplesPerFile: 0 })).to.throw(PhysicsError, /samplesPerFile/);
+    throwsPhysics(() => metadataLoad({ samplesPerSecond: 1, samplesPerFile: 0 }), 'samplesPerFile');
   });
 
   it('prices object-store requests and data movement', () => {
@@ -359,7 +359,7 @@ describe('physics/operations: fleet queueing', () => {
     const u = fleetQueue({ arrivalRate: 3, serviceRate: 1, servers: 2 });
     expect(u.stable).to.equal(false);
     expect(u.meanWait).to.equal(Infinity);
-    expect(() => fleetQueue({ arrivalRate: 1, serviceRate: 1, servers: 0 })).to.throw(PhysicsError, /servers/);
+    throwsPhysics(() => fleetQueue({ arrivalRate: 1, serviceRate: 1, servers: 0 }), 'servers');
   });
 });
 
@@ -395,11 +395,11 @@ describe('physics/operations: curriculum pacing and difficulty (v1-09 MathPeek)'
   });
 
   it('rejects invalid pacing arguments', () => {
-    expect(() => curriculumPacing({ initialFraction: 0, rate: 1, progress: 0.5 })).to.throw(PhysicsError, /initialFraction/);
-    expect(() => curriculumPacing({ initialFraction: 1.2, rate: 1, progress: 0.5 })).to.throw(PhysicsError, /initialFraction/);
-    expect(() => curriculumPacing({ initialFraction: 0.2, rate: -1, progress: 0.5 })).to.throw(PhysicsError, /rate/);
-    expect(() => curriculumPacing({ initialFraction: 0.2, rate: 1, progress: 1.5 })).to.throw(PhysicsError, /progress/);
-    expect(() => curriculumPacing({ initialFraction: 0.2, rate: 1, progress: 0.5, examples: 2.5 })).to.throw(PhysicsError, /examples/);
+    throwsPhysics(() => curriculumPacing({ initialFraction: 0, rate: 1, progress: 0.5 }), 'initialFraction');
+    throwsPhysics(() => curriculumPacing({ initialFraction: 1.2, rate: 1, progress: 0.5 }), 'initialFraction');
+    throwsPhysics(() => curriculumPacing({ initialFraction: 0.2, rate: -1, progress: 0.5 }), 'rate');
+    throwsPhysics(() => curriculumPacing({ initialFraction: 0.2, rate: 1, progress: 1.5 }), 'progress');
+    throwsPhysics(() => curriculumPacing({ initialFraction: 0.2, rate: 1, progress: 0.5, examples: 2.5 }), 'examples');
   });
 
   it('scores difficulty as 1 − P(correct | x, θ₀) and orders easy to hard', () => {
@@ -412,9 +412,9 @@ describe('physics/operations: curriculum pacing and difficulty (v1-09 MathPeek)'
     expect(c.difficulty[0]).to.be.closeTo(0.4, 1e-12);
     expect(c.difficulty[2]).to.be.closeTo(0.9, 1e-12);
     expect(c.order).to.deep.equal([1, 3, 0, 2]);
-    expect(() => exampleDifficulty(1.1)).to.throw(PhysicsError, /probabilityCorrect/);
-    expect(() => curriculumOrder([])).to.throw(PhysicsError, /probabilitiesCorrect/);
-    expect(() => curriculumOrder([0.5, -0.1])).to.throw(PhysicsError, /probabilitiesCorrect\[1\]/);
+    throwsPhysics(() => exampleDifficulty(1.1), 'probabilityCorrect');
+    throwsPhysics(() => curriculumOrder([]), 'probabilitiesCorrect');
+    throwsPhysics(() => curriculumOrder([0.5, -0.1]), 'probabilitiesCorrect[1]');
   });
 });
 
@@ -455,8 +455,8 @@ describe('physics/operations: cost per request against delivered capacity (v1-16
     expect(none.unservedRate).to.equal(5);
     expect(none.utilization).to.equal(0);
     expect(Number.isNaN(costPerRequest({ devices: 0, pricePerDeviceSecond: 1, demandRate: 5, capacityRate: 0 }).perServedRequest)).to.equal(true);
-    expect(() => costPerRequest({ devices: 1, pricePerDeviceSecond: 1, demandRate: 0, capacityRate: 1 })).to.throw(PhysicsError, /demandRate/);
-    expect(() => costPerRequest({ devices: 1, pricePerDeviceSecond: 1, demandRate: 1, capacityRate: -1 })).to.throw(PhysicsError, /capacityRate/);
-    expect(() => costPerRequest({ devices: -1, pricePerDeviceSecond: 1, demandRate: 1, capacityRate: 1 })).to.throw(PhysicsError, /devices/);
+    throwsPhysics(() => costPerRequest({ devices: 1, pricePerDeviceSecond: 1, demandRate: 0, capacityRate: 1 }), 'demandRate');
+    throwsPhysics(() => costPerRequest({ devices: 1, pricePerDeviceSecond: 1, demandRate: 1, capacityRate: -1 }), 'capacityRate');
+    throwsPhysics(() => costPerRequest({ devices: -1, pricePerDeviceSecond: 1, demandRate: 1, capacityRate: 1 }), 'devices');
   });
 });

@@ -1,14 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { retryWaveLoad, autoscaleReplicas, BREAKER_INITIAL, circuitBreakerStep, type BreakerState } from '../../physics/overload.js';
-import { PhysicsError } from '../../physics/errors.js';
 import { batchThroughput, logBatchSeconds } from '../../physics/serving.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 describe('physics/overload: retry waves (v2-12)', () => {
   it('capped retries add one copy of the load per timeout, up to the attempt limit', () => {

@@ -1,17 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { PhysicsError } from '../../physics/errors.js';
 import { createRng } from '../../physics/random.js';
 import {
   laplaceScale, gaussianSigma, analyticGaussianSigma, basicComposition, advancedComposition, dpSgdEpsilon,
   noiseMultiplierForEpsilon, clipGradient, dpSgdNoisyGradient, poissonSubsample, membershipAdvantageBound,
   membershipTprBound, generalizationGapAdvantage, membershipAttackAccuracy, renyiDivergence, gaussianRenyiDivergence,
 } from '../../physics/privacy.js';
+import { throwsPhysics } from './_assert.js';
 
 describe('physics/privacy: mechanisms', () => {
   it('scales Laplace noise as Δ/ε', () => {
     expect(laplaceScale({ sensitivity: 1, epsilon: 0.5 })).to.equal(2);
-    expect(() => laplaceScale({ sensitivity: 1, epsilon: 0 })).to.throw(PhysicsError, /epsilon/);
-    expect(() => laplaceScale({ sensitivity: 1, epsilon: -1 })).to.throw(PhysicsError, /epsilon/);
+    throwsPhysics(() => laplaceScale({ sensitivity: 1, epsilon: 0 }), 'epsilon');
+    throwsPhysics(() => laplaceScale({ sensitivity: 1, epsilon: -1 }), 'epsilon');
   });
 
   it('gives the classical Gaussian σ and flags ε ≥ 1', () => {
@@ -25,7 +25,7 @@ describe('physics/privacy: mechanisms', () => {
     const h = gaussianSigma({ sensitivity: 1, epsilon: 0.5, delta: 1e-5 });
     expect(h.sigma).to.be.closeTo(9.68961, 1e-5);
     expect(h.valid).to.equal(true);
-    expect(() => gaussianSigma({ sensitivity: 1, epsilon: 1, delta: 0 })).to.throw(PhysicsError, /delta/);
+    throwsPhysics(() => gaussianSigma({ sensitivity: 1, epsilon: 1, delta: 0 }), 'delta');
   });
 
   it('solves the analytic Gaussian mechanism exactly', () => {
@@ -45,7 +45,7 @@ describe('physics/privacy: composition', () => {
     const c = basicComposition([{ epsilon: 0.5, delta: 1e-6 }, { epsilon: 0.25 }, { epsilon: 0.25, delta: 1e-6 }]);
     expect(c.epsilon).to.equal(1);
     expect(c.delta).to.equal(2e-6);
-    expect(() => basicComposition([])).to.throw(PhysicsError, /steps/);
+    throwsPhysics(() => basicComposition([]), 'steps');
   });
 
   it('applies Dwork–Rothblum–Vadhan advanced composition', () => {
@@ -56,7 +56,7 @@ describe('physics/privacy: composition', () => {
     expect(a.basic).to.be.closeTo(10, 1e-12);
     expect(a.delta).to.be.closeTo(1e-5, 1e-18);
     expect(advancedComposition({ epsilon: 0.1, delta: 1e-7, k: 100, deltaPrime: 1e-5 }).delta).to.be.closeTo(2e-5, 1e-18);
-    expect(() => advancedComposition({ epsilon: 0.1, k: 0, deltaPrime: 1e-5 })).to.throw(PhysicsError, /k/);
+    throwsPhysics(() => advancedComposition({ epsilon: 0.1, k: 0, deltaPrime: 1e-5 }), 'k');
   });
 });
 
@@ -83,8 +83,8 @@ describe('physics/privacy: DP-SGD accounting', () => {
     expect(dpSgdEpsilon({ ...base, samplingRate: 0.001 }).epsilon).to.be.below(e);
     expect(dpSgdEpsilon({ ...base, noiseMultiplier: 2 }).epsilon).to.be.below(e);
     expect(dpSgdEpsilon({ ...base, steps: 10_000 }).epsilon).to.be.above(e);
-    expect(() => dpSgdEpsilon({ ...base, samplingRate: 0 })).to.throw(PhysicsError, /samplingRate/);
-    expect(() => dpSgdEpsilon({ ...base, noiseMultiplier: 0 })).to.throw(PhysicsError, /noiseMultiplier/);
+    throwsPhysics(() => dpSgdEpsilon({ ...base, samplingRate: 0 }), 'samplingRate');
+    throwsPhysics(() => dpSgdEpsilon({ ...base, noiseMultiplier: 0 }), 'noiseMultiplier');
   });
 
   it('inverts the accountant for a target ε', () => {
@@ -100,8 +100,8 @@ describe('physics/privacy: DP-SGD accounting', () => {
     expect(c[0]).to.be.closeTo(0.6, 1e-15);
     expect(c[1]).to.be.closeTo(0.8, 1e-15);
     expect(clipGradient([0.3, 0.4], 1)).to.deep.equal([0.3, 0.4]);
-    expect(() => clipGradient([], 1)).to.throw(PhysicsError);
-    expect(() => clipGradient([1], 0)).to.throw(PhysicsError, /clipNorm/);
+    throwsPhysics(() => clipGradient([], 1));
+    throwsPhysics(() => clipGradient([1], 0), 'clipNorm');
   });
 
   it('adds seeded Gaussian noise of std σ·C to the clipped sum', () => {
@@ -120,8 +120,8 @@ describe('physics/privacy: DP-SGD accounting', () => {
     const mean = draws.reduce((s, x) => s + x, 0) / draws.length;
     const sd = Math.sqrt(draws.reduce((s, x) => s + (x - mean) ** 2, 0) / (draws.length - 1));
     expect(sd).to.be.closeTo(1.1, 0.06);
-    expect(() => dpSgdNoisyGradient({ perExampleGradients: grads, clipNorm: 1, noiseMultiplier: 1, rng: Math.random as never })).to.throw(PhysicsError, /rng/);
-    expect(() => dpSgdNoisyGradient({ perExampleGradients: [], clipNorm: 1, noiseMultiplier: 1, rng: createRng(1) })).to.throw(PhysicsError);
+    throwsPhysics(() => dpSgdNoisyGradient({ perExampleGradients: grads, clipNorm: 1, noiseMultiplier: 1, rng: Math.random as never }), 'rng');
+    throwsPhysics(() => dpSgdNoisyGradient({ perExampleGradients: [], clipNorm: 1, noiseMultiplier: 1, rng: createRng(1) }));
   });
 
   it('Poisson-subsamples reproducibly', () => {
@@ -148,7 +148,7 @@ describe('physics/privacy: membership inference', () => {
     expect(small.advantage).to.be.closeTo(0.049958, 1e-6);
     // δ adds 2δ/(e^ε + 1): ε = 0, δ = 0.01 ⇒ 0.02/2 = 0.01
     expect(membershipAdvantageBound({ epsilon: 0, delta: 0.01 }).advantage).to.be.closeTo(0.01, 1e-15);
-    expect(() => membershipAdvantageBound({ epsilon: -1 })).to.throw(PhysicsError, /epsilon/);
+    throwsPhysics(() => membershipAdvantageBound({ epsilon: -1 }), 'epsilon');
   });
 
   it('bounds attack TPR at a given FPR', () => {
@@ -166,7 +166,7 @@ describe('physics/privacy: membership inference', () => {
     expect(membershipAttackAccuracy(adv)).to.be.closeTo(0.65, 1e-12);
     expect(generalizationGapAdvantage({ trainAccuracy: 0.8, testAccuracy: 0.85 })).to.equal(0);
     expect(membershipAttackAccuracy(0)).to.equal(0.5);
-    expect(() => membershipAttackAccuracy(1.5)).to.throw(PhysicsError, /advantage/);
+    throwsPhysics(() => membershipAttackAccuracy(1.5), 'advantage');
   });
 });
 
@@ -221,13 +221,13 @@ describe('physics/privacy: Rényi divergence (v2-13 MathPeek)', () => {
   });
 
   it('rejects invalid distributions and orders', () => {
-    expect(() => renyiDivergence([], [], 2)).to.throw(PhysicsError, /p/);
-    expect(() => renyiDivergence([0.5, 0.5], [1], 2)).to.throw(PhysicsError, /same outcomes/);
-    expect(() => renyiDivergence([0.5, -0.5], [0.5, 0.5], 2)).to.throw(PhysicsError, /p\[1\]/);
-    expect(() => renyiDivergence([0, 0], [0.5, 0.5], 2)).to.throw(PhysicsError, /positive total/);
-    expect(() => renyiDivergence(P, Q, 0)).to.throw(PhysicsError, /alpha/);
-    expect(() => renyiDivergence(P, Q, Number.NaN)).to.throw(PhysicsError, /alpha/);
-    expect(() => gaussianRenyiDivergence({ alpha: 2, meanDifference: 1, sigma: 0 })).to.throw(PhysicsError, /sigma/);
-    expect(() => gaussianRenyiDivergence({ alpha: -1, meanDifference: 1, sigma: 1 })).to.throw(PhysicsError, /alpha/);
+    throwsPhysics(() => renyiDivergence([], [], 2), 'p');
+    throwsPhysics(() => renyiDivergence([0.5, 0.5], [1], 2), 'same outcomes');
+    throwsPhysics(() => renyiDivergence([0.5, -0.5], [0.5, 0.5], 2), 'p[1]');
+    throwsPhysics(() => renyiDivergence([0, 0], [0.5, 0.5], 2), 'positive total');
+    throwsPhysics(() => renyiDivergence(P, Q, 0), 'alpha');
+    throwsPhysics(() => renyiDivergence(P, Q, Number.NaN), 'alpha');
+    throwsPhysics(() => gaussianRenyiDivergence({ alpha: 2, meanDifference: 1, sigma: 0 }), 'sigma');
+    throwsPhysics(() => gaussianRenyiDivergence({ alpha: -1, meanDifference: 1, sigma: 1 }), 'alpha');
   });
 });

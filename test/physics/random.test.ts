@@ -2,13 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as random from '../../physics/random.js';
 import { createRng } from '../../physics/random.js';
 import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 const N = 100_000;
 

@@ -6,16 +6,7 @@ import {
 } from '../../physics/registry.js';
 import { PhysicsError } from '../../physics/errors.js';
 import { PRECISION_BYTES, bytesPerElement, checkPrecision, KB, MB, GB, TB, KiB, MiB, GiB, ms, us, ns, TFLOPS, GBps, Gbps, Mbps, WH } from '../../physics/units.js';
-
-const rel = (a: number, b: number, tol = 1e-9) => expect(Math.abs(a - b)).to.be.at.most(Math.abs(b) * tol);
-
-function throwsPhysics(fn: () => unknown, ...fragments: string[]): PhysicsError {
-  let err: unknown;
-  try { fn(); } catch (e) { err = e; }
-  expect(err, 'expected a PhysicsError').to.be.instanceOf(PhysicsError);
-  for (const f of fragments) expect((err as Error).message).to.include(f);
-  return err as PhysicsError;
-}
+import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/units', () => {
   it('defines decimal and binary prefixes separately', () => {
@@ -72,6 +63,7 @@ describe('physics/registry devices', () => {
       expect(d.source.length).to.be.greaterThan(10);
       expect(TIERS).to.include(d.tier);
       if (d.peakFlopsSparseFp16 !== undefined) expect(d.peakFlopsSparseFp16).to.be.greaterThan(d.peakFlops.fp16);
+      if (d.peakFlopsSparseInt8 !== undefined) expect(d.peakFlopsSparseInt8).to.be.greaterThan(d.peakFlops.int8);
     }
   });
 
@@ -85,7 +77,29 @@ describe('physics/registry devices', () => {
     const phone = getDevice('mobile-npu');
     expect([phone.memoryBandwidth, phone.peakFlops.int8, phone.memoryBytes, phone.tdpWatts]).to.deep.equal([68e9, 35e12, 8e9, 5]);
     const orin = getDevice('jetson-orin-nx');
-    expect([orin.memoryBandwidth, orin.peakFlops.int8, orin.memoryBytes, orin.tdpWatts]).to.deep.equal([102e9, 100e12, 16e9, 25]);
+    // INT8 is the dense 50 TOPS; the datasheet's 100 TOPS is the sparse figure, kept apart
+    expect([orin.memoryBandwidth, orin.peakFlops.int8, orin.memoryBytes, orin.tdpWatts]).to.deep.equal([102e9, 50e12, 16e9, 25]);
+  });
+
+  it('Jetson Orin NX: dense INT8 50 TOPS is the default peak; the sparse 100 TOPS is a labelled field of its own', () => {
+    const orin = getDevice('jetson-orin-nx');
+    expect(orin.peakFlops.int8).to.equal(50e12);
+    expect(orin.peakFlopsSparseInt8).to.equal(100e12); // structured sparsity = 2 x dense
+    expect(orin.sources.peakFlopsSparseInt8).to.include('sparsity');
+    expect(orin.sources.int8).to.include('dense');
+    // peakFlopsFor never returns a sparse figure: 50e12 OP/s; ridge 50e12 / 102e9 = 490.2 FLOP/B
+    expect(peakFlopsFor('jetson-orin-nx', 'int8')).to.equal(50e12);
+    rel(peakFlopsFor('jetson-orin-nx', 'int8') / orin.memoryBandwidth, 490.196, 1e-5);
+    // INT4 falls back to the dense INT8 rate, not the sparse one
+    expect(peakFlopsFor('jetson-orin-nx', 'int4')).to.equal(50e12);
+  });
+
+  it('TPU v4 memory is 32 GiB as Google states it: 32 x 2^30 = 34,359,738,368 B', () => {
+    const tpu = getDevice('tpu-v4');
+    expect(tpu.memoryBytes).to.equal(32 * 2 ** 30);
+    expect(tpu.memoryBytes).to.equal(34_359_738_368);
+    expect(tpu.sources.memoryBytes).to.include('GiB');
+    expect(tpu.note).to.include('GiB');
   });
 
   it('records each resolved disagreement in a note', () => {

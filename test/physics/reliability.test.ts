@@ -6,14 +6,7 @@ import {
   checkpointStallSeconds, snapIntervalToSteps, steadyStateAvailability, replicatedAvailability,
   seriesAvailability, annualDowntimeSeconds,
 } from '../../physics/reliability.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 const H = 3600;
 

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { PhysicsError } from '../../physics/errors.js';
 import {
   standardNormalCdf, confusionRates, groupRates, binormalScoreRates, calibratedGroupRates, equalizedOddsGap,
   demographicParityGap, FOUR_FIFTHS_RATIO, EO_GAP_POLICY_THRESHOLD, chouldechovaFpr, impliedFprs, FAIRNESS_CRITERIA,
   fairnessPolicy, auditCost, expectedFalsePositives, lipschitzFairness, lipschitzFairnessOfPoints,
 } from '../../physics/responsible.js';
+import { throwsPhysics } from './_assert.js';
 
 describe('physics/responsible: normal CDF', () => {
   it('matches tabulated values, including the tails', () => {
@@ -14,7 +14,7 @@ describe('physics/responsible: normal CDF', () => {
     // Φ(−5) = 2.8665e-7 (relative accuracy in the tail)
     expect(standardNormalCdf(-5) / 2.86652e-7).to.be.closeTo(1, 1e-5);
     expect(standardNormalCdf(Infinity)).to.equal(1);
-    expect(() => standardNormalCdf(Number.NaN)).to.throw(PhysicsError);
+    throwsPhysics(() => standardNormalCdf(Number.NaN));
   });
 });
 
@@ -39,8 +39,8 @@ describe('physics/responsible: confusion rates', () => {
     const all = confusionRates({ tp: 9, fp: 0, fn: 1, tn: 0 });
     expect(Number.isNaN(all.fpr)).to.equal(true);
     expect(all.tpr).to.equal(0.9);
-    expect(() => confusionRates({ tp: 0, fp: 0, fn: 0, tn: 0 })).to.throw(PhysicsError, /counts/);
-    expect(() => confusionRates({ tp: -1, fp: 0, fn: 0, tn: 1 })).to.throw(PhysicsError, /tp/);
+    throwsPhysics(() => confusionRates({ tp: 0, fp: 0, fn: 0, tn: 0 }), 'counts');
+    throwsPhysics(() => confusionRates({ tp: -1, fp: 0, fn: 0, tn: 1 }), 'tp');
   });
 
   it('computes group rates from base rate, TPR and FPR (v1-15 defaults)', () => {
@@ -99,9 +99,9 @@ describe('physics/responsible: Chouldechova identity', () => {
     expect(f[1]).to.be.closeTo(0.116667, 1e-6);
     // base rate 0 ⇒ FPR 0; base rate 1 is outside the identity
     expect(chouldechovaFpr({ baseRate: 0, ppv: 0.8, tpr: 0.7 })).to.equal(0);
-    expect(() => chouldechovaFpr({ baseRate: 1, ppv: 0.8, tpr: 0.7 })).to.throw(PhysicsError, /baseRate/);
-    expect(() => chouldechovaFpr({ baseRate: 0.2, ppv: 0, tpr: 0.7 })).to.throw(PhysicsError, /ppv/);
-    expect(() => impliedFprs({ baseRates: [], ppv: 0.8, tpr: 0.7 })).to.throw(PhysicsError, /baseRates/);
+    throwsPhysics(() => chouldechovaFpr({ baseRate: 1, ppv: 0.8, tpr: 0.7 }), 'baseRate');
+    throwsPhysics(() => chouldechovaFpr({ baseRate: 0.2, ppv: 0, tpr: 0.7 }), 'ppv');
+    throwsPhysics(() => impliedFprs({ baseRates: [], ppv: 0.8, tpr: 0.7 }), 'baseRates');
   });
 });
 
@@ -116,8 +116,8 @@ describe('physics/responsible: calibrated scores and fairness policies', () => {
     // p = 0.4: cut = ln(1.5)/2 = 0.202733 ⇒ TPR = Φ(0.797267) = 0.787352
     const b = calibratedGroupRates({ baseRate: 0.4, separation: 2 });
     expect(b.tpr).to.be.closeTo(0.787352, 1e-5);
-    expect(() => calibratedGroupRates({ baseRate: 0, separation: 2 })).to.throw(PhysicsError, /baseRate/);
-    expect(() => calibratedGroupRates({ baseRate: 1, separation: 2 })).to.throw(PhysicsError, /baseRate/);
+    throwsPhysics(() => calibratedGroupRates({ baseRate: 0, separation: 2 }), 'baseRate');
+    throwsPhysics(() => calibratedGroupRates({ baseRate: 1, separation: 2 }), 'baseRate');
   });
 
   it('satisfies each criterion with per-group thresholds and prices it in accuracy', () => {
@@ -156,9 +156,9 @@ describe('physics/responsible: calibrated scores and fairness policies', () => {
     expect(same.equalizedOdds.max).to.equal(0);
     expect(same.demographicParity.difference).to.equal(0);
     expect(same.ppvGap).to.equal(0);
-    expect(() => fairnessPolicy({ baseRates: [0.3], separation: 1, criterion: 'max-accuracy' })).to.throw(PhysicsError, /baseRates/);
-    expect(() => fairnessPolicy({ baseRates: [0.3, 0.2], separation: 1, criterion: 'fair' as never })).to.throw(PhysicsError, /criterion/);
-    expect(() => fairnessPolicy({ baseRates: [0.3, 0.2], separation: 1, criterion: 'predictive-parity', target: 0.25 })).to.throw(PhysicsError, /target/);
+    throwsPhysics(() => fairnessPolicy({ baseRates: [0.3], separation: 1, criterion: 'max-accuracy' }), 'baseRates');
+    throwsPhysics(() => fairnessPolicy({ baseRates: [0.3, 0.2], separation: 1, criterion: 'fair' as never }), 'criterion');
+    throwsPhysics(() => fairnessPolicy({ baseRates: [0.3, 0.2], separation: 1, criterion: 'predictive-parity', target: 0.25 }), 'target');
   });
 });
 
@@ -169,7 +169,7 @@ describe('physics/responsible: audit cost and harm at scale', () => {
     expect(auditCost({ auditsPerYear: 52, costPerAudit: 4000 }).annualCost).to.equal(208_000);
     // v2-16: 4 × 10,000 samples × $5 = $200,000
     expect(auditCost({ auditsPerYear: 4, samplesPerAudit: 10_000, costPerSample: 5 }).annualCost).to.equal(200_000);
-    expect(() => auditCost({ auditsPerYear: 4 })).to.throw(PhysicsError, /costPerAudit/);
+    throwsPhysics(() => auditCost({ auditsPerYear: 4 }), 'costPerAudit');
   });
 
   it('counts false positives among true negatives only', () => {
@@ -229,12 +229,12 @@ describe('physics/responsible: individual fairness (Lipschitz, v1-15 MathPeek)',
   });
 
   it('rejects invalid pairs, constants and points', () => {
-    expect(() => lipschitzFairness({ pairs: [], lipschitz: 1 })).to.throw(PhysicsError, /pairs/);
-    expect(() => lipschitzFairness({ pairs: [{ inputDistance: -1, outputDistance: 0 }], lipschitz: 1 })).to.throw(PhysicsError, /inputDistance/);
-    expect(() => lipschitzFairness({ pairs: [{ inputDistance: 1, outputDistance: 0 }], lipschitz: -0.5 })).to.throw(PhysicsError, /lipschitz/);
-    expect(() => lipschitzFairnessOfPoints({ inputs: [1], outputs: [0.5], lipschitz: 1 })).to.throw(PhysicsError, /inputs/);
-    expect(() => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5], lipschitz: 1 })).to.throw(PhysicsError, /outputs/);
-    expect(() => lipschitzFairnessOfPoints({ inputs: [[1, 2], [1]], outputs: [0.5, 0.6], lipschitz: 1 })).to.throw(PhysicsError, /inputs/);
-    expect(() => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5, 0.6], lipschitz: 1, outputDistance: () => Number.NaN })).to.throw(PhysicsError, /outputDistance/);
+    throwsPhysics(() => lipschitzFairness({ pairs: [], lipschitz: 1 }), 'pairs');
+    throwsPhysics(() => lipschitzFairness({ pairs: [{ inputDistance: -1, outputDistance: 0 }], lipschitz: 1 }), 'inputDistance');
+    throwsPhysics(() => lipschitzFairness({ pairs: [{ inputDistance: 1, outputDistance: 0 }], lipschitz: -0.5 }), 'lipschitz');
+    throwsPhysics(() => lipschitzFairnessOfPoints({ inputs: [1], outputs: [0.5], lipschitz: 1 }), 'inputs');
+    throwsPhysics(() => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5], lipschitz: 1 }), 'outputs');
+    throwsPhysics(() => lipschitzFairnessOfPoints({ inputs: [[1, 2], [1]], outputs: [0.5, 0.6], lipschitz: 1 }), 'inputs');
+    throwsPhysics(() => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5, 0.6], lipschitz: 1, outputDistance: () => Number.NaN }), 'outputDistance');
   });
 });

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { PhysicsError } from '../../physics/errors.js';
 import {
   ATTACK_STRENGTH, MADRY_CIFAR10, adversarialAccuracy, calibrateVulnerability, chanceAccuracy, attackSuccessRate,
   adversarialTrainingTradeoff, certifiedRadius, linfLinearShift, fgsmPerturb, pgdStep, mixedAdversarialLoss, tradesLoss,
 } from '../../physics/robustness.js';
+import { throwsPhysics } from './_assert.js';
 
 const EPS8 = 8 / 255;
 
@@ -17,7 +17,7 @@ describe('physics/robustness: attack curves', () => {
     // (75 %, 16/255, PGD-20): 0.75·e^{−1.7856} = 0.75·0.167696 = 0.125772 — never below 10 % chance
     expect(adversarialAccuracy({ cleanAccuracy: 0.75, epsilon: 16 / 255, vulnerability: k, attackStrength: 1.8 })).to.be.closeTo(0.125772, 1e-6);
     expect(adversarialAccuracy({ cleanAccuracy: 0.97, epsilon: 1, vulnerability: 100, floor: 0.01 })).to.equal(0.01);
-    expect(() => adversarialAccuracy({ cleanAccuracy: 1.2, epsilon: EPS8, vulnerability: k })).to.throw(PhysicsError, /cleanAccuracy/);
+    throwsPhysics(() => adversarialAccuracy({ cleanAccuracy: 1.2, epsilon: EPS8, vulnerability: k }), 'cleanAccuracy');
   });
 
   it('recalibrates k from the story (97.3 % → 3.4 % under PGD-7 at 8/255)', () => {
@@ -29,12 +29,12 @@ describe('physics/robustness: attack curves', () => {
     const fgsm = adversarialAccuracy({ cleanAccuracy: 0.973, epsilon: EPS8, vulnerability: k });
     expect(fgsm).to.be.closeTo(0.088646, 1e-5);
     expect(fgsm).to.be.below(chanceAccuracy(10));
-    expect(() => calibrateVulnerability({ cleanAccuracy: 0.9, adversarialAccuracy: 0.95, epsilon: EPS8 })).to.throw(PhysicsError, /adversarialAccuracy/);
+    throwsPhysics(() => calibrateVulnerability({ cleanAccuracy: 0.9, adversarialAccuracy: 0.95, epsilon: EPS8 }), 'adversarialAccuracy');
   });
 
   it('gives chance accuracy and attack success rate', () => {
     expect(chanceAccuracy(10)).to.equal(0.1);
-    expect(() => chanceAccuracy(1)).to.throw(PhysicsError, /classes/);
+    throwsPhysics(() => chanceAccuracy(1), 'classes');
     // 97.3 % → 3.4 %: 1 − 0.034/0.973 = 0.965057
     expect(attackSuccessRate({ cleanAccuracy: 0.973, adversarialAccuracy: 0.034 })).to.be.closeTo(0.965057, 1e-6);
   });
@@ -74,7 +74,7 @@ describe('physics/robustness: adversarial training trade-off', () => {
     const feasible = adversarialTrainingTradeoff({ trainEpsilon: EPS8, pgdSteps: 7, lossWeight: 0.97, maxCleanCost: 0.06 });
     expect(feasible.adversarialAccuracy).to.be.at.least(0.5);
     expect(feasible.cleanAccuracy).to.be.at.least(0.9);
-    expect(() => adversarialTrainingTradeoff({ trainEpsilon: EPS8, pgdSteps: 0, lossWeight: 1 })).to.throw(PhysicsError, /pgdSteps/);
+    throwsPhysics(() => adversarialTrainingTradeoff({ trainEpsilon: EPS8, pgdSteps: 0, lossWeight: 1 }), 'pgdSteps');
   });
 });
 
@@ -85,8 +85,8 @@ describe('physics/robustness: certification and perturbations', () => {
     // p_B smaller than 1 − p_A: 0.25·(1.281552 + 2.326348) = 0.901975
     expect(certifiedRadius({ sigma: 0.5, pA: 0.9, pB: 0.01 })).to.be.closeTo(0.901975, 1e-5);
     expect(certifiedRadius({ sigma: 0.5, pA: 0.4 })).to.equal(0);
-    expect(() => certifiedRadius({ sigma: 0.5, pA: 0.9, pB: 0.2 })).to.throw(PhysicsError, /pB/);
-    expect(() => certifiedRadius({ sigma: 0, pA: 0.9 })).to.throw(PhysicsError, /sigma/);
+    throwsPhysics(() => certifiedRadius({ sigma: 0.5, pA: 0.9, pB: 0.2 }), 'pB');
+    throwsPhysics(() => certifiedRadius({ sigma: 0, pA: 0.9 }), 'sigma');
   });
 
   it('accumulates L∞ perturbations across dimensions', () => {
@@ -101,8 +101,8 @@ describe('physics/robustness: certification and perturbations', () => {
     const p = pgdStep({ x: [0.52, 0.5], origin: [0.5, 0.5], gradient: [1, -1], stepSize: 0.02, epsilon: 0.03 });
     expect(p[0]).to.be.closeTo(0.53, 1e-15);
     expect(p[1]).to.be.closeTo(0.48, 1e-15);
-    expect(() => fgsmPerturb({ x: [0.5], gradient: [1, 2], epsilon: 0.1 })).to.throw(PhysicsError, /gradient/);
-    expect(() => pgdStep({ x: [], origin: [], gradient: [], stepSize: 0.1, epsilon: 0.1 })).to.throw(PhysicsError);
+    throwsPhysics(() => fgsmPerturb({ x: [0.5], gradient: [1, 2], epsilon: 0.1 }), 'gradient');
+    throwsPhysics(() => pgdStep({ x: [], origin: [], gradient: [], stepSize: 0.1, epsilon: 0.1 }));
   });
 
   it('mixes clean and adversarial losses and computes TRADES', () => {
@@ -112,8 +112,8 @@ describe('physics/robustness: certification and perturbations', () => {
     // −ln 0.8 = 0.223144; KL = 0.8 ln1.6 + 0.2 ln0.4 = 0.376003 − 0.183258 = 0.192745; total 0.223144 + 6·0.192745 = 1.379612
     expect(tradesLoss({ cleanProbs: [0.8, 0.2], adversarialProbs: [0.5, 0.5], label: 0, beta: 6 })).to.be.closeTo(1.379612, 1e-6);
     expect(tradesLoss({ cleanProbs: [0.8, 0.2], adversarialProbs: [1, 0], label: 0, beta: 1 })).to.equal(Infinity);
-    expect(() => tradesLoss({ cleanProbs: [0.8, 0.3], adversarialProbs: [0.5, 0.5], label: 0, beta: 1 })).to.throw(PhysicsError, /sum to 1/);
-    expect(() => tradesLoss({ cleanProbs: [0.8, 0.2], adversarialProbs: [0.5, 0.5], label: 2, beta: 1 })).to.throw(PhysicsError, /label/);
+    throwsPhysics(() => tradesLoss({ cleanProbs: [0.8, 0.3], adversarialProbs: [0.5, 0.5], label: 0, beta: 1 }), 'sum to 1');
+    throwsPhysics(() => tradesLoss({ cleanProbs: [0.8, 0.2], adversarialProbs: [0.5, 0.5], label: 2, beta: 1 }), 'label');
   });
 
   it('carries sourced reference numbers', () => {

@@ -2,15 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ridgePoint, roofline, rooflineCurve, rooflineOps, rooflineTime, mfu } from '../../physics/roofline.js';
 import { getDevice } from '../../physics/registry.js';
 import { gemm } from '../../physics/compute.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-const rel = (a: number, b: number, tol = 1e-9) => expect(Math.abs(a - b), `${a} vs ${b}`).to.be.at.most(Math.abs(b) * tol);
-function throwsPhysics(fn: () => unknown, ...fragments: string[]) {
-  let err: unknown;
-  try { fn(); } catch (e) { err = e; }
-  expect(err, 'expected a PhysicsError').to.be.instanceOf(PhysicsError);
-  for (const f of fragments) expect((err as Error).message).to.include(f);
-}
+import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/roofline ridgePoint', () => {
   it('H100 FP16 dense: 989e12 / 3.35e12 = 295.22 FLOP/B', () => {

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { PhysicsError } from '../../physics/errors.js';
 import {
   TRAINING_FLOPS_PER_PARAM_TOKEN, CHINCHILLA_TOKENS_PER_PARAM, CHINCHILLA_LOSS_FIT, trainingFlops, chinchillaOptimal,
   trainingDuration, flopsFromDeviceTime, chinchillaLoss,
 } from '../../physics/scaling.js';
+import { throwsPhysics } from './_assert.js';
 
 const DAY = 86_400;
 const YEAR = 365 * DAY;
@@ -14,7 +14,7 @@ describe('physics/scaling', () => {
     // GPT-3: 6 × 175e9 × 300e9 = 3.15e23 FLOP
     expect(trainingFlops({ params: 175e9, tokens: 300e9 })).to.be.closeTo(3.15e23, 1e17);
     expect(trainingFlops({ params: 0, tokens: 1e9 })).to.equal(0);
-    expect(() => trainingFlops({ params: -1, tokens: 1 })).to.throw(PhysicsError, /params/);
+    throwsPhysics(() => trainingFlops({ params: -1, tokens: 1 }), 'params');
   });
 
   it('allocates a budget Chinchilla-optimally: P = √(C/120), D = 20P', () => {
@@ -27,7 +27,7 @@ describe('physics/scaling', () => {
     expect(trainingFlops(o)).to.be.closeTo(5.76e23, 1e9);
     // C = 1.2e21 with 10 tokens/param: P = √(1.2e21/60) = √2e19 = 4.4721e9
     expect(chinchillaOptimal({ computeFlops: 1.2e21, tokensPerParam: 10 }).params).to.be.closeTo(4.4721e9, 1e5);
-    expect(() => chinchillaOptimal({ computeFlops: 1e20, tokensPerParam: 0 })).to.throw(PhysicsError, /tokensPerParam/);
+    throwsPhysics(() => chinchillaOptimal({ computeFlops: 1e20, tokensPerParam: 0 }), 'tokensPerParam');
   });
 
   it('converts FLOPs to wall-clock time', () => {
@@ -37,8 +37,8 @@ describe('physics/scaling', () => {
     expect(trainingDuration({ flops: 2.2e24, devices: 1, peakFlopsPerDevice: 1979e12, mfu: 0.5 }) / YEAR).to.be.closeTo(70.50, 0.01);
     // 1,000 GPUs: 4.4489e9/1000 s = 51.49 days
     expect(trainingDuration({ flops: 2.2e24, devices: 1000, peakFlopsPerDevice: 989e12, mfu: 0.5 }) / DAY).to.be.closeTo(51.49, 0.01);
-    expect(() => trainingDuration({ flops: 1, devices: 1, peakFlopsPerDevice: 1, mfu: 0 })).to.throw(PhysicsError, /mfu/);
-    expect(() => trainingDuration({ flops: 1, devices: 0, peakFlopsPerDevice: 1, mfu: 0.5 })).to.throw(PhysicsError, /devices/);
+    throwsPhysics(() => trainingDuration({ flops: 1, devices: 1, peakFlopsPerDevice: 1, mfu: 0 }), 'mfu');
+    throwsPhysics(() => trainingDuration({ flops: 1, devices: 0, peakFlopsPerDevice: 1, mfu: 0.5 }), 'devices');
   });
 
   it('converts device time to FLOPs (mlsysim GPU-day budget)', () => {
@@ -53,6 +53,6 @@ describe('physics/scaling', () => {
     expect(chinchillaLoss({ params: 70e9, tokens: 1.4e12 })).to.be.closeTo(1.93665, 1e-4);
     // more data at fixed size lowers loss toward E + A/N^α
     expect(chinchillaLoss({ params: 70e9, tokens: 1.4e14 })).to.be.below(chinchillaLoss({ params: 70e9, tokens: 1.4e12 }));
-    expect(() => chinchillaLoss({ params: 0, tokens: 1 })).to.throw(PhysicsError);
+    throwsPhysics(() => chinchillaLoss({ params: 0, tokens: 1 }));
   });
 });

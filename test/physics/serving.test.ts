@@ -11,14 +11,7 @@ import {
   simulateCascade, CASCADE_REFERENCE_SERVICES,
 } from '../../physics/serving.js';
 import { createRng } from '../../physics/random.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 const ln = Math.log;
 

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { PhysicsError } from '../../physics/errors.js';
 import {
   carbonIntensityFromGramsPerKwh, CARBON_GRIDS, SCENARIO_INTENSITY, energyFromPower, facilityEnergy, operationalCarbon,
   waterUse, amortizedEmbodiedCarbon, jevonsNetChange, jevonsElasticRebound, timeShiftCarbonSavings, carbonAwareSchedule,
   NIGHT_WINDOW_BREACH_THRESHOLD, nightWindowSchedule,
 } from '../../physics/sustainability.js';
+import { throwsPhysics } from './_assert.js';
 
 const KWH = 3.6e6;
 const HOUR = 3600;
@@ -17,7 +17,7 @@ describe('physics/sustainability: energy and carbon', () => {
     expect(CARBON_GRIDS.Poland.pue.value).to.equal(1.58);
     expect(SCENARIO_INTENSITY.coal.value * KWH * 1000).to.be.closeTo(820, 1e-9);
     expect(SCENARIO_INTENSITY.coal.source).to.match(/IPCC/);
-    expect(() => carbonIntensityFromGramsPerKwh(-1)).to.throw(PhysicsError);
+    throwsPhysics(() => carbonIntensityFromGramsPerKwh(-1));
   });
 
   it('computes energy from power, time and utilisation', () => {
@@ -27,8 +27,8 @@ describe('physics/sustainability: energy and carbon', () => {
     expect(energyFromPower({ powerW: 700e3, seconds: 24 * HOUR, utilization: 0.75 }) / KWH).to.be.closeTo(12_600, 1e-6);
     // idle floor 180 W of 700 W at 50 %: (180 + 520·0.5)·1 h = 440 Wh
     expect(energyFromPower({ powerW: 700, seconds: HOUR, utilization: 0.5, idlePowerW: 180 }) / 3600).to.be.closeTo(440, 1e-9);
-    expect(() => energyFromPower({ powerW: 700, seconds: HOUR, utilization: 1.5 })).to.throw(PhysicsError, /utilization/);
-    expect(() => energyFromPower({ powerW: 100, seconds: HOUR, idlePowerW: 200 })).to.throw(PhysicsError, /idlePowerW/);
+    throwsPhysics(() => energyFromPower({ powerW: 700, seconds: HOUR, utilization: 1.5 }), 'utilization');
+    throwsPhysics(() => energyFromPower({ powerW: 100, seconds: HOUR, idlePowerW: 200 }), 'idlePowerW');
   });
 
   it('applies PUE exactly once', () => {
@@ -38,7 +38,7 @@ describe('physics/sustainability: energy and carbon', () => {
     expect(operationalCarbon({ itEnergy: it, pue: 1.4, intensity: CARBON_GRIDS.US_Avg.intensity.value })).to.be.closeTo(600.6, 1e-6);
     // v2-15 Act I coal week: 117,600 kWh × 0.82 kg/kWh = 96,432 kg = 96.43 t
     expect(operationalCarbon({ itEnergy: 117_600 * KWH, pue: 1, intensity: SCENARIO_INTENSITY.coal.value })).to.be.closeTo(96_432, 1e-6);
-    expect(() => facilityEnergy({ itEnergy: it, pue: 0.9 })).to.throw(PhysicsError, /pue/);
+    throwsPhysics(() => facilityEnergy({ itEnergy: it, pue: 0.9 }), 'pue');
   });
 
   it('computes water from IT energy and WUE, without PUE', () => {
@@ -50,7 +50,7 @@ describe('physics/sustainability: energy and carbon', () => {
     // 1,500 kg over 5 years, used 6 months: 1,500·0.5/5 = 150 kg
     const year = 365 * 86_400;
     expect(amortizedEmbodiedCarbon({ embodiedCarbon: 1500, lifetimeSeconds: 5 * year, usedSeconds: 0.5 * year })).to.be.closeTo(150, 1e-9);
-    expect(() => amortizedEmbodiedCarbon({ embodiedCarbon: 1500, lifetimeSeconds: year, usedSeconds: 2 * year })).to.throw(PhysicsError, /usedSeconds/);
+    throwsPhysics(() => amortizedEmbodiedCarbon({ embodiedCarbon: 1500, lifetimeSeconds: year, usedSeconds: 2 * year }), 'usedSeconds');
   });
 });
 
@@ -70,7 +70,7 @@ describe('physics/sustainability: Jevons', () => {
     expect(k.rebound).to.equal(0.5);
     expect(k.backfire).to.equal(false);
     expect(Number.isNaN(jevonsNetChange({ efficiencyGain: 1, demandGrowth: 2 }).rebound)).to.equal(true);
-    expect(() => jevonsNetChange({ efficiencyGain: 0, demandGrowth: 2 })).to.throw(PhysicsError);
+    throwsPhysics(() => jevonsNetChange({ efficiencyGain: 0, demandGrowth: 2 }));
   });
 
   it('derives demand growth from a price elasticity', () => {
@@ -127,9 +127,9 @@ describe('physics/sustainability: carbon-aware scheduling', () => {
     const r = carbonAwareSchedule({ intensity: [0.1, 1], load: [0, 10], capacity: 10, flexibleFraction: 1, maxDelaySlots: 1 });
     expect(r.load).to.deep.equal([10, 0]);
     expect(r.savingsFraction).to.be.closeTo(0.9, 1e-12);
-    expect(() => carbonAwareSchedule({ intensity: [], load: [], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 })).to.throw(PhysicsError, /intensity/);
-    expect(() => carbonAwareSchedule({ intensity: [1, 1], load: [1], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 })).to.throw(PhysicsError, /load/);
-    expect(() => carbonAwareSchedule({ intensity: [1, 1], load: [5, 5], capacity: 4, flexibleFraction: 0.5, maxDelaySlots: 1 })).to.throw(PhysicsError, /capacity/);
+    throwsPhysics(() => carbonAwareSchedule({ intensity: [], load: [], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 }), 'intensity');
+    throwsPhysics(() => carbonAwareSchedule({ intensity: [1, 1], load: [1], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 }), 'load');
+    throwsPhysics(() => carbonAwareSchedule({ intensity: [1, 1], load: [5, 5], capacity: 4, flexibleFraction: 0.5, maxDelaySlots: 1 }), 'capacity');
   });
 });
 
@@ -174,9 +174,9 @@ describe('physics/sustainability: night-window closed form (v2-15)', () => {
     const r = nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: 3 * HOUR, periodSeconds: 12 * HOUR, breachThreshold: 0 });
     expect(r.capacityShare).to.equal(0.25);
     expect(r.breach).to.equal(true);
-    expect(() => nightWindowSchedule({ flexibleFraction: 1.2, windowSeconds: HOUR })).to.throw(PhysicsError, /flexibleFraction/);
-    expect(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: 25 * HOUR })).to.throw(PhysicsError, /windowSeconds/);
-    expect(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: -1 })).to.throw(PhysicsError, /windowSeconds/);
-    expect(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: HOUR, periodSeconds: 0 })).to.throw(PhysicsError, /periodSeconds/);
+    throwsPhysics(() => nightWindowSchedule({ flexibleFraction: 1.2, windowSeconds: HOUR }), 'flexibleFraction');
+    throwsPhysics(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: 25 * HOUR }), 'windowSeconds');
+    throwsPhysics(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: -1 }), 'windowSeconds');
+    throwsPhysics(() => nightWindowSchedule({ flexibleFraction: 0.3, windowSeconds: HOUR, periodSeconds: 0 }), 'periodSeconds');
   });
 });

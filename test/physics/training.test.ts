@@ -1,14 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ACCUMULATION_OVERHEAD_PER_STEP, gradientAccumulation, parallelTrainingStep } from '../../physics/training.js';
 import { pipelineBubble } from '../../physics/distributed.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 describe('physics/training: gradient accumulation (v1-08 Act II)', () => {
   it('overhead model 1/((1 + Kε)·c), with the MathPeek arithmetic corrected', () => {

@@ -3,14 +3,7 @@ import {
   CONSTRAINT_COST_GROWTH, LIFECYCLE_STAGES, RURAL_CLINIC_STAGE_SECONDS, IMAGENET_MEAN_JPEG_BYTES,
   constraintDiscoveryCost, lateDiscoveryWaste, iterationsInWindow, saturatingAccuracy, iterationRace, inputPipelineStep,
 } from '../../physics/workflow.js';
-import { PhysicsError } from '../../physics/errors.js';
-
-function expectPhysicsError(fn: () => unknown, argument: string): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  expect(caught, `expected a PhysicsError for ${argument}`).to.be.instanceOf(PhysicsError);
-  expect((caught as PhysicsError).argument).to.equal(argument);
-}
+import { expectPhysicsError } from './_assert.js';
 
 const H = 3600, DAY = 86_400, WEEK = 7 * DAY;
 
@@ -110,13 +103,14 @@ describe('physics/workflow: iteration velocity (v1-03 Act II)', () => {
 describe('physics/workflow: input pipeline (v1-04, corrected)', () => {
   it('compressed JPEG reads, decode over workers, pipelined overlap', () => {
     expect(IMAGENET_MEAN_JPEG_BYTES.value).to.equal(110e3);
-    const computeSeconds = (64 * 4.1e9) / 312e12; // 0.841 ms (v1-04's MAC count at 312 TFLOP/s)
+    // 64 x 8.2e9 FLOP (4.1e9 MAC x 2) / 312e12 FLOP/s = 1.682 ms (v1-04 divided its MAC count by the FLOP/s peak: 0.841 ms)
+    const computeSeconds = (64 * 8.2e9) / 312e12;
     // HDD: 64 × 110 KB = 7.04 MB / 0.15 GB/s = 46.93 ms; decode 64 × 4 ms / 8 workers = 32 ms.
     const hdd = inputPipelineStep({ batch: 64, bytesPerSample: 110e3, storageBandwidth: 0.15e9, decodeSecondsPerSample: 4e-3, workers: 8, computeSeconds });
     expect(hdd.bytesPerBatch).to.equal(7.04e6);
     expect(hdd.loadSeconds).to.be.closeTo(7.04e6 / 0.15e9, 1e-15);
     expect(hdd.preprocessSeconds).to.be.closeTo(0.032, 1e-15);
-    // step = max(0.841, 46.93, 32) ms = 46.93 ms → η = 0.841/46.93 = 1.79 %, load-bound.
+    // step = max(1.682, 46.93, 32) ms = 46.93 ms → η = 1.682/46.93 = 3.58 %, load-bound.
     expect(hdd.step).to.be.closeTo(0.0469333, 1e-7);
     expect(hdd.utilization).to.be.closeTo(computeSeconds / hdd.loadSeconds, 1e-12);
     expect(hdd.bound).to.equal('load');
