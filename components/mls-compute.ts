@@ -5,7 +5,9 @@ import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
 import { parsePairs, pairsAccepted } from '../src/pairs.js';
 import { LAB_MODULES } from '../src/generated/lab-modules.js';
-import type { LabFunction } from '../physics/labs/types.js';
+
+/** A lab function (physics/labs/types.ts LabFunction): named arguments in, JSON-safe outputs out. */
+type LabFunction = (args: Readonly<Record<string, unknown>>) => unknown;
 
 const FN = /^(v[12]-\d\d)\.([A-Za-z_]\w*)$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
