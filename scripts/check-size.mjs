@@ -3,7 +3,8 @@
 // - core: Lit, the runtime and the core elements (scripts/gen-elements.mjs CORE_TAGS): the union
 //   of their static import closures, i.e. what every lab page loads;
 // - each other element: what its entry adds on top of the core;
-// - physics: dist/physics.js with its chunks (the Node-safe physics layer).
+// - physics: dist/physics.js with its chunks (the Node-safe physics layer);
+// - physicsLabs: dist/physics-labs.js with its chunks (every lab's scenario contract).
 // Sizes are gzip -9 bytes. Prints a table; exits 1 when any budget is exceeded or missing.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { closure, total } from './size-lib.mjs';
@@ -25,6 +26,7 @@ for (const t of others) {
   rows.push([`${t} (on top of core)`, total(added), budgets.instruments[t] ?? budgets.instrumentDefaultMaxGzip]);
 }
 rows.push(['physics (dist/physics.js and its chunks)', total(closure(['dist/physics.js'])), budgets.physics.maxGzip]);
+rows.push(['physics-labs (dist/physics-labs.js and its chunks)', total(closure(['dist/physics-labs.js'])), budgets.physicsLabs?.maxGzip]);
 
 let failed = 0;
 const w = Math.max(...rows.map((r) => r[0].length));
