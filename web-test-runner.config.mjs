@@ -52,7 +52,11 @@ function countReporter() {
     stop({ sessions }) {
       let passed = 0, failed = 0, skipped = 0;
       const walk = (s) => {
-        for (const t of s.tests) t.skipped ? skipped++ : t.passed ? passed++ : failed++;
+        for (const t of s.tests) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
         s.suites.forEach(walk);
       };
       for (const s of sessions) {

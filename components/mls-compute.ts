@@ -1,4 +1,4 @@
-import { html, css, nothing, type PropertyValues } from 'lit';
+import { css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';

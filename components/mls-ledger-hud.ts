@@ -225,6 +225,8 @@ export class MlsLedgerHud extends MlsElement {
       <div><dt>Track:</dt> <dd>${t ? html`<span class="swatch ctx-${t.id}" aria-hidden="true"></span>${t.label}` : 'none chosen'}</dd></div>`;
   }
 
+  // The reset dialog autofocuses its safe choice (Cancel): the native <dialog> pattern moves focus into the dialog.
+  /* eslint-disable lit-a11y/no-autofocus */
   protected override render() {
     const ledger = this.ledger;
     const tracked = this.summary ? undefined : this.resolve('$lab.key');
@@ -257,11 +259,13 @@ export class MlsLedgerHud extends MlsElement {
         <h2 id="reset-title">${resetText.title}</h2>
         <p>${resetText.body}</p>
         <div class="row">
+          <!-- The safe choice takes focus when the confirmation opens (the dialog pattern: focus moves into the dialog). -->
           <button type="button" autofocus @click=${this.#cancelReset}>Cancel</button>
           <button type="button" class="danger" @click=${this.#confirmReset}>${key ? 'Reset lab' : 'Erase ledger'}</button>
         </div>
       </dialog>`;
   }
+  /* eslint-enable lit-a11y/no-autofocus */
 }
 
 defineElement('mls-ledger-hud', MlsLedgerHud);

@@ -208,22 +208,30 @@ describe('lab ${id}, ${title.replace(/'/g, "\\'")}', () => {
 }
 
 function story() {
-  return `import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import labPage from '../labs/vol${volume}/lab-${NN}.html?raw';
+  return `// Lab ${NN} as a learner meets it, from labs/vol${volume}/lab-${NN}.html, in states reached by locking
+// predictions and moving the page's own controls (stories/_lab-story.ts).
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { labStory, type LabStoryArgs } from './_lab-story.js';
-
-const lab = labStory(labPage, { id: 'v${volume}.ch${NN}' });
 
 const meta: Meta<LabStoryArgs> = {
   title: 'Labs/Volume ${volume === 1 ? 'I' : 'II'}/${NN} ${title.replace(/'/g, "\\'")}',
   tags: ['autodocs'],
-  ...lab.meta,
+  ...labStory('vol${volume}/lab-${NN}.html', {
+    states: {
+      new: [],
+      act1: [['act1', 'A']],
+      // TODO the Act II failure state, reached through the page's controls: [['act1', 'A'], ['act2', 'B'], ['lever', '…']]
+    },
+  }),
 };
 export default meta;
 type Story = StoryObj<LabStoryArgs>;
 
 /** A first visit: both predictions, nothing behind the locks yet. */
-export const FirstVisit: Story = lab.state('new');
+export const FirstVisit: Story = { args: { state: 'new' } };
+
+/** Act I locked: the instruments and the reveal. */
+export const ActOneRevealed: Story = { args: { state: 'act1' } };
 `;
 }
 

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as random from '../../physics/random.js';
 import { createRng } from '../../physics/random.js';
-import { PhysicsError } from '../../physics/errors.js';
 import { expectPhysicsError } from './_assert.js';
 
 const N = 100_000;

@@ -4,7 +4,6 @@ import {
   flopsOf, DEPLOYMENT_CONTEXTS, getContext, contextDevice, FIBER_LIGHT_SPEED, SPEED_OF_LIGHT, FIBER_VELOCITY_FACTOR,
   TIERS, type Device,
 } from '../../physics/registry.js';
-import { PhysicsError } from '../../physics/errors.js';
 import { PRECISION_BYTES, bytesPerElement, checkPrecision, KB, MB, GB, TB, KiB, MiB, GiB, ms, us, ns, TFLOPS, GBps, Gbps, Mbps, WH } from '../../physics/units.js';
 import { rel, throwsPhysics } from './_assert.js';
 
