@@ -8,8 +8,8 @@
  *   some text, and no axe violation;
  * - each `invalid` attribute value: an inline role="alert" naming the attribute and the value,
  *   exactly one console.warn naming both, one `mls-invalid` event naming the attribute, the last
- *   good render kept (its text and its charts are still there), no uncaught error, axe-clean, and recovery (the alert goes)
- *   when the good value is put back;
+ *   good render kept (its text, its charts and what it published are still there), no uncaught
+ *   error, axe-clean, and recovery (the alert goes) when the good value is put back;
  * - `publishes`: inside a lab scope, `publish="x"` writes an object with the listed keys;
  * - `follows`: with the attribute bound to a scope reference, every change of the referenced
  *   value changes what the element shows;
@@ -105,8 +105,10 @@ export function describeInstrument(tag: string, spec: InstrumentSpec): void {
 
     for (const { attr, value, says = [] } of spec.invalid) {
       it(`rejects ${attr}="${value}" inline, warns once, fires mls-invalid and keeps the last good render`, async () => {
-        const el = await fixture<HTMLElement>(build(tag, spec.valid));
+        // Inside a scope, publishing when the instrument publishes: what it wrote must stay too.
+        const { el, scope } = await inScope(build(tag, spec.valid, spec.publishes ? { publish: 'suiteOut' } : {}));
         await settle(el);
+        const published = scope.get('suiteOut');
         const before = withoutAlert(el);
         const canvases = el.shadowRoot!.querySelectorAll('canvas').length;
         const good = el.getAttribute(attr);
@@ -136,6 +138,7 @@ export function describeInstrument(tag: string, spec: InstrumentSpec): void {
         for (const s of says) expect(alert, 'inline alert').to.contain(s);
         expect(withoutAlert(el), 'the last good render is still shown').to.contain(before);
         expect(el.shadowRoot!.querySelectorAll('canvas').length, 'charts of the last good render').to.equal(canvases);
+        if (spec.publishes) expect(scope.get('suiteOut'), 'published outputs of the last good state').to.deep.equal(published);
         await expect(el).to.be.accessible();
         if (good === null) el.removeAttribute(attr); else el.setAttribute(attr, good);
         await settle(el);
