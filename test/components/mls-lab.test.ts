@@ -12,8 +12,7 @@ import type { MlsPredictionLock } from '../../components/mls-prediction-lock.js'
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { emit } from '../../src/events.js';
-
-const shadowText = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+import { alertText, shadowText } from '../helpers/index.js';
 const lockButton = (lock: Element) => lock.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!;
 const radio = (lock: Element, value: string) => lock.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${value}"]`)!;
 
@@ -94,8 +93,7 @@ describe('mls-lab', () => {
   ] as const) {
     it(`rejects volume=${attrs.volume} chapter=${attrs.chapter} with an alert naming ${named}`, async () => {
       const lab = await fixture<MlsLab>(html`<mls-lab volume=${attrs.volume} chapter=${attrs.chapter}></mls-lab>`);
-      const alert = lab.shadowRoot!.querySelector('[role=alert]')!;
-      expect(alert.textContent).to.contain(named);
+      expect(alertText(lab)).to.contain(named);
       expect(lab.key).to.equal(null);
     });
   }
