@@ -1,7 +1,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import '../../components/mls-callout.js';
 import type { MlsCallout } from '../../components/mls-callout.js';
-import { alertText, quietly } from '../helpers/index.js';
+import { alertText, quietly, squash } from '../helpers/index.js';
 
 function box(el: MlsCallout): HTMLElement {
   return el.shadowRoot!.querySelector('[part="callout"]') as HTMLElement;
@@ -18,7 +18,7 @@ describe('<mls-callout>', () => {
     it(`kind="${kind}" says "${label}" in text with an icon, and is accessible`, async () => {
       const el = await fixture<MlsCallout>(html`<mls-callout kind=${kind} heading="Bandwidth bound">The memory bus is saturated.</mls-callout>`);
       const labelLine = el.shadowRoot!.querySelector('[part="label"]')!;
-      expect(labelLine.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${icon}${label}`);
+      expect(squash(labelLine.textContent)).to.equal(`${icon}${label}`);
       expect(el.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('Bandwidth bound');
       expect(box(el).getAttribute('role')).to.equal('note');
       expect(box(el).getAttribute('aria-label')).to.equal(`${label}: Bandwidth bound`);

@@ -7,14 +7,14 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/mls-dam-triad.js';
 import type { MlsDamTriad } from '../../components/mls-dam-triad.js';
 import { v1_01Act2 } from '../../physics/labs/v1-01.js';
-import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly } from '../helpers/index.js';
+import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly, squash } from '../helpers/index.js';
 
 describe('<mls-dam-triad>', () => {
   it('shows D, A and M for both contexts and the Iron Law verdicts', async () => {
     const el = await fixture<MlsDamTriad>(html`<mls-dam-triad></mls-dam-triad>`);
-    const heads = [...el.shadowRoot!.querySelectorAll('table[part="grid"] thead th')].map((t) => t.textContent!.replace(/\s+/g, ' ').trim());
+    const heads = [...el.shadowRoot!.querySelectorAll('table[part="grid"] thead th')].map((t) => squash(t.textContent));
     expect(heads).to.deep.equal(['Triad', 'Cloud: H100 SXM5YOUR CONTEXT', 'TinyML: Cortex-M7 MCU']);
-    const rows = [...el.shadowRoot!.querySelectorAll('table[part="grid"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    const rows = [...el.shadowRoot!.querySelectorAll('table[part="grid"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => squash(c.textContent)));
     // D = 51,501,056 B; / 3.35e12 = 15.4 us; / 5e7 = 1.03 s
     expect(rows[0]).to.deep.equal(['51.5 MB÷ 3.35 TB/s = 15.4 µsBINDING', '51.5 MB÷ 50 MB/s = 1.03 s']);
     // O = 8.2 GFLOP; / 989e12 = 8.29 us; / 1e9 = 8.2 s

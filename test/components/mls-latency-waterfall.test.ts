@@ -7,7 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/mls-latency-waterfall.js';
 import type { MlsLatencyWaterfall } from '../../components/mls-latency-waterfall.js';
 import { v1_02Upgrade, v1_02EndToEnd } from '../../physics/labs/v1-02.js';
-import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly } from '../helpers/index.js';
+import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly, squash } from '../helpers/index.js';
 
 describe('<mls-latency-waterfall>', () => {
   it('compares old and new term by term, with the speed-up the physics gives', async () => {
@@ -24,7 +24,7 @@ describe('<mls-latency-waterfall>', () => {
       'A100 SXM 80GB 1.03 ms → H100 SXM5 617 µs: 1.67× faster (compute 3.17×, bandwidth 1.64×); H100 SXM5 is memory-bound (data movement is the larger term).');
     // Visible terms table: the binding term is tagged in text
     const dataRow = [...el.shadowRoot!.querySelectorAll('table[part="terms"] tbody tr')][0];
-    expect([...dataRow.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Data movement D/BW', '981 µsBINDING', '597 µsBINDING']);
+    expect([...dataRow.children].map((c) => squash(c.textContent))).to.deep.equal(['Data movement D/BW', '981 µsBINDING', '597 µsBINDING']);
     // Text twin: table-only columns per design, by term
     const head = [...el.shadowRoot!.querySelectorAll('table.data thead th')].map((t) => t.textContent!.trim());
     expect(head).to.deep.equal(['Term', 'A100 SXM 80GB (old) (s)', 'H100 SXM5 (new) (s)']);
