@@ -1,19 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, render, type TemplateResult } from 'lit';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../src/scope.js';
+import { html } from 'lit';
 import '../components/mls-failure.js';
 import '../components/mls-slider.js';
-
-/** A minimal lab scope around `content` (what <mls-lab> provides in a real lab). */
-function scoped(content: (scope: LabScope) => TemplateResult, initial: Record<string, unknown> = {}): HTMLElement {
-  const host = document.createElement('div');
-  const scope = new LabScope();
-  scope.restore(initial);
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(content(scope), host);
-  return host;
-}
+import { scopedStory } from './_scoped-story.js';
 
 interface Args { when: string; name: string; heading: string; message: string }
 
@@ -44,7 +33,7 @@ export const DefaultHeading: Story = { args: { heading: 'Constraint violated', m
  * would; the banner comes and goes, and `mls-failure` events are logged under the button.
  */
 export const Reversible: Story = {
-  render: (a) => scoped((scope) => html`
+  render: (a) => scopedStory((scope) => html`
     <button type="button" @click=${(e: Event) => {
       const now = !(scope.get('wf.violated') as boolean);
       scope.set('wf', { violated: now });

@@ -1,20 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, render, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../src/scope.js';
 import '../components/mls-metric.js';
 import '../components/mls-slider.js';
-
-/** A minimal lab scope around `content` (what <mls-lab> provides in a real lab). */
-function scoped(content: TemplateResult, initial: Record<string, unknown> = {}): HTMLElement {
-  const host = document.createElement('div');
-  const scope = new LabScope();
-  scope.restore(initial);
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(content, host);
-  return host;
-}
+import { scopedStory } from './_scoped-story.js';
 
 interface Args { label: string; value?: string; unit?: string; digits?: string; state?: string; tag?: string }
 
@@ -42,7 +31,7 @@ export const Unresolved: Story = { args: { label: 'Attainable throughput', value
 
 /** A row of cards reading the scope; the slider changes `$n`. */
 export const Dashboard: Story = {
-  render: () => scoped(html`
+  render: () => scopedStory(html`
     <mls-slider label="Tokens per second" name="n" min="10" max="200" step="10" value="40"></mls-slider>
     <div style="display:flex;gap:12px;flex-wrap:wrap">
       <mls-metric label="Throughput" value="$n" unit="tok/s" state="$st" tag="BINDING"></mls-metric>

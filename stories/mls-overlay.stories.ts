@@ -1,18 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import '../components/mls-overlay.js';
 import '../components/mls-lab.js';
-import '../components/mls-ledger-provider.js';
-import { DesignLedger } from '../src/ledger/store.js';
+import '../components/mls-prediction-lock.js';
+import { drivenStory } from './_lab-story.js';
 
 interface Args { number: number; label: string; correct: boolean | null; actual: string; unit: string; compare: string; digits: string }
 
-/** A lab restored from a ledger whose scope holds a locked prediction, so the overlay reveals at once. */
-function withLock(a: Args, content: unknown) {
-  const ledger = new DesignLedger({ storage: null });
-  ledger.upsert('v1.ch01', { scope: { act1: { locked: true, value: 'B', number: a.number, label: a.label, correct: a.correct } } });
-  return html`<mls-ledger-provider .ledger=${ledger}><mls-lab volume="1" chapter="1" title="Overlay demo">${content}</mls-lab></mls-ledger-provider>`;
-}
+/**
+ * The overlay under a real prediction lock, locked through its own controls: option B carries the
+ * story's `number` and `label`, and is the right answer when `correct` is true (no answer key when
+ * it is null), so the overlay reads exactly what a lab's lock publishes.
+ */
+const inLab = (a: Args, overlay: TemplateResult) => html`<mls-lab volume="1" chapter="1" title="Overlay demo">
+  <mls-prediction-lock name="act1" answer=${a.correct === null ? nothing : a.correct ? 'B' : 'A'}>
+    <span slot="question">Your estimate (the overlay below compares it with the physics):</span>
+    <option value="A" data-number=${String(a.number / 10)}>A tenth of that</option>
+    <option value="B" data-number=${String(a.number)}>${a.label}</option>
+    <option value="C" data-number=${String(a.number * 10)}>Ten times that</option>
+    <option value="D" data-number=${String(a.number * 100)}>A hundred times that</option>
+  </mls-prediction-lock>
+  ${overlay}
+</mls-lab>`;
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-overlay',
@@ -22,8 +31,8 @@ const meta: Meta<Args> = {
     number: { control: 'number' }, label: { control: 'text' }, correct: { control: 'select', options: [true, false, null] },
     actual: { control: 'text' }, unit: { control: 'text' }, compare: { control: 'select', options: ['ratio', 'difference'] }, digits: { control: 'text' },
   },
-  render: (a) => withLock(a, html`<mls-overlay prediction="$act1" actual=${a.actual} unit=${a.unit} compare=${a.compare} digits=${a.digits}>
-    The H100's dense FP16 peak is 989 TFLOP/s; a Cortex-M7 manages about 1 GFLOP/s.</mls-overlay>`),
+  ...drivenStory((a: Args) => inLab(a, html`<mls-overlay prediction="$act1" actual=${a.actual} unit=${a.unit} compare=${a.compare} digits=${a.digits}>
+    The H100's dense FP16 peak is 989 TFLOP/s; a Cortex-M7 manages about 1 GFLOP/s.</mls-overlay>`), () => [['act1', 'B']]),
 };
 export default meta;
 type Story = StoryObj<Args>;

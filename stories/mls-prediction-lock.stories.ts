@@ -1,10 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../components/mls-prediction-lock.js';
-import '../components/mls-ledger-provider.js';
 import '../components/mls-lab.js';
 import '../components/mls-act.js';
-import { DesignLedger } from '../src/ledger/store.js';
+import { drivenStory } from './_lab-story.js';
 
 interface Args { name: string; answer: string; type?: string; min?: string; max?: string; unit?: string; tolerance?: string }
 
@@ -49,13 +48,9 @@ export const ThreeOptions: Story = {
   </mls-prediction-lock>`,
 };
 
-/** Restored from the ledger: the lab's scope already holds the lock, so it renders locked. */
+/** Locked inside a lab: option B chosen and locked through the lock's own radio and button (a wrong guess, so no verdict is shown yet). */
 export const Locked: Story = {
   args: { name: 'act1', answer: 'C' },
-  render: (a) => {
-    const ledger = new DesignLedger({ storage: null });
-    ledger.upsert('v1.ch01', { scope: { act1: { locked: true, value: 'B', number: 1e4, label: '~10,000×', correct: false } } });
-    return html`<mls-ledger-provider .ledger=${ledger}><mls-lab volume="1" chapter="1" title="The Magnitude Gap">
-      <mls-act n="1" title="Calibration">${meta.render!(a, {} as never)}</mls-act></mls-lab></mls-ledger-provider>`;
-  },
+  ...drivenStory((a: Args) => html`<mls-lab volume="1" chapter="1" title="The Magnitude Gap">
+      <mls-act n="1" title="Calibration">${meta.render!(a, {} as never)}</mls-act></mls-lab>`, (a) => [[a.name, 'B']]),
 };

@@ -1,19 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, render, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../src/scope.js';
 import '../components/mls-select.js';
-
-/** A minimal lab scope around `content` (what <mls-lab> provides in a real lab). */
-function scoped(content: TemplateResult, initial: Record<string, unknown> = {}): HTMLElement {
-  const host = document.createElement('div');
-  const scope = new LabScope();
-  scope.restore(initial);
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(content, host);
-  return host;
-}
+import { scopedStory } from './_scoped-story.js';
 
 interface Args { label: string; name?: string; value?: string; disabled: boolean }
 
@@ -39,12 +28,12 @@ export const Default: Story = {};
 
 /** A restored lab: the scope holds "int8", so the select starts there. */
 export const Restored: Story = {
-  render: (a) => scoped(html`<mls-select label=${a.label} name="precision" value="fp16">${options}</mls-select>`, { precision: 'int8' }),
+  render: (a) => scopedStory(html`<mls-select label=${a.label} name="precision" value="fp16">${options}</mls-select>`, { precision: 'int8' }),
 };
 
 /** Two controls sharing one scope key stay in step: change either one. */
 export const SharedName: Story = {
-  render: (a) => scoped(html`
+  render: (a) => scopedStory(html`
     <mls-select label=${`${a.label} (panel A)`} name="precision" value="fp16">${options}</mls-select>
     <mls-select label=${`${a.label} (panel B)`} name="precision">${options}</mls-select>`),
 };

@@ -1,21 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, render, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../src/scope.js';
 import '../components/mls-slider.js';
 import '../components/mls-value.js';
 import '../components/mls-metric.js';
-
-/** A minimal lab scope around `content` (what <mls-lab> provides in a real lab). */
-function scoped(content: TemplateResult, initial: Record<string, unknown> = {}): HTMLElement {
-  const host = document.createElement('div');
-  const scope = new LabScope();
-  scope.restore(initial);
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(content, host);
-  return host;
-}
+import { scopedStory } from './_scoped-story.js';
 
 interface Args {
   label: string; name?: string; min?: string; max?: string; step?: string; value?: string;
@@ -55,7 +44,7 @@ export const Seconds: Story = { args: { label: 'Latency budget', name: 'budget',
 
 /** Inside a lab scope the slider writes `$n`; the inline value and the metric card read it back. */
 export const BoundToScope: Story = {
-  render: (a) => scoped(html`
+  render: (a) => scopedStory(html`
     <mls-slider label=${a.label} name="n" min="128" max="8192" step="128" value="512"></mls-slider>
     <p>The batch holds <mls-value value="$n"></mls-value> sequences.</p>
     <mls-metric label="Batch size" value="$n" tag="INPUT"></mls-metric>`),
@@ -63,7 +52,7 @@ export const BoundToScope: Story = {
 
 /** A restored lab: the scope already holds n = 4096, so the slider starts there, not at its value attribute. */
 export const Restored: Story = {
-  render: (a) => scoped(html`<mls-slider label=${a.label} name="n" min="128" max="8192" step="128" value="512"></mls-slider>`, { n: 4096 }),
+  render: (a) => scopedStory(html`<mls-slider label=${a.label} name="n" min="128" max="8192" step="128" value="512"></mls-slider>`, { n: 4096 }),
 };
 
 /** Bad attributes never throw: an inline alert names them and the control keeps working. */

@@ -1,20 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, render, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../src/scope.js';
 import '../components/mls-value.js';
 import '../components/mls-slider.js';
-
-/** A minimal lab scope around `content` (what <mls-lab> provides in a real lab). */
-function scoped(content: TemplateResult, initial: Record<string, unknown> = {}): HTMLElement {
-  const host = document.createElement('div');
-  const scope = new LabScope();
-  scope.restore(initial);
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(content, host);
-  return host;
-}
+import { scopedStory } from './_scoped-story.js';
 
 interface Args { value?: string; unit?: string; digits?: string }
 
@@ -35,7 +24,7 @@ export const Ratio: Story = { args: { value: '7.4', unit: 'x' } };
 
 /** Bound to the scope: prose that can never disagree with the slider. */
 export const InProse: Story = {
-  render: () => scoped(html`
+  render: () => scopedStory(html`
     <mls-slider label="Distance" name="km" min="0" max="20000" step="100" value="3000" unit="km"></mls-slider>
     <p>Light in fibre covers <mls-value value="$km" unit="km"></mls-value> one way; a round trip
       is twice that, and nothing the GPU does can make it shorter.</p>`),

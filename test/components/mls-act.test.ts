@@ -2,12 +2,13 @@ import { fixture, html, expect } from '@open-wc/testing';
 import '../../components/mls-act.js';
 import '../../components/mls-lab.js';
 import type { MlsAct } from '../../components/mls-act.js';
+import { alertText, squash } from '../helpers/index.js';
 
 describe('mls-act', () => {
   it('Act I is "Calibration", a section labelled by its heading', async () => {
     const el = await fixture<MlsAct>(html`<mls-act n="1" title="The Memory Wall"><p>content</p></mls-act>`);
     const h = el.shadowRoot!.querySelector('h3')!; // one level below a lab's default h2
-    expect(h.textContent!.replace(/\s+/g, ' ').trim()).to.equal('IAct I — Calibration: The Memory Wall');
+    expect(squash(h.textContent)).to.equal('IAct I — Calibration: The Memory Wall');
     const section = el.shadowRoot!.querySelector('section')!;
     expect(section.getAttribute('aria-labelledby')).to.equal(h.id);
     expect(el.hasAttribute('title')).to.equal(false);
@@ -24,7 +25,7 @@ describe('mls-act', () => {
     const el = await fixture<MlsAct>(html`<mls-act n="2" title="x"></mls-act>`);
     el.n = '3';
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('3');
+    expect(alertText(el)).to.contain('3');
     expect(el.act).to.equal(2);
     expect(el.shadowRoot!.querySelector('h3')!.textContent).to.contain('Design Challenge');
   });

@@ -1,16 +1,10 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import '../../components/mls-callout.js';
 import type { MlsCallout } from '../../components/mls-callout.js';
+import { alertText, quietly, squash } from '../helpers/index.js';
 
 function box(el: MlsCallout): HTMLElement {
   return el.shadowRoot!.querySelector('[part="callout"]') as HTMLElement;
-}
-
-function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
-  const warn = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => { warnings.push(args.map(String).join(' ')); };
-  return fn().then((result) => ({ result, warnings }), (e) => { throw e; }).finally(() => { console.warn = warn; });
 }
 
 describe('<mls-callout>', () => {
@@ -24,7 +18,7 @@ describe('<mls-callout>', () => {
     it(`kind="${kind}" says "${label}" in text with an icon, and is accessible`, async () => {
       const el = await fixture<MlsCallout>(html`<mls-callout kind=${kind} heading="Bandwidth bound">The memory bus is saturated.</mls-callout>`);
       const labelLine = el.shadowRoot!.querySelector('[part="label"]')!;
-      expect(labelLine.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${icon}${label}`);
+      expect(squash(labelLine.textContent)).to.equal(`${icon}${label}`);
       expect(el.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('Bandwidth bound');
       expect(box(el).getAttribute('role')).to.equal('note');
       expect(box(el).getAttribute('aria-label')).to.equal(`${label}: Bandwidth bound`);
@@ -49,10 +43,9 @@ describe('<mls-callout>', () => {
       el.requestUpdate();
       await el.updateComplete;
     });
-    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('kind');
-    expect(alert.textContent).to.contain('purple');
-    expect(alert.textContent).to.contain('info, success, warn, danger');
+    expect(alertText(el)).to.contain('kind');
+    expect(alertText(el)).to.contain('purple');
+    expect(alertText(el)).to.contain('info, success, warn, danger');
     expect(warnings.length).to.equal(1);
     expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent).to.contain('Caution');
     el.kind = 'success';

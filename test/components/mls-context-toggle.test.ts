@@ -8,10 +8,11 @@ import type { MlsContextToggle } from '../../components/mls-context-toggle.js';
 import type { MlsLedgerProvider } from '../../components/mls-ledger-provider.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
+import { alertText, shadowText, squash } from '../helpers/index.js';
 
 const radios = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
 const radio = (el: Element, v: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${v}"]`)!;
-const labels = (el: Element) => [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+const labels = (el: Element) => [...el.shadowRoot!.querySelectorAll('label')].map((l) => squash(l.textContent));
 
 /** A ledger whose lab-00 record chose `track`. */
 function ledgerWithTrack(track: string): DesignLedger {
@@ -103,9 +104,8 @@ describe('mls-context-toggle', () => {
 
   it('flags unknown contexts and devices', async () => {
     const { toggle } = await inLab('cloud edge', 'contexts="cloud mars" devices="edge:nope"');
-    const alert = toggle.shadowRoot!.querySelector('[role=alert]')!;
-    expect(alert.textContent).to.contain('mars');
-    expect(alert.textContent).to.contain('edge:nope');
+    expect(alertText(toggle)).to.contain('mars');
+    expect(alertText(toggle)).to.contain('edge:nope');
     expect(radios(toggle).map((r) => r.value)).to.deep.equal(['cloud']);
   });
 
@@ -124,7 +124,7 @@ describe('mls-context-toggle', () => {
     expect(lab.labScope.get('context')).to.equal('tiny');
     expect(lab.labScope.get('device')).to.equal('cortex-m7');
     await toggle.updateComplete;
-    expect(toggle.shadowRoot!.textContent).to.contain('Confirmed: TinyML');
+    expect(shadowText(toggle)).to.contain('Confirmed: TinyML');
     radio(toggle, 'edge').click();
     await toggle.updateComplete;
     expect(lab.labScope.get('context')).to.equal('tiny');

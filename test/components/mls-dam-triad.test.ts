@@ -1,27 +1,20 @@
-import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import { ContextProvider } from '@lit/context';
+/**
+ * <mls-dam-triad>: D, A and M of one workload on two contexts, the Iron Law verdicts and the
+ * fit check, against the lab physics. The shared instrument contracts (inline alerts, publish,
+ * $refs, disconnect leaks, axe) run from describeInstrument at the end.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/mls-dam-triad.js';
 import type { MlsDamTriad } from '../../components/mls-dam-triad.js';
-import { LabScope, scopeContext } from '../../src/scope.js';
 import { v1_01Act2 } from '../../physics/labs/v1-01.js';
-
-const text = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const alertText = (el: Element) => text(el, '[role="alert"]');
-const close = (a: number, b: number, rel = 1e-9) => Math.abs(a - b) <= rel * Math.abs(b);
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => { warnings.push(args.map(String).join(' ')); };
-  try { return { value: await fn(), warnings }; } finally { console.warn = original; }
-}
+import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly, squash } from '../helpers/index.js';
 
 describe('<mls-dam-triad>', () => {
   it('shows D, A and M for both contexts and the Iron Law verdicts', async () => {
     const el = await fixture<MlsDamTriad>(html`<mls-dam-triad></mls-dam-triad>`);
-    const heads = [...el.shadowRoot!.querySelectorAll('table[part="grid"] thead th')].map((t) => t.textContent!.replace(/\s+/g, ' ').trim());
+    const heads = [...el.shadowRoot!.querySelectorAll('table[part="grid"] thead th')].map((t) => squash(t.textContent));
     expect(heads).to.deep.equal(['Triad', 'Cloud: H100 SXM5YOUR CONTEXT', 'TinyML: Cortex-M7 MCU']);
-    const rows = [...el.shadowRoot!.querySelectorAll('table[part="grid"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    const rows = [...el.shadowRoot!.querySelectorAll('table[part="grid"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => squash(c.textContent)));
     // D = 51,501,056 B; / 3.35e12 = 15.4 us; / 5e7 = 1.03 s
     expect(rows[0]).to.deep.equal(['51.5 MB÷ 3.35 TB/s = 15.4 µsBINDING', '51.5 MB÷ 50 MB/s = 1.03 s']);
     // O = 8.2 GFLOP; / 989e12 = 8.29 us; / 1e9 = 8.2 s
@@ -41,34 +34,20 @@ describe('<mls-dam-triad>', () => {
     const tiny8 = v1_01Act2('tiny', 8), cloud1 = v1_01Act2('cloud', 1);
     expect(o.device).to.equal('cortex-m7');
     expect(o.oom).to.equal(true);
-    expect(close(o.oomRatio, tiny8.oomRatio)).to.equal(true);
-    expect(close(o.total, tiny8.total)).to.equal(true);
+    expectClose(o.oomRatio, tiny8.oomRatio);
+    expectClose(o.total, tiny8.total);
     expect(o.verdict).to.equal('oom');
     expect(o.other.device).to.equal('h100');
     // Reference at batch 1 on the cloud: D/BW / O/R = 15.373 / 8.291 = 1.854
-    expect(close(o.reference!.cloud.dataToCompute, cloud1.data / cloud1.compute)).to.equal(true);
+    expectClose(o.reference!.cloud.dataToCompute, cloud1.data / cloud1.compute);
     // The H100 turns compute-bound at batch 2, the MCU at batch 1
     expect(o.sides.cloud.computeBoundBatch).to.equal(2);
     expect(o.sides.tiny.computeBoundBatch).to.equal(1);
     expect(text(el, '[part="reference"]')).to.equal("At the question's batch of 1, TinyML (Cortex-M7 MCU) is compute-bound: D/BW is 0.126× O/R.");
   });
 
-  it('rejects bad attributes with an alert and keeps the last good table', async () => {
-    const el = await fixture<MlsDamTriad>(html`<mls-dam-triad></mls-dam-triad>`);
-    const before = el.outputs!.total;
-    const { warnings } = await quietly(async () => {
-      el.setAttribute('batch', '-3');
-      await el.updateComplete;
-    });
-    expect(warnings.length).to.equal(1);
-    expect(alertText(el)).to.contain('Invalid batch');
-    expect(alertText(el)).to.contain('-3');
-    expect(el.outputs!.total).to.equal(before);
-    expect(el.shadowRoot!.querySelector('tbody')).to.exist;
-    el.setAttribute('batch', '2');
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
-    const { warnings: w2 } = await quietly(async () => {
+  it('rejects an unknown model and a context it does not compare from the start, with no table', async () => {
+    const { warnings: warnings } = await quietly(async () => {
       const b = await fixture<MlsDamTriad>(html`<mls-dam-triad model="gpt-7" active="mars"></mls-dam-triad>`);
       expect(alertText(b)).to.contain('Invalid model');
       expect(alertText(b)).to.contain('resnet50');
@@ -77,8 +56,11 @@ describe('<mls-dam-triad>', () => {
       expect(alertText(c)).to.contain('Invalid active');
       expect(alertText(c)).to.contain('cloud, tiny');
     });
-    expect(w2.length).to.equal(2);
-    const { warnings: w3 } = await quietly(async () => {
+    expect(warnings.length).to.equal(2);
+  });
+
+  it('reports a model without an operation count, and recovers when the model changes', async () => {
+    const { warnings: warnings } = await quietly(async () => {
       // Llama 3 8B has no per-inference FLOP count in the registry
       const d = await fixture<MlsDamTriad>(html`<mls-dam-triad model="llama3-8b"></mls-dam-triad>`);
       expect(alertText(d)).to.contain('Invalid model');
@@ -89,23 +71,12 @@ describe('<mls-dam-triad>', () => {
       // MobileNetV2: 0.3e9 MAC x 2 = 0.6e9 FLOP
       expect(d.outputs!.ops).to.equal(0.6e9);
     });
-    expect(w3.length).to.equal(1);
-  });
-
-  it('is accessible (axe)', async () => {
-    const el = await fixture<MlsDamTriad>(html`<mls-dam-triad active="tiny"></mls-dam-triad>`);
-    await expect(el).to.be.accessible();
+    expect(warnings.length).to.equal(1);
   });
 
   it('follows $context and $batch in a lab scope', async () => {
-    const scope = new LabScope();
-    scope.set('context', 'cloud');
-    scope.set('batch', 1);
-    const wrap = fixtureSync<HTMLDivElement>(html`<div></div>`);
-    new ContextProvider(wrap, { context: scopeContext, initialValue: scope });
-    const el = document.createElement('mls-dam-triad') as MlsDamTriad;
-    for (const [k, v] of Object.entries({ active: '$context', batch: '$batch', 'reference-batch': '1', publish: 'triad' })) el.setAttribute(k, v);
-    wrap.append(el);
+    const { scope } = await inScope<MlsDamTriad>(html`<mls-dam-triad active="$context" batch="$batch" reference-batch="1" publish="triad"></mls-dam-triad>`,
+      { context: 'cloud', batch: 1 });
     await waitUntil(() => scope.get('triad') !== undefined, 'nothing published');
     expect(scope.get('triad.oom')).to.equal(false);
     expect(scope.get('triad.bound')).to.equal('memory');
@@ -115,4 +86,16 @@ describe('<mls-dam-triad>', () => {
     await waitUntil(() => scope.get('triad.oom') === true, 'did not follow $context');
     expect(scope.get('triad.verdict')).to.equal('oom');
   });
+});
+
+describeInstrument('mls-dam-triad', {
+  valid: { active: 'tiny' },
+  invalid: [
+    // A negative batch: the alert names it; the last good table and outputs stay.
+    { attr: 'batch', value: '-3', says: ['Invalid batch'] },
+    { attr: 'model', value: 'gpt-9', says: ['Invalid model', 'resnet50'] },
+    { attr: 'active', value: 'moon', says: ['Invalid active', 'cloud, tiny'] },
+  ],
+  publishes: { keys: ['device', 'bound', 'oom', 'oomRatio', 'total', 'verdict', 'other', 'sides', 'model', 'precision', 'batch'] },
+  follows: { attr: 'batch', values: [1, 2, 8] },
 });

@@ -1,22 +1,15 @@
-import { fixture, fixtureSync, html, expect } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../../src/scope.js';
+import { fixture, html, expect } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import '../../components/mls-failure.js';
 import type { MlsFailure } from '../../components/mls-failure.js';
 import type { MlsEventMap } from '../../src/events.js';
+import { alertText, inScope, quietly } from '../helpers/index.js';
 
 type Detail = MlsEventMap['mls-failure'];
 
-/** Render `tpl` inside a minimal host that provides `scope`; records mls-failure events from the start. */
-async function inScope<T extends HTMLElement>(scope: LabScope, tpl: TemplateResult, events: Detail[] = []): Promise<T> {
-  const host = fixtureSync<HTMLDivElement>(html`<div></div>`); // not fixture(): a plain div would wait a frame
-  host.addEventListener('mls-failure', (e) => events.push(e.detail));
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(tpl, host);
-  const el = host.firstElementChild as T & { updateComplete: Promise<boolean> };
-  await el.updateComplete;
-  return el;
+/** `tpl` in a scope host holding `values`; mls-failure events are recorded from the start. */
+async function failureIn(tpl: TemplateResult, values: Record<string, unknown> = {}, events: Detail[] = []) {
+  return inScope<MlsFailure>(tpl, values, { on: { 'mls-failure': (e) => events.push((e as CustomEvent<Detail>).detail) } });
 }
 
 const banner = (el: MlsFailure) => el.shadowRoot!.querySelector('[part="banner"]') as HTMLElement | null;
@@ -51,9 +44,8 @@ describe('<mls-failure>', () => {
   });
 
   it('follows a scope flag both ways and emits one event per transition', async () => {
-    const scope = new LabScope();
     const events: Detail[] = [];
-    const el = await inScope<MlsFailure>(scope, html`<mls-failure when="$wf.violated" name="sla">P99 latency   exceeds the 100 ms SLA.</mls-failure>`, events);
+    const { el, scope } = await failureIn(html`<mls-failure when="$wf.violated" name="sla">P99 latency   exceeds the 100 ms SLA.</mls-failure>`, {}, events);
     expect(el.active, 'unresolved is inactive').to.equal(false);
     expect(events).to.deep.equal([]);
 
@@ -87,18 +79,14 @@ describe('<mls-failure>', () => {
   });
 
   it('emits on an initially true condition, and bubbles out of shadow roots', async () => {
-    const scope = new LabScope();
-    scope.set('oom', true);
     const events: Detail[] = [];
-    const el = await inScope<MlsFailure>(scope, html`<mls-failure when="$oom" name="oom">Does not fit.</mls-failure>`, events);
+    const { el } = await failureIn(html`<mls-failure when="$oom" name="oom">Does not fit.</mls-failure>`, { oom: true }, events);
     expect(el.active).to.equal(true);
     expect(events).to.deep.equal([{ name: 'oom', active: true, message: 'Does not fit.', act: null }]);
   });
 
   it('treats the string "false" and zero in the scope as not violated', async () => {
-    const scope = new LabScope();
-    scope.set('f', 'false');
-    const el = await inScope<MlsFailure>(scope, html`<mls-failure when="$f">x</mls-failure>`);
+    const { el, scope } = await failureIn(html`<mls-failure when="$f">x</mls-failure>`, { f: 'false' });
     expect(el.active).to.equal(false);
     scope.set('f', 0);
     await el.updateComplete;
@@ -109,20 +97,16 @@ describe('<mls-failure>', () => {
   });
 
   it('rejects a literal that is not a reference or true/false, with a role="alert" naming when', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
-    let el: MlsFailure;
-    try {
-      el = await fixture<MlsFailure>(html`<mls-failure when="wf.violated">x</mls-failure>`);
-      el.requestUpdate();
-      await el.updateComplete;
-    } finally { console.warn = warn; }
-    const alert = el!.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('when');
-    expect(alert.textContent).to.contain('wf.violated');
-    expect(el!.active).to.equal(false);
+    const { result: el, warnings } = await quietly(async () => {
+      const e = await fixture<MlsFailure>(html`<mls-failure when="wf.violated">x</mls-failure>`);
+      e.requestUpdate();
+      await e.updateComplete;
+      return e;
+    });
+    expect(alertText(el)).to.contain('when');
+    expect(alertText(el)).to.contain('wf.violated');
+    expect(el.active).to.equal(false);
     expect(warnings.length).to.equal(1);
-    await expect(el!).to.be.accessible();
+    await expect(el).to.be.accessible();
   });
 });

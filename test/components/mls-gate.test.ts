@@ -7,6 +7,7 @@ import type { MlsGate } from '../../components/mls-gate.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { emit } from '../../src/events.js';
+import { alertText, shadowText } from '../helpers/index.js';
 
 describe('mls-gate', () => {
   beforeEach(() => setPageLedger(new DesignLedger({ storage: null })));
@@ -17,7 +18,7 @@ describe('mls-gate', () => {
     const gate = lab.querySelector('mls-gate')!;
     await gate.updateComplete;
     expect(lab.querySelector('.inst')).to.equal(null);
-    expect(gate.shadowRoot!.textContent).to.contain('Lock your prediction above to reveal the instruments.');
+    expect(shadowText(gate)).to.contain('Lock your prediction above to reveal the instruments.');
     expect(gate.open).to.equal(false);
     await expect(gate).to.be.accessible();
 
@@ -28,7 +29,7 @@ describe('mls-gate', () => {
     expect(stamped).to.have.length(1);
     // stamped right after the template, in the gate's light DOM
     expect(gate.querySelector('template')!.nextElementSibling).to.equal(stamped[0]);
-    expect(gate.shadowRoot!.textContent).not.to.contain('Lock your prediction');
+    expect(shadowText(gate)).not.to.contain('Lock your prediction');
     await expect(gate).to.be.accessible();
   });
 
@@ -110,6 +111,6 @@ describe('mls-gate', () => {
 
   it('flags a missing after attribute', async () => {
     const gate = await fixture<MlsGate>(html`<mls-gate></mls-gate>`);
-    expect(gate.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('after');
+    expect(alertText(gate)).to.contain('after');
   });
 });

@@ -5,6 +5,7 @@ import { labProgress } from '../../components/mls-lab-gallery.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { LAB_CATALOG } from '../../src/catalog.js';
+import { shadowText } from '../helpers/index.js';
 
 /** An in-memory Storage, so the test never touches the shared localStorage. */
 class MemoryStorage implements Storage {
@@ -16,8 +17,6 @@ class MemoryStorage implements Storage {
   removeItem(k: string) { this.#m.delete(k); }
   setItem(k: string, v: string) { this.#m.set(k, String(v)); }
 }
-
-const shadowText = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('<mls-lab-gallery>', () => {
   let ledger: DesignLedger;

@@ -13,8 +13,7 @@ import type { MlsPredictionLock } from '../../components/mls-prediction-lock.js'
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { emit } from '../../src/events.js';
-
-const shadowText = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+import { alertText, shadowText, squash } from '../helpers/index.js';
 const lockButton = (lock: Element) => lock.shadowRoot!.querySelector<HTMLButtonElement>('button[part=button]')!;
 const radio = (lock: Element, value: string) => lock.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${value}"]`)!;
 
@@ -63,7 +62,7 @@ describe('mls-lab', () => {
     expect(t).to.contain('Volume I · Lab 02');
     expect(lab.shadowRoot!.querySelector('h2')!.textContent).to.equal('The Iron Law');
     expect(t).to.contain('About 40 min');
-    const chips = [...lab.shadowRoot!.querySelectorAll('.chip')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+    const chips = [...lab.shadowRoot!.querySelectorAll('.chip')].map((c) => squash(c.textContent));
     expect(chips).to.have.length(2);
     expect(chips[0]).to.contain('Cloud').and.contain('H100');
     expect(chips[1]).to.contain('Edge').and.contain('Jetson Orin NX');
@@ -95,8 +94,7 @@ describe('mls-lab', () => {
   ] as const) {
     it(`rejects volume=${attrs.volume} chapter=${attrs.chapter} with an alert naming ${named}`, async () => {
       const lab = await fixture<MlsLab>(html`<mls-lab volume=${attrs.volume} chapter=${attrs.chapter}></mls-lab>`);
-      const alert = lab.shadowRoot!.querySelector('[role=alert]')!;
-      expect(alert.textContent).to.contain(named);
+      expect(alertText(lab)).to.contain(named);
       expect(lab.key).to.equal(null);
     });
   }

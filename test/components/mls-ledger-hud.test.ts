@@ -7,8 +7,7 @@ import type { MlsLab } from '../../components/mls-lab.js';
 import type { MlsLedgerHud } from '../../components/mls-ledger-hud.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
-
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+import { shadowText as text } from '../helpers/index.js';
 const btn = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
 
 /** An in-memory Storage, so tests can exercise the "Saved" path without touching localStorage. */

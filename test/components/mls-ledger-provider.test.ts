@@ -4,6 +4,7 @@ import '../../components/mls-ledger-hud.js';
 import type { MlsLedgerProvider } from '../../components/mls-ledger-provider.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger, pageLedger } from '../../src/ledger/context.js';
+import { alertText, shadowText } from '../helpers/index.js';
 
 describe('mls-ledger-provider', () => {
   beforeEach(() => setPageLedger(new DesignLedger({ storage: null })));
@@ -15,7 +16,7 @@ describe('mls-ledger-provider', () => {
     p.ledger.upsert('v1.ch04', {});
     const hud = p.querySelector('mls-ledger-hud')!;
     await hud.updateComplete;
-    expect(hud.shadowRoot!.textContent).to.contain('1 of 17');
+    expect(shadowText(hud)).to.contain('1 of 17');
     expect(getComputedStyle(p).display).to.equal('contents');
     await expect(p).to.be.accessible();
   });
@@ -56,11 +57,11 @@ describe('mls-ledger-provider', () => {
     mine.upsert('v1.ch09', {});
     const hud = p.querySelector('mls-ledger-hud')!;
     await hud.updateComplete;
-    expect(hud.shadowRoot!.textContent).to.contain('Volume I: 1 of 17');
+    expect(shadowText(hud)).to.contain('Volume I: 1 of 17');
   });
 
   it('flags a bad storage value', async () => {
     const p = await fixture<MlsLedgerProvider>(html`<mls-ledger-provider storage="cloud"></mls-ledger-provider>`);
-    expect(p.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('storage');
+    expect(alertText(p)).to.contain('storage');
   });
 });

@@ -1,17 +1,14 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+/**
+ * <mls-light-barrier>: the propagation arithmetic it states in words (round trip, verdict,
+ * distance bound) against the physics. The shared instrument contracts (inline alerts, publish,
+ * $refs, disconnect, axe) run from describeInstrument at the end.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/mls-light-barrier.js';
-import '../../components/mls-lab.js';
 import type { MlsLightBarrier } from '../../components/mls-light-barrier.js';
-import type { MlsLab } from '../../components/mls-lab.js';
-import { DesignLedger } from '../../src/ledger/store.js';
-import { setPageLedger } from '../../src/ledger/context.js';
-
-const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+import { describeInstrument, inScope, shadowText as text } from '../helpers/index.js';
 
 describe('<mls-light-barrier>', () => {
-  beforeEach(() => setPageLedger(new DesignLedger({ storage: null, sync: false })));
-  afterEach(() => setPageLedger(undefined));
-
   it('states the round trip, the verdict and the distance bound (AV scenario)', async () => {
     const el = await fixture<MlsLightBarrier>(html`<mls-light-barrier distance="2000000" budget="0.01" observed="0.04"></mls-light-barrier>`);
     const t = text(el);
@@ -38,31 +35,26 @@ describe('<mls-light-barrier>', () => {
   });
 
   it('publishes its outputs into a lab scope and follows references', async () => {
-    const lab = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="2">
-      <mls-light-barrier distance="$d" budget="0.01" publish="lb"></mls-light-barrier></mls-lab>`);
-    const el = lab.querySelector('mls-light-barrier') as MlsLightBarrier;
-    lab.labScope.set('d', 5_570_000);
+    const { el, scope } = await inScope<MlsLightBarrier>(html`<mls-light-barrier distance="$d" budget="0.01" publish="lb"></mls-light-barrier>`);
+    scope.set('d', 5_570_000);
     await el.updateComplete;
     // London–New York 5,570 km: 27.85 ms one way, 55.7 ms round trip
-    const out = lab.labScope.get('lb') as Record<string, number>;
+    const out = scope.get('lb') as Record<string, number>;
     expect(out.oneWay).to.be.closeTo(0.02785, 1e-12);
     expect(out.roundTrip).to.be.closeTo(0.0557, 1e-12);
     expect(text(el)).to.contain('55.7 ms');
   });
+});
 
-  it('rejects a negative distance inline and keeps the last good state', async () => {
-    const el = await fixture<MlsLightBarrier>(html`<mls-light-barrier distance="1000000" budget="0.01"></mls-light-barrier>`);
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      setTimeout(() => el.setAttribute('distance', '-5'));
-      const ev = await oneEvent(el, 'mls-invalid');
-      expect(ev.detail.attribute).to.equal('distance');
-      await el.updateComplete;
-    } finally {
-      console.warn = warn;
-    }
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('distance');
-    expect(el.outputs!.roundTrip).to.equal(0.01); // 2 × 1,000 km / 2e8 m/s
-  });
+describeInstrument('mls-light-barrier', {
+  valid: { distance: '1000000', budget: '0.01' },
+  invalid: [
+    // A negative distance: the alert names it; the last good state (2 × 1,000 km / 2e8 m/s = 10 ms) stays.
+    { attr: 'distance', value: '-5', says: ['Invalid distance'] },
+    { attr: 'budget', value: 'soon', says: ['Invalid budget'] },
+    { attr: 'processing', value: '-0.001', says: ['Invalid processing'] },
+    { attr: 'fiber-speed', value: '0', says: ['Invalid fiber-speed'] },
+  ],
+  publishes: { keys: ['distance', 'distanceKm', 'roundTrip', 'oneWay', 'processing', 'total', 'budget', 'ratio', 'feasible', 'violated', 'maxDistance'] },
+  follows: { attr: 'distance', values: [1_000_000, 5_570_000, 200_000] },
 });

@@ -1,20 +1,13 @@
-import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import { ContextProvider } from '@lit/context';
+/**
+ * <mls-magnitude-gap>: the four-tier charts, the ratio table banded in words, the precision
+ * modes, against the registry physics. The shared instrument contracts (inline alerts, publish,
+ * $refs, disconnect leaks, axe) run from describeInstrument at the end.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/mls-magnitude-gap.js';
 import type { MlsMagnitudeGap } from '../../components/mls-magnitude-gap.js';
-import { LabScope, scopeContext } from '../../src/scope.js';
 import { magnitudeGap } from '../../physics/tiers.js';
-
-const text = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const alertText = (el: Element) => text(el, '[role="alert"]');
-const close = (a: number, b: number, rel = 1e-9) => Math.abs(a - b) <= rel * Math.abs(b);
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => { warnings.push(args.map(String).join(' ')); };
-  try { return { value: await fn(), warnings }; } finally { console.warn = original; }
-}
+import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly } from '../helpers/index.js';
 
 describe('<mls-magnitude-gap>', () => {
   it('draws one log chart per metric with a text twin, and the ratio table', async () => {
@@ -49,8 +42,8 @@ describe('<mls-magnitude-gap>', () => {
     const el = await fixture<MlsMagnitudeGap>(html`<mls-magnitude-gap precision="fp32"></mls-magnitude-gap>`);
     const out = el.outputs!;
     // FP32: 67e12 / 1e9 = 67,000; the headline ratio stays 989,000
-    expect(close(out.compute!, 67_000)).to.equal(true);
-    expect(close(out.headlineCompute!, 989_000)).to.equal(true);
+    expectClose(out.compute!, 67_000);
+    expectClose(out.headlineCompute!, 989_000);
     expect(out.compute).to.equal(magnitudeGap('cloud', 'tiny', 'fp32').ratios.compute);
     expect(text(el, '[part="note"]')).to.equal('Every compute bar is at FP32.');
   });
@@ -67,65 +60,29 @@ describe('<mls-magnitude-gap>', () => {
     expect(el.shadowRoot!.querySelectorAll('canvas').length).to.equal(2);
     const out = el.outputs!;
     // 989 / 312 = 3.170; 3.35 / 2.039 = 1.643
-    expect(close(out.compute!, 989 / 312)).to.equal(true);
-    expect(close(out.bandwidth, 3.35 / 2.039)).to.equal(true);
+    expectClose(out.compute!, 989 / 312);
+    expectClose(out.bandwidth, 3.35 / 2.039);
     expect(text(el, 'table.ratios caption')).to.equal('H100 SXM5 ÷ A100 SXM 80GB');
     // log10(3.17) = 0.5: within one order
     expect(text(el, 'table.ratios .badge')).to.equal('△ within one order');
     expect(text(el, '[part="headline"]')).to.equal('H100 SXM5 has 3.17× the peak compute of A100 SXM 80GB (both FP16): 0.5 orders of magnitude.');
   });
 
-  it('rejects a bad tier, precision or metric inline, warns once per value and keeps the last good view', async () => {
-    const el = await fixture<MlsMagnitudeGap>(html`<mls-magnitude-gap></mls-magnitude-gap>`);
-    let events = 0;
-    el.addEventListener('mls-invalid', () => events++);
+  it('rejects a bad precision and bad metrics from the start, naming each, with no chart; accessible', async () => {
     const { warnings } = await quietly(async () => {
-      el.setAttribute('b', 'toaster');
-      await el.updateComplete;
-      el.setAttribute('a', 'edge'); // another update while b is still bad: no second warning for b
-      await el.updateComplete;
-    });
-    expect(warnings.length).to.equal(1);
-    expect(alertText(el)).to.contain('Invalid b');
-    expect(alertText(el)).to.contain('toaster');
-    expect(alertText(el)).to.contain('cloud, edge, mobile, tiny');
-    expect(events).to.equal(1);
-    // Last good view kept: still the cloud ÷ tiny ratio
-    expect(el.shadowRoot!.querySelectorAll('canvas').length).to.equal(4);
-    expect(close(el.outputs!.compute!, 989_000)).to.equal(true);
-    el.setAttribute('b', 'tiny');
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
-    const { warnings: w2 } = await quietly(async () => {
       const p = await fixture<MlsMagnitudeGap>(html`<mls-magnitude-gap precision="fp64" metrics="compute speed"></mls-magnitude-gap>`);
       expect(alertText(p)).to.contain('Invalid precision');
       expect(alertText(p)).to.contain('headline, fp32, fp16, int8');
       expect(alertText(p)).to.contain('Invalid metrics');
       expect(p.shadowRoot!.querySelector('canvas')).to.equal(null);
+      await expect(p).to.be.accessible();
     });
-    expect(w2.length).to.equal(2);
-  });
-
-  it('is accessible (axe), valid and invalid', async () => {
-    const el = await fixture<MlsMagnitudeGap>(html`<mls-magnitude-gap highlight="cloud"></mls-magnitude-gap>`);
-    await expect(el).to.be.accessible();
-    await quietly(async () => {
-      const bad = await fixture<MlsMagnitudeGap>(html`<mls-magnitude-gap a="nowhere"></mls-magnitude-gap>`);
-      await expect(bad).to.be.accessible();
-    });
+    expect(warnings.length).to.equal(2);
   });
 
   it('publishes into the lab scope and follows $precision and $context', async () => {
-    const scope = new LabScope();
-    scope.set('precision', 'headline');
-    scope.set('context', 'cloud');
-    const wrap = fixtureSync<HTMLDivElement>(html`<div></div>`);
-    new ContextProvider(wrap, { context: scopeContext, initialValue: scope });
-    const el = document.createElement('mls-magnitude-gap') as MlsMagnitudeGap;
-    el.setAttribute('precision', '$precision');
-    el.setAttribute('highlight', '$context');
-    el.setAttribute('publish', 'gap');
-    wrap.append(el);
+    const { el, scope } = await inScope<MlsMagnitudeGap>(html`<mls-magnitude-gap precision="$precision" highlight="$context" publish="gap"></mls-magnitude-gap>`,
+      { precision: 'headline', context: 'cloud' });
     await waitUntil(() => scope.get('gap') !== undefined, 'nothing published');
     expect(scope.get('gap.compute')).to.equal(989_000);
     expect(scope.get('gap.headlineCompute')).to.equal(989_000);
@@ -138,4 +95,16 @@ describe('<mls-magnitude-gap>', () => {
     scope.set('context', 'tiny');
     await waitUntil(() => text(el, '[part="active"]').includes('TinyML'), 'did not follow $context');
   });
+});
+
+describeInstrument('mls-magnitude-gap', {
+  valid: { highlight: 'cloud' },
+  invalid: [
+    // A tier that does not exist: the alert lists the tiers; the four charts and the cloud ÷ tiny ratio stay.
+    { attr: 'b', value: 'toaster', says: ['Invalid b', 'cloud, edge, mobile, tiny'] },
+    { attr: 'precision', value: 'fp128', says: ['Invalid precision', 'headline, fp32, fp16, int8'] },
+    { attr: 'metrics', value: 'compute latency', says: ['Invalid metrics'] },
+  ],
+  publishes: { keys: ['a', 'b', 'precision', 'aPrecision', 'bPrecision', 'compute', 'bandwidth', 'memory', 'power', 'headlineCompute', 'computeOrders'] },
+  follows: { attr: 'precision', values: ['headline', 'int8', 'fp32'] },
 });

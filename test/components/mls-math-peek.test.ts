@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/mls-math-peek.js';
 import type { MlsMathPeek } from '../../components/mls-math-peek.js';
 import { katexRequestCount } from '../../src/math.js';
+import { alertText, quietly } from '../helpers/index.js';
 
 function katexResources(): string[] {
   return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /katex/i.test(n));
@@ -83,28 +84,25 @@ describe('<mls-math-peek>', () => {
   });
 
   it('shows bad TeX as source with a role="alert" note instead of throwing', async () => {
-    const warn = console.warn; console.warn = () => {};
-    let el: MlsMathPeek;
-    try {
-      el = await fixture<MlsMathPeek>(html`<mls-math-peek open><span data-tex>\\frac{a}{</span></mls-math-peek>`);
-      await el.typesetComplete;
-    } finally { console.warn = warn; }
-    const span = el!.querySelector('[data-tex]')!;
+    const { result: el } = await quietly(async () => {
+      const e = await fixture<MlsMathPeek>(html`<mls-math-peek open><span data-tex>\\frac{a}{</span></mls-math-peek>`);
+      await e.typesetComplete;
+      return e;
+    });
+    const span = el.querySelector('[data-tex]')!;
     expect(span.querySelector('code')!.textContent).to.equal('\\frac{a}{');
     expect(span.querySelector('[role="alert"]')!.textContent).to.match(/could not typeset/);
   });
 
   it('flags an unknown data-tex mode with a role="alert" naming data-tex (and typesets it inline)', async () => {
-    const warn = console.warn; console.warn = () => {};
-    let el: MlsMathPeek;
-    try {
-      el = await fixture<MlsMathPeek>(html`<mls-math-peek open><span data-tex="block">x^2</span></mls-math-peek>`);
-      await el.typesetComplete;
-      await el.updateComplete;
-    } finally { console.warn = warn; }
-    const alert = el!.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('data-tex');
-    expect(alert.textContent).to.contain('block');
-    expect(el!.querySelector('math')!.getAttribute('display')).to.not.equal('block');
+    const { result: el } = await quietly(async () => {
+      const e = await fixture<MlsMathPeek>(html`<mls-math-peek open><span data-tex="block">x^2</span></mls-math-peek>`);
+      await e.typesetComplete;
+      await e.updateComplete;
+      return e;
+    });
+    expect(alertText(el)).to.contain('data-tex');
+    expect(alertText(el)).to.contain('block');
+    expect(el.querySelector('math')!.getAttribute('display')).to.not.equal('block');
   });
 });

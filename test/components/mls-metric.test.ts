@@ -1,22 +1,10 @@
-import { fixture, fixtureSync, html, expect } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../../src/scope.js';
+import { fixture, html, expect } from '@open-wc/testing';
 import '../../components/mls-metric.js';
 import type { MlsMetric } from '../../components/mls-metric.js';
-
-/** Render `tpl` inside a minimal host that provides `scope` (no dependency on <mls-lab>). */
-async function inScope<T extends HTMLElement>(scope: LabScope, tpl: TemplateResult): Promise<T> {
-  const host = fixtureSync<HTMLDivElement>(html`<div></div>`); // not fixture(): a plain div would wait a frame
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(tpl, host);
-  const el = host.firstElementChild as T & { updateComplete: Promise<boolean> };
-  await el.updateComplete;
-  return el;
-}
+import { alertText, inScope, partText, quietly } from '../helpers/index.js';
 
 const part = (el: MlsMetric, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`);
-const text = (el: MlsMetric, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
+const text = (el: MlsMetric, name: string) => (part(el, name) ? partText(el, `[part="${name}"]`) : undefined);
 
 describe('<mls-metric>', () => {
   it('shows label, formatted value with unit, state in words with an icon, and the tag', async () => {
@@ -49,8 +37,7 @@ describe('<mls-metric>', () => {
   });
 
   it('reads value and state from the scope, showing "—" until resolved', async () => {
-    const scope = new LabScope();
-    const el = await inScope<MlsMetric>(scope, html`<mls-metric label="Step time" value="$wf.total" unit="s" state="$wf.state"></mls-metric>`);
+    const { el, scope } = await inScope<MlsMetric>(html`<mls-metric label="Step time" value="$wf.total" unit="s" state="$wf.state"></mls-metric>`);
     expect(part(el, 'value')!.querySelector('[aria-hidden="true"]')!.textContent).to.equal('—');
     expect(part(el, 'state')).to.equal(null);
     scope.set('wf', { total: 0.0305, state: 'warn' });
@@ -65,19 +52,15 @@ describe('<mls-metric>', () => {
   });
 
   it('rejects a bad state, value and digits with a role="alert" naming each attribute', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
-    let el: MlsMetric;
-    try {
-      el = await fixture<MlsMetric>(html`<mls-metric label="X" value="NaN-ish" state="great" digits="2.5"></mls-metric>`);
-      el.requestUpdate();
-      await el.updateComplete;
-    } finally { console.warn = warn; }
-    const alert = el!.shadowRoot!.querySelector('[role="alert"]')!;
-    for (const s of ['state', 'great', 'ok, warn, fail', 'value', 'NaN-ish', 'digits', '2.5']) expect(alert.textContent).to.contain(s);
+    const { result: el, warnings } = await quietly(async () => {
+      const e = await fixture<MlsMetric>(html`<mls-metric label="X" value="NaN-ish" state="great" digits="2.5"></mls-metric>`);
+      e.requestUpdate();
+      await e.updateComplete;
+      return e;
+    });
+    for (const s of ['state', 'great', 'ok, warn, fail', 'value', 'NaN-ish', 'digits', '2.5']) expect(alertText(el)).to.contain(s);
     expect(warnings.length).to.equal(3);
-    expect(part(el!, 'state')).to.equal(null);
-    await expect(el!).to.be.accessible();
+    expect(part(el, 'state')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });

@@ -5,8 +5,7 @@ import type { MlsLab } from '../../components/mls-lab.js';
 import type { MlsOverlay } from '../../components/mls-overlay.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
-
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+import { alertText, shadowText as text } from '../helpers/index.js';
 
 async function setup(attrs: string, lock?: unknown): Promise<{ lab: MlsLab; overlay: MlsOverlay }> {
   const lab = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="1"></mls-lab>`);
@@ -81,8 +80,7 @@ describe('mls-overlay', () => {
   it('flags a bad compare and a bad literal actual', async () => {
     const { overlay } = await setup('prediction="$act1" actual="lots" compare="log"',
       { locked: true, value: 'A', number: 1, label: 'x', correct: null });
-    const alert = overlay.shadowRoot!.querySelector('[role=alert]')!;
-    expect(alert.textContent).to.contain('compare');
-    expect(alert.textContent).to.contain('actual');
+    expect(alertText(overlay)).to.contain('compare');
+    expect(alertText(overlay)).to.contain('actual');
   });
 });

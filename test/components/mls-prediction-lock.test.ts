@@ -7,10 +7,10 @@ import type { MlsPredictionLock } from '../../components/mls-prediction-lock.js'
 import type { MlsLab } from '../../components/mls-lab.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
+import { alertText, shadowText as text } from '../helpers/index.js';
 
 const radios = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
 const button = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=button]');
-const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 const fourOptions = html`
   <span slot="question">How much faster is the H100 than a Cortex-M7?</span>
@@ -39,10 +39,9 @@ describe('mls-prediction-lock', () => {
       const opts = ['A', 'B', 'C', 'D', 'E'].slice(0, count);
       const el = await fixture<MlsPredictionLock>(html`<mls-prediction-lock name="act1">
         ${opts.map((o) => html`<option value=${o}>${o} text</option>`)}</mls-prediction-lock>`);
-      const alert = el.shadowRoot!.querySelector('[role=alert]')!;
-      expect(alert, 'alert shown').to.exist;
-      expect(alert.textContent).to.contain('exactly four');
-      expect(alert.textContent).to.contain(opts.join(', '));
+      expect(alertText(el), 'alert shown').to.not.equal('');
+      expect(alertText(el)).to.contain('exactly four');
+      expect(alertText(el)).to.contain(opts.join(', '));
       expect(radios(el)).to.have.length(0);
       expect(button(el)!.disabled).to.equal(true);
     });
@@ -50,10 +49,9 @@ describe('mls-prediction-lock', () => {
 
   it('rejects an answer that is not one of the options', async () => {
     const el = await fixture<MlsPredictionLock>(html`<mls-prediction-lock name="act1" answer="Z">${fourOptions}</mls-prediction-lock>`);
-    const alert = el.shadowRoot!.querySelector('[role=alert]')!;
-    expect(alert.textContent).to.contain('answer');
-    expect(alert.textContent).to.contain('Z');
-    expect(alert.textContent).to.contain('A, B, C, D');
+    expect(alertText(el)).to.contain('answer');
+    expect(alertText(el)).to.contain('Z');
+    expect(alertText(el)).to.contain('A, B, C, D');
   });
 
   it('is operable by keyboard: Tab into the group, Space to choose, arrow to move, Tab + Enter to lock', async () => {
@@ -193,9 +191,8 @@ describe('mls-prediction-lock', () => {
 
     it('requires min and max', async () => {
       const el = await fixture<MlsPredictionLock>(html`<mls-prediction-lock name="x" type="number"></mls-prediction-lock>`);
-      const alert = el.shadowRoot!.querySelector('[role=alert]')!;
-      expect(alert.textContent).to.contain('min');
-      expect(alert.textContent).to.contain('bounded');
+      expect(alertText(el)).to.contain('min');
+      expect(alertText(el)).to.contain('bounded');
     });
   });
 });

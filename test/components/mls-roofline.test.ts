@@ -1,35 +1,14 @@
-import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import { ContextProvider } from '@lit/context';
+/**
+ * <mls-roofline>: the physics it states (intensity, ridge, bound, attainable), its text twin and
+ * its first-render states. The contracts every instrument shares (inline alerts, publish, $refs,
+ * disconnect leaks, axe) run from describeInstrument at the end.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/mls-roofline.js';
 import type { MlsRoofline } from '../../components/mls-roofline.js';
-import { LabScope, scopeContext } from '../../src/scope.js';
-import { ChartController } from '../../src/chart.js';
+import { alertText, describeInstrument, inScope, partText, quietly, uncaught } from '../helpers/index.js';
 
-const summary = (el: Element) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
-const alertText = (el: Element) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-/** Count console.warn calls (and keep them out of the log) while `fn` runs. */
-async function countWarnings(fn: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => { seen.push(args.map(String).join(' ')); };
-  try { await fn(); } finally { console.warn = original; }
-  return seen;
-}
-
-/** Collect uncaught errors and rejections while `fn` runs. */
-async function uncaught(fn: () => Promise<void>): Promise<unknown[]> {
-  const errors: unknown[] = [];
-  const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
-  const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  try { await fn(); await new Promise((r) => setTimeout(r, 20)); } finally {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  }
-  return errors;
-}
+const summary = (el: Element) => partText(el, '[aria-live="polite"]');
 
 describe('<mls-roofline>', () => {
   it('renders a canvas and the text twin (table + live sentence)', async () => {
@@ -90,51 +69,23 @@ describe('<mls-roofline>', () => {
     expect(el.shadowRoot!.querySelectorAll('table.marks tbody tr').length).to.equal(1);
   });
 
-  it('rejects an unknown device inline, warns once, throws nothing and keeps the last good chart', async () => {
-    const el = await fixture<MlsRoofline>(html`<mls-roofline kernel="gemm" n="512"></mls-roofline>`);
-    const before = summary(el);
-    let invalidEvents = 0;
-    el.addEventListener('mls-invalid', () => invalidEvents++);
+
+  it('shows no chart when the first device is already unknown, and stays accessible', async () => {
+    let el!: MlsRoofline;
     let warnings: string[] = [];
     const errors = await uncaught(async () => {
-      warnings = await countWarnings(async () => {
-        el.setAttribute('device', 'nope');
-        await el.updateComplete;
-        el.setAttribute('n', '1024'); // another update while still invalid: no second warning
-        await el.updateComplete;
-      });
+      ({ result: el, warnings } = await quietly(() => fixture<MlsRoofline>(html`<mls-roofline device="warp-drive"></mls-roofline>`)));
     });
     expect(errors).to.deep.equal([]);
     expect(warnings.length).to.equal(1);
-    expect(warnings[0]).to.contain('device="nope"');
-    const text = alertText(el);
-    expect(text).to.contain('Invalid device');
-    expect(text).to.contain('nope');
-    for (const id of ['h100', 'a100', 'jetson-orin-nx']) expect(text).to.contain(id);
-    expect(invalidEvents).to.equal(1);
-    expect(el.shadowRoot!.querySelector('canvas')).to.exist;   // last good chart kept
-    expect(summary(el)).to.equal(before);
-    el.setAttribute('device', 'a100');
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
-  });
-
-  it('shows no chart when the first device is already unknown', async () => {
-    let el!: MlsRoofline;
-    const errors = await uncaught(async () => {
-      const warnings = await countWarnings(async () => {
-        el = await fixture<MlsRoofline>(html`<mls-roofline device="warp-drive"></mls-roofline>`);
-      });
-      expect(warnings.length).to.equal(1);
-    });
-    expect(errors).to.deep.equal([]);
     expect(alertText(el)).to.contain('warp-drive');
     expect(el.shadowRoot!.querySelector('canvas')).to.equal(null);
     expect(el.shadowRoot!.querySelector('table')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('rejects a NaN intensity and a bad precision with an alert', async () => {
-    const warnings = await countWarnings(async () => {
+    const { warnings } = await quietly(async () => {
       const el = await fixture<MlsRoofline>(html`<mls-roofline intensity="NaN"></mls-roofline>`);
       expect(alertText(el)).to.contain('Invalid intensity');
       expect(alertText(el)).to.contain('NaN');
@@ -147,28 +98,9 @@ describe('<mls-roofline>', () => {
     expect(warnings.length).to.equal(3);
   });
 
-  it('is accessible (axe), in the default and the invalid state', async () => {
-    const el = await fixture<MlsRoofline>(html`<mls-roofline kernel="gemm" n="512"></mls-roofline>`);
-    await expect(el).to.be.accessible();
-    const bad = await countWarnings(async () => {
-      const b = await fixture<MlsRoofline>(html`<mls-roofline device="axe-test"></mls-roofline>`);
-      await expect(b).to.be.accessible();
-    });
-    expect(bad.length).to.equal(1);
-  });
 
-  it('publishes its outputs into the lab scope and follows $references', async () => {
-    const scope = new LabScope();
-    scope.set('n', 512);
-    // fixtureSync: a plain <div> has no updateComplete, and fixture() would wait for a frame.
-    const wrap = fixtureSync<HTMLDivElement>(html`<div></div>`);
-    new ContextProvider(wrap, { context: scopeContext, initialValue: scope });
-    const el = document.createElement('mls-roofline') as MlsRoofline;
-    el.setAttribute('kernel', 'gemm');
-    el.setAttribute('n', '$n');
-    el.setAttribute('publish', 'roof');
-    wrap.append(el);
-    await el.updateComplete;
+  it('publishes its physics into the lab scope and follows $n', async () => {
+    const { el, scope } = await inScope<MlsRoofline>(html`<mls-roofline kernel="gemm" n="$n" publish="roof"></mls-roofline>`, { n: 512 });
     await waitUntil(() => scope.get('roof') !== undefined, 'nothing published');
     expect(scope.get('roof.bound')).to.equal('memory');
     expect(scope.get('roof.memoryBound')).to.equal(true);
@@ -180,30 +112,16 @@ describe('<mls-roofline>', () => {
     expect(summary(el)).to.match(/^Compute-bound/);
   });
 
-  it('destroys uPlot and its ResizeObserver on disconnect and rebuilds on reconnect', async () => {
-    const Original = window.ResizeObserver;
-    const active = new Set<ResizeObserver>();
-    window.ResizeObserver = class extends Original {
-      override observe(t: Element, o?: ResizeObserverOptions) { active.add(this); super.observe(t, o); }
-      override disconnect() { active.delete(this); super.disconnect(); }
-    };
-    try {
-      const live = ChartController.live;
-      const el = await fixture<MlsRoofline>(html`<mls-roofline kernel="gemm" n="512"></mls-roofline>`);
-      expect(active.size).to.equal(1);
-      expect(ChartController.live).to.equal(live + 1);
-      const parent = el.parentElement!;
-      el.remove();
-      expect(active.size).to.equal(0);
-      expect(ChartController.live).to.equal(live);
-      expect(el.shadowRoot!.querySelector('.uplot')).to.equal(null);
-      parent.append(el);
-      await waitUntil(() => el.shadowRoot!.querySelector('.uplot'), 'not rebuilt');
-      expect(active.size).to.equal(1);
-      expect(el.shadowRoot!.querySelectorAll('.uplot').length).to.equal(1);
-      el.remove();
-    } finally {
-      window.ResizeObserver = Original;
-    }
-  });
+});
+
+describeInstrument('mls-roofline', {
+  valid: { kernel: 'gemm', n: '512' },
+  invalid: [
+    // An unknown device: the alert lists the known ids (the last good chart stays).
+    { attr: 'device', value: 'nope', says: ['Invalid device', 'h100', 'a100', 'jetson-orin-nx'] },
+    { attr: 'precision', value: 'fp128', says: ['Invalid precision', 'fp32, tf32, fp16'] },
+    { attr: 'n', value: '-512', says: ['Invalid n'] },
+  ],
+  publishes: { keys: ['bound', 'memoryBound', 'intensity', 'ridge', 'attainableFlops', 'fractionOfPeak', 'device'] },
+  follows: { attr: 'n', values: [512, 4096, 64] },
 });

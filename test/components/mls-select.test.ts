@@ -1,24 +1,11 @@
-import { fixture, fixtureSync, html, expect } from '@open-wc/testing';
+import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { render, type TemplateResult } from 'lit';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../../src/scope.js';
 import '../../components/mls-select.js';
 import type { MlsSelect } from '../../components/mls-select.js';
 import type { MlsEventMap } from '../../src/events.js';
-
-/** Render `tpl` inside a minimal host that provides `scope` (no dependency on <mls-lab>). */
-async function inScope<T extends HTMLElement>(scope: LabScope, tpl: TemplateResult): Promise<T> {
-  const host = fixtureSync<HTMLDivElement>(html`<div></div>`); // not fixture(): a plain div would wait a frame
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(tpl, host);
-  const el = host.firstElementChild as T & { updateComplete: Promise<boolean> };
-  await el.updateComplete;
-  return el;
-}
+import { alertText, inScope, quietly } from '../helpers/index.js';
 
 const select = (el: MlsSelect) => el.shadowRoot!.querySelector('select') as HTMLSelectElement;
-const alertText = (el: MlsSelect) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
 
 const precision = (value?: string) => html`<mls-select label="Weight precision" name="precision" value=${value ?? ''}>
   <option value="fp32">FP32 (4 bytes)</option>
@@ -49,8 +36,7 @@ describe('<mls-select>', () => {
   });
 
   it('writes its initial value to the scope, and the reader\'s choice (keyboard) live with mls-change', async () => {
-    const scope = new LabScope();
-    const el = await inScope<MlsSelect>(scope, precision('fp32'));
+    const { el, scope } = await inScope<MlsSelect>(precision('fp32'));
     expect(scope.get('precision')).to.equal('fp32');
     const changes: Array<MlsEventMap['mls-change']> = [];
     el.addEventListener('mls-change', (e) => changes.push(e.detail));
@@ -63,9 +49,7 @@ describe('<mls-select>', () => {
   });
 
   it('restores from the scope, and follows later external changes', async () => {
-    const scope = new LabScope();
-    scope.set('precision', 'int8');
-    const el = await inScope<MlsSelect>(scope, precision('fp32'));
+    const { el, scope } = await inScope<MlsSelect>(precision('fp32'), { precision: 'int8' });
     expect(select(el).value).to.equal('int8');
     expect(scope.get('precision')).to.equal('int8');
     let fired = 0;
@@ -92,28 +76,23 @@ describe('<mls-select>', () => {
   });
 
   it('rejects a value that is not an option with a role="alert" naming value and the options', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
-    let el: MlsSelect;
-    try {
-      el = await fixture<MlsSelect>(precision('fp8'));
-      el.requestUpdate();
-      await el.updateComplete;
-    } finally { console.warn = warn; }
-    expect(alertText(el!)).to.contain('value');
-    expect(alertText(el!)).to.contain('fp8');
-    expect(alertText(el!)).to.contain('fp32, fp16, int8');
+    const { result: el, warnings } = await quietly(async () => {
+      const e = await fixture<MlsSelect>(precision('fp8'));
+      e.requestUpdate();
+      await e.updateComplete;
+      return e;
+    });
+    expect(alertText(el)).to.contain('value');
+    expect(alertText(el)).to.contain('fp8');
+    expect(alertText(el)).to.contain('fp32, fp16, int8');
     expect(warnings.length).to.equal(1);
-    expect(select(el!).value).to.equal('fp32');
-    await expect(el!).to.be.accessible();
+    expect(select(el).value).to.equal('fp32');
+    await expect(el).to.be.accessible();
   });
 
   it('says so when it has no options', async () => {
-    const warn = console.warn; console.warn = () => {};
-    let el: MlsSelect;
-    try { el = await fixture<MlsSelect>(html`<mls-select label="Empty"></mls-select>`); } finally { console.warn = warn; }
-    expect(alertText(el!)).to.contain('option');
-    expect(select(el!).disabled).to.equal(true);
+    const { result: el } = await quietly(() => fixture<MlsSelect>(html`<mls-select label="Empty"></mls-select>`));
+    expect(alertText(el)).to.contain('option');
+    expect(select(el).disabled).to.equal(true);
   });
 });

@@ -1,32 +1,12 @@
-import { fixture, fixtureSync, html, expect, oneEvent } from '@open-wc/testing';
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { render, type TemplateResult } from 'lit';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../../src/scope.js';
 import '../../components/mls-slider.js';
 import type { MlsSlider } from '../../components/mls-slider.js';
 import type { MlsEventMap } from '../../src/events.js';
-
-/** Render `tpl` inside a minimal host that provides `scope` (no dependency on <mls-lab>). */
-async function inScope<T extends HTMLElement>(scope: LabScope, tpl: TemplateResult): Promise<T> {
-  const host = fixtureSync<HTMLDivElement>(html`<div></div>`); // not fixture(): a plain div would wait a frame
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(tpl, host);
-  const el = host.firstElementChild as T & { updateComplete: Promise<boolean> };
-  await el.updateComplete;
-  return el;
-}
+import { alertText, inScope, quietly } from '../helpers/index.js';
 
 const input = (el: MlsSlider) => el.shadowRoot!.querySelector('input') as HTMLInputElement;
 const shown = (el: MlsSlider) => el.shadowRoot!.querySelector('[part="value"]')!.textContent!;
-const alertText = (el: MlsSlider) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
-
-async function withWarnings<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
-  const warn = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
-  try { return { result: await fn(), warnings }; } finally { console.warn = warn; }
-}
 
 async function press(el: MlsSlider, key: string): Promise<void> {
   input(el).focus();
@@ -54,8 +34,7 @@ describe('<mls-slider>', () => {
   });
 
   it('moves with the keyboard (ArrowRight, End, Home) and writes the scope live, firing mls-change', async () => {
-    const scope = new LabScope();
-    const el = await inScope<MlsSlider>(scope, html`<mls-slider label="Batch size" name="n" min="128" max="8192" step="128" value="512"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Batch size" name="n" min="128" max="8192" step="128" value="512"></mls-slider>`);
     expect(scope.get('n'), 'initial value written to the scope').to.equal(512);
 
     const changes: Array<MlsEventMap['mls-change']> = [];
@@ -77,9 +56,7 @@ describe('<mls-slider>', () => {
   });
 
   it('restores its value from the scope instead of the value attribute', async () => {
-    const scope = new LabScope();
-    scope.set('n', 2048);
-    const el = await inScope<MlsSlider>(scope, html`<mls-slider label="Batch size" name="n" min="128" max="8192" step="128" value="512"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Batch size" name="n" min="128" max="8192" step="128" value="512"></mls-slider>`, { n: 2048 });
     expect(el.current).to.equal(2048);
     expect(input(el).value).to.equal('2048');
     expect(shown(el)).to.equal('2,048');
@@ -87,8 +64,7 @@ describe('<mls-slider>', () => {
   });
 
   it('follows later external changes of its name without firing mls-change', async () => {
-    const scope = new LabScope();
-    const el = await inScope<MlsSlider>(scope, html`<mls-slider label="Distance" name="d" min="0" max="10000" step="100" value="3000" unit="km"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Distance" name="d" min="0" max="10000" step="100" value="3000" unit="km"></mls-slider>`);
     let fired = 0;
     el.addEventListener('mls-change', () => fired++);
     scope.set('d', 700);
@@ -104,8 +80,7 @@ describe('<mls-slider>', () => {
   });
 
   it('scale="log" moves through powers of ten and rounds to 3 significant digits', async () => {
-    const scope = new LabScope();
-    const el = await inScope<MlsSlider>(scope, html`<mls-slider label="Parameters" name="p" min="1" max="1e6" value="1000" scale="log"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Parameters" name="p" min="1" max="1e6" value="1000" scale="log"></mls-slider>`);
     const i = input(el);
     expect([i.min, i.max]).to.deep.equal(['0', '6']); // log10(1), log10(1e6)
     expect(Number(i.value)).to.be.closeTo(3, 1e-9); // log10(1000)
@@ -118,8 +93,7 @@ describe('<mls-slider>', () => {
   });
 
   it('scale="log" with a step rounds to multiples of it and never gets stuck', async () => {
-    const scope = new LabScope();
-    const el = await inScope<MlsSlider>(scope, html`<mls-slider label="Sequence length" name="s" min="128" max="8192" step="128" value="512" scale="log"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Sequence length" name="s" min="128" max="8192" step="128" value="512" scale="log"></mls-slider>`);
     await press(el, 'ArrowRight');
     // one position is log10(64)/200 ≈ 0.009 decades: 10^(2.709+0.009) ≈ 520 rounds back to 512,
     // so the slider moves to the next multiple of 128 instead of staying put.
@@ -138,7 +112,7 @@ describe('<mls-slider>', () => {
   });
 
   it('rejects bad min, max and value with a role="alert" naming each, warning once, keeping a working control', async () => {
-    const { result: el, warnings } = await withWarnings(async () => {
+    const { result: el, warnings } = await quietly(async () => {
       const e = await fixture<MlsSlider>(html`<mls-slider label="N" min="ten" max="100" value="50"></mls-slider>`);
       e.requestUpdate();
       await e.updateComplete;
@@ -149,11 +123,11 @@ describe('<mls-slider>', () => {
     expect(warnings.length).to.equal(1);
     expect(el.current).to.equal(50);
 
-    await withWarnings(async () => { el.min = '200'; await el.updateComplete; });
+    await quietly(async () => { el.min = '200'; await el.updateComplete; });
     expect(alertText(el)).to.contain('max');
     expect(alertText(el)).to.contain('greater than min (200)');
 
-    await withWarnings(async () => { el.min = '0'; el.value = '500'; await el.updateComplete; });
+    await quietly(async () => { el.min = '0'; el.value = '500'; await el.updateComplete; });
     expect(alertText(el)).to.contain('value');
     expect(alertText(el)).to.contain('500');
     expect(alertText(el)).to.not.contain('Invalid min');
@@ -166,14 +140,14 @@ describe('<mls-slider>', () => {
   });
 
   it('rejects non-positive ends with scale="log"', async () => {
-    const { result: el } = await withWarnings(() => fixture<MlsSlider>(html`<mls-slider label="X" min="0" max="100" scale="log"></mls-slider>`));
+    const { result: el } = await quietly(() => fixture<MlsSlider>(html`<mls-slider label="X" min="0" max="100" scale="log"></mls-slider>`));
     expect(alertText(el)).to.contain('min');
     expect(alertText(el)).to.contain('> 0');
     expect(el.current).to.be.greaterThan(0);
   });
 
   it('flags a missing label', async () => {
-    const { result: el } = await withWarnings(() => fixture<MlsSlider>(html`<mls-slider min="0" max="10"></mls-slider>`));
+    const { result: el } = await quietly(() => fixture<MlsSlider>(html`<mls-slider min="0" max="10"></mls-slider>`));
     expect(alertText(el)).to.contain('label');
   });
 });

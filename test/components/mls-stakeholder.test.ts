@@ -1,12 +1,13 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import '../../components/mls-stakeholder.js';
 import type { MlsStakeholder } from '../../components/mls-stakeholder.js';
+import { alertText, shadowText } from '../helpers/index.js';
 
 describe('mls-stakeholder', () => {
   it('shows "Incoming message · role", the name and the quote', async () => {
     const el = await fixture<MlsStakeholder>(html`<mls-stakeholder role="CTO, NovaSight AI" name="Dana Ruiz">
       We are paying for H100s that sit idle half the time.</mls-stakeholder>`);
-    const t = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const t = shadowText(el);
     expect(t).to.contain('Incoming message · CTO, NovaSight AI');
     expect(t).to.contain('Dana Ruiz');
     const slot = el.shadowRoot!.querySelector('blockquote slot') as HTMLSlotElement;
@@ -28,6 +29,6 @@ describe('mls-stakeholder', () => {
 
   it('flags an unknown context', async () => {
     const el = await fixture<MlsStakeholder>(html`<mls-stakeholder role="Lead" context="mars">x</mls-stakeholder>`);
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('mars');
+    expect(alertText(el)).to.contain('mars');
   });
 });

@@ -5,6 +5,7 @@ import type { MlsSwitch } from '../../components/mls-switch.js';
 import type { MlsLab } from '../../components/mls-lab.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
+import { alertText, quietly } from '../helpers/index.js';
 
 const visible = (sw: Element) => [...sw.children].filter((c) => !(c as HTMLElement).hidden).map((c) => c.textContent?.trim());
 
@@ -53,17 +54,9 @@ describe('<mls-switch>', () => {
   it('works standalone with a literal, and reports a missing value inline', async () => {
     const sw = await fixture<MlsSwitch>(html`<mls-switch value="b"><p data-case="a">A</p><p data-case="b">B</p></mls-switch>`);
     expect(visible(sw)).to.deep.equal(['B']);
-    const warn = console.warn;
-    const warned: string[] = [];
-    console.warn = (m: string) => warned.push(m);
-    try {
-      const bad = await fixture<MlsSwitch>(html`<mls-switch><p data-case="a">A</p></mls-switch>`);
-      const alert = bad.shadowRoot!.querySelector('[role="alert"]');
-      expect(alert?.textContent).to.contain('value');
-      expect(visible(bad)).to.deep.equal([]);
-    } finally {
-      console.warn = warn;
-    }
-    expect(warned.length).to.equal(1);
+    const { result: bad, warnings } = await quietly(() => fixture<MlsSwitch>(html`<mls-switch><p data-case="a">A</p></mls-switch>`));
+    expect(alertText(bad)).to.contain('value');
+    expect(visible(bad)).to.deep.equal([]);
+    expect(warnings.length).to.equal(1);
   });
 });

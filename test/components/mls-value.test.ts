@@ -1,19 +1,7 @@
 import { fixture, fixtureSync, html, expect } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
-import { ContextProvider } from '@lit/context';
-import { LabScope, scopeContext } from '../../src/scope.js';
 import '../../components/mls-value.js';
 import type { MlsValue } from '../../components/mls-value.js';
-
-/** Render `tpl` inside a minimal host that provides `scope` (no dependency on <mls-lab>). */
-async function inScope<T extends HTMLElement>(scope: LabScope, tpl: TemplateResult): Promise<T> {
-  const host = fixtureSync<HTMLDivElement>(html`<div></div>`); // not fixture(): a plain div would wait a frame
-  new ContextProvider(host, { context: scopeContext, initialValue: scope });
-  render(tpl, host);
-  const el = host.firstElementChild as T & { updateComplete: Promise<boolean> };
-  await el.updateComplete;
-  return el;
-}
+import { alertText, inScope, quietly } from '../helpers/index.js';
 
 function shown(el: MlsValue): string {
   return el.shadowRoot!.querySelector('[part="value"]')!.textContent!;
@@ -38,8 +26,7 @@ describe('<mls-value>', () => {
   });
 
   it('shows "—" until its reference resolves, then follows the scope', async () => {
-    const scope = new LabScope();
-    const el = await inScope<MlsValue>(scope, html`<mls-value value="$wf.total" unit="s"></mls-value>`);
+    const { el, scope } = await inScope<MlsValue>(html`<mls-value value="$wf.total" unit="s"></mls-value>`);
     const dash = el.shadowRoot!.querySelector('[aria-hidden="true"]')!;
     expect(dash.textContent).to.equal('—');
     expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal('not yet computed');
@@ -66,30 +53,23 @@ describe('<mls-value>', () => {
   });
 
   it('rejects a non-numeric value and bad digits with a role="alert" naming each attribute', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
-    let el: MlsValue;
-    try {
-      el = await fixture<MlsValue>(html`<mls-value value="fast" digits="0"></mls-value>`);
-      el.requestUpdate();
-      await el.updateComplete;
-    } finally { console.warn = warn; }
-    const alert = el!.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('value');
-    expect(alert.textContent).to.contain('fast');
-    expect(alert.textContent).to.contain('digits');
+    const { result: el, warnings } = await quietly(async () => {
+      const e = await fixture<MlsValue>(html`<mls-value value="fast" digits="0"></mls-value>`);
+      e.requestUpdate();
+      await e.updateComplete;
+      return e;
+    });
+    expect(alertText(el)).to.contain('value');
+    expect(alertText(el)).to.contain('fast');
+    expect(alertText(el)).to.contain('digits');
     expect(warnings.length).to.equal(2); // one per bad attribute, not per render
   });
 
   it('keeps the last good number when the value turns bad', async () => {
-    const scope = new LabScope();
-    scope.set('n', 512);
-    const el = await inScope<MlsValue>(scope, html`<mls-value value="$n"></mls-value>`);
+    const { el, scope } = await inScope<MlsValue>(html`<mls-value value="$n"></mls-value>`, { n: 512 });
     expect(shown(el)).to.equal('512');
-    const warn = console.warn; console.warn = () => {};
-    try { scope.set('n', 'lots'); await el.updateComplete; } finally { console.warn = warn; }
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('lots');
+    await quietly(async () => { scope.set('n', 'lots'); await el.updateComplete; });
+    expect(alertText(el)).to.contain('lots');
     expect(shown(el)).to.equal('512');
   });
 });

@@ -3,9 +3,9 @@ import { ContextProvider } from '@lit/context';
 import { property } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import { MlsElement } from '../../src/base.js';
-import { LabScope, scopeContext } from '../../src/scope.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { ledgerContext, pageLedger } from '../../src/ledger/context.js';
+import { alertText, inScope as scopeHost, quietly, TrackedScope } from '../helpers/index.js';
 
 const MODES = ['fast', 'slow'] as const;
 
@@ -35,33 +35,26 @@ class TestBase extends MlsElement {
   }
 
   get shown(): string { return this.shadowRoot!.querySelector('p')!.textContent!; }
-  get alert(): string { return this.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''; }
+  get alert(): string { return alertText(this); }
   get ledgerForTest(): DesignLedger { return this.ledger; }
 }
 customElements.define('test-base', TestBase);
 
+/** The console.warn calls made while `fn` runs. */
 async function warningsDuring(fn: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => { seen.push(args.map(String).join(' ')); };
-  try { await fn(); } finally { console.warn = original; }
-  return seen;
+  return (await quietly(fn)).warnings;
 }
 
-/** An element inside a plain <div> that provides `scope` (fixtureSync: no frame wait for a div). */
-async function inScope(scope: LabScope, attrs: Record<string, string>): Promise<TestBase> {
-  const wrap = fixtureSync<HTMLDivElement>(html`<div></div>`);
-  new ContextProvider(wrap, { context: scopeContext, initialValue: scope });
+/** A <test-base> with `attrs` (set before it connects), inside a host that provides `scope`. */
+async function inScope(scope: TrackedScope, attrs: Record<string, string>): Promise<TestBase> {
   const el = document.createElement('test-base') as TestBase;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  wrap.append(el);
-  await el.updateComplete;
-  return el;
+  return (await scopeHost<TestBase>(el, {}, { scope })).el;
 }
 
 describe('MlsElement: $name references', () => {
   it('resolves $name from the scope and re-renders when that name changes', async () => {
-    const scope = new LabScope();
+    const scope = new TrackedScope();
     scope.set('n', 3);
     const el = await inScope(scope, { size: '$n' });
     expect(el.shown).to.equal('size 3, mode fast');
@@ -75,14 +68,14 @@ describe('MlsElement: $name references', () => {
   });
 
   it('reads a dotted path into a published object', async () => {
-    const scope = new LabScope();
+    const scope = new TrackedScope();
     scope.set('cfg', { speed: 'slow', n: 4 });
     const el = await inScope(scope, { mode: '$cfg.speed', size: '$cfg.n' });
     expect(el.shown).to.equal('size 4, mode slow');
   });
 
   it('keeps the default, silently, while a reference is unresolved', async () => {
-    const scope = new LabScope();
+    const scope = new TrackedScope();
     let el!: TestBase;
     const warnings = await warningsDuring(async () => { el = await inScope(scope, { size: '$later' }); });
     expect(el.shown).to.equal('size 1, mode fast');
@@ -94,7 +87,7 @@ describe('MlsElement: $name references', () => {
   });
 
   it('publishes outputs to the scope under its publish name', async () => {
-    const scope = new LabScope();
+    const scope = new TrackedScope();
     scope.set('n', 4);
     await inScope(scope, { size: '$n', publish: 'out' });
     expect(scope.get('out.doubled')).to.equal(8);
@@ -104,10 +97,12 @@ describe('MlsElement: $name references', () => {
   });
 
   it('stops listening to a scope once disconnected', async () => {
-    const scope = new LabScope();
+    const scope = new TrackedScope();
     scope.set('n', 2);
     const el = await inScope(scope, { size: '$n' });
+    expect(scope.listeners).to.equal(1);
     el.remove();
+    expect(scope.listeners, 'listeners once disconnected').to.equal(0);
     const renders = el.renders;
     scope.set('n', 6);
     await new Promise((r) => setTimeout(r, 0));
@@ -166,7 +161,7 @@ describe('MlsElement: invalid attributes', () => {
   });
 
   it('rejects a bad value that arrives through a reference', async () => {
-    const scope = new LabScope();
+    const scope = new TrackedScope();
     scope.set('n', 99);
     let el!: TestBase;
     await warningsDuring(async () => { el = await inScope(scope, { size: '$n' }); });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { defineElement, LIBRARY_VERSION } from '../../src/define.js';
+import { captureWarnings } from '../helpers/index.js';
 
 describe('defineElement', () => {
   it('defines a tag once; defining it again (same or another class) does not throw', () => {
@@ -18,13 +19,12 @@ describe('defineElement', () => {
     class Same extends HTMLElement { static mlsVersion = LIBRARY_VERSION; }
     customElements.define('test-define-old', Old);
     customElements.define('test-define-same', Same);
-    const seen: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => { seen.push(args.join(' ')); };
+    const capture = captureWarnings();
     try {
       defineElement('test-define-old', class extends HTMLElement {});
       defineElement('test-define-same', class extends HTMLElement {});
-    } finally { console.warn = original; }
+    } finally { capture.restore(); }
+    const seen = capture.warnings;
     expect(seen.length).to.equal(1);
     expect(seen[0]).to.contain('<test-define-old>');
     expect(seen[0]).to.contain('0.0.1');

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { renderTex, katexRequestCount, loadKatex } from '../../src/math.js';
+import { quietly } from '../helpers/index.js';
 
 function katexResources(): string[] {
   return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /katex/i.test(n));
@@ -42,14 +43,7 @@ describe('renderTex (lazy KaTeX, MathML output)', () => {
   it('shows the TeX source with a role="alert" note on a parse error, and does not throw', async () => {
     const target = document.createElement('span');
     document.body.append(target);
-    const warn = console.warn;
-    const warnings: unknown[][] = [];
-    console.warn = (...args: unknown[]) => { warnings.push(args); };
-    try {
-      await renderTex('\\frac{a}{', target, false);
-    } finally {
-      console.warn = warn;
-    }
+    const { warnings } = await quietly(() => renderTex('\\frac{a}{', target, false));
     expect(target.querySelector('math')).to.equal(null);
     expect(target.querySelector('code')!.textContent).to.equal('\\frac{a}{');
     const alert = target.querySelector('[role="alert"]');
