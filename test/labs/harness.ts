@@ -2,8 +2,12 @@
  * A learner in a box: loads a lab page for real into a same-origin <iframe srcdoc> and drives
  * it through its own native inputs (radios, range inputs, selects, buttons inside the
  * elements' shadow roots), the way a person with a mouse or keyboard would.
- * Used by test/labs/conformance.test.ts and the per-lab tests.
+ * Used by test/labs/conformance.test.ts and the per-lab tests. How each control is read and
+ * operated lives in the per-tag registry test/helpers/controls.ts (shared with the component
+ * tests and the lab stories); this file only decides what to choose.
  */
+import { controlFor, operate } from '../helpers/controls.js';
+
 export const LEDGER_KEY = 'mlsys-labs.ledger';
 
 type Win = Window & typeof globalThis & {
@@ -224,53 +228,38 @@ export class LabFrame {
    * a gap to state; a numeric lock gets a number) and press "Lock prediction".
    */
   async lock(lock: Element, pick: 'wrong' | 'right' | string = 'wrong'): Promise<string> {
-    const root = this.shadow(lock);
+    const h = controlFor(lock);
+    const name = lock.getAttribute('name');
     const answer = lock.getAttribute('answer') ?? '';
-    const radios = [...root.querySelectorAll('input[type="radio"]')] as HTMLInputElement[];
+    const offered = h.values(lock);
     let chosen: string;
-    if (radios.length) {
-      const target = pick === 'wrong' ? radios.find((r) => r.value !== answer) ?? radios[0]
-        : pick === 'right' ? radios.find((r) => r.value === answer) ?? radios[0]
-          : radios.find((r) => r.value === pick);
-      if (!target) throw new Error(`<${lock.localName} name="${lock.getAttribute('name')}"> has no option "${pick}"`);
-      target.click();
-      chosen = target.value;
+    if (this.shadow(lock).querySelector('input[type="radio"]')) {
+      chosen = pick === 'wrong' ? offered.find((v) => v !== answer) ?? offered[0]
+        : pick === 'right' ? offered.find((v) => v === answer) ?? offered[0] : pick;
     } else {
-      const num = root.querySelector('input[type="number"]') as HTMLInputElement | null;
-      if (!num) throw new Error(`<${lock.localName} name="${lock.getAttribute('name')}"> shows neither option radios nor a number input`);
       const a = Number(answer);
-      const lo = num.min === '' ? -Infinity : Number(num.min), hi = num.max === '' ? Infinity : Number(num.max);
+      const [lo, hi] = offered.length === 2 ? offered.map(Number) : [-Infinity, Infinity];
       // A wrong number inside the bounds: the end farther from the answer.
       const far = Number.isFinite(lo) && Number.isFinite(hi) ? (Math.abs(a - lo) > Math.abs(a - hi) ? lo : hi) : a * 2 || 1;
-      const value = pick === 'right' ? a : pick === 'wrong' ? far : Number(pick);
-      num.value = String(value);
-      num.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      num.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      chosen = String(value);
+      chosen = String(pick === 'right' ? a : pick === 'wrong' ? far : Number(pick));
     }
+    h.set(lock, chosen); // throws naming the lock when it does not offer `chosen`
     await this.settle();
-    const btn = this.button(lock, /lock/i);
-    if (!btn) throw new Error(`<${lock.localName} name="${lock.getAttribute('name')}"> has no "Lock prediction" button`);
-    if (btn.disabled) throw new Error(`the "Lock prediction" button of "${lock.getAttribute('name')}" stays disabled after choosing ${chosen}`);
-    btn.click();
+    if (!h.commit!(lock)) throw new Error(`the "Lock prediction" button of "${name}" is missing or stays disabled after choosing ${chosen}`);
     await this.settle();
     return chosen;
   }
 
   /** Answer a reflection / concept check: pick an option (or the first checkboxes) and submit if there is a button. */
   async answer(el: Element, pick: 'right' | 'first' | string[] = 'right'): Promise<void> {
-    const root = this.shadow(el);
+    const h = controlFor(el);
     const answer = (el.getAttribute('answer') ?? '').split(/[\s,]+/).filter(Boolean);
-    const inputs = [...root.querySelectorAll('input[type="radio"], input[type="checkbox"]')] as HTMLInputElement[];
-    if (!inputs.length) throw new Error(`<${el.localName} name="${el.getAttribute('name')}"> shows no options`);
-    const want = Array.isArray(pick) ? pick : pick === 'right' && answer.length ? answer : [inputs[0].value];
-    for (const input of inputs) {
-      const on = want.includes(input.value);
-      if (input.type === 'checkbox' ? input.checked !== on : on && !input.checked) input.click();
-    }
+    const offered = h.values(el);
+    if (!offered.length) throw new Error(`<${el.localName} name="${el.getAttribute('name')}"> shows no options`);
+    const want = Array.isArray(pick) ? pick : pick === 'right' && answer.length ? answer : [offered[0]];
+    h.set(el, want.join(' '));
     await this.settle();
-    const btn = this.button(el, /check|submit|answer|confirm/i);
-    if (btn && !btn.disabled) { btn.click(); await this.settle(); }
+    if (h.commit?.(el)) await this.settle();
   }
 
   /**
@@ -289,7 +278,7 @@ export class LabFrame {
         if (target.localName === 'mls-prediction-lock' && !this.isLocked(target)) { await this.lock(target); progressed = true; break; }
         if (target.localName === 'mls-reflection' && !this.isAnswered(target)) { await this.answer(target, 'right'); progressed = true; break; }
         if (target.localName === 'mls-context-toggle') {
-          const ids = this.radioValues(target);
+          const ids = controlFor(target).values(target);
           if (ids.length) { await this.setControl(target, ids[0]); progressed = true; break; }
         }
       }
@@ -303,62 +292,25 @@ export class LabFrame {
 
   /** The control's current value as its native input shows it. */
   controlValue(control: Element): string {
-    const root = this.shadow(control);
-    if (control.localName === 'mls-slider') {
-      const c = (control as AnyEl).current;
-      return c === undefined ? (root.querySelector('input[type="range"]') as HTMLInputElement).value : String(c);
-    }
-    if (control.localName === 'mls-select') return (root.querySelector('select') as HTMLSelectElement).value;
-    const ctx = (control as AnyEl).context;
-    if (typeof ctx === 'string') return ctx;
-    const checked = root.querySelector('input[type="radio"]:checked') as HTMLInputElement | null;
-    return checked?.value ?? '';
+    return controlFor(control).value(control);
   }
 
-  /** Another value the control offers, different from its current one. */
+  /** Another value the control offers: for numbers, the offered value farthest from the current one. */
   otherValue(control: Element): string | undefined {
-    const root = this.shadow(control);
-    const now = this.controlValue(control);
-    if (control.localName === 'mls-slider') {
-      const input = root.querySelector('input[type="range"]') as HTMLInputElement;
-      const log = control.getAttribute('scale') === 'log';
-      const toValue = (pos: number) => (log ? 10 ** pos : pos);
-      const lo = toValue(Number(input.min)), hi = toValue(Number(input.max));
+    const h = controlFor(control);
+    const now = h.value(control);
+    const offered = h.values(control);
+    if (offered.length && offered.every((v) => v !== '' && Number.isFinite(Number(v)))) {
       const cur = Number(now);
-      return String(Math.abs(cur - hi) > Math.abs(cur - lo) ? hi : lo);
+      const far = offered.reduce((best, v) => (Math.abs(Number(v) - cur) > Math.abs(Number(best) - cur) ? v : best), offered[0]);
+      return Number(far) === cur ? undefined : far;
     }
-    if (control.localName === 'mls-select') {
-      const opts = [...(root.querySelector('select') as HTMLSelectElement).options].filter((o) => !o.disabled).map((o) => o.value);
-      return opts.find((v) => v !== now);
-    }
-    return this.radioValues(control).find((v) => v !== now);
+    return offered.find((v) => v !== now);
   }
 
-  /** Set a control through its own native input and events, as a person would. */
+  /** Set a control through its own native input and events, as a person would (and confirm it, if it asks). */
   async setControl(control: Element, value: string): Promise<void> {
-    const root = this.shadow(control);
-    const fire = (el: Element, ...types: string[]) => types.forEach((t) => el.dispatchEvent(new Event(t, { bubbles: true, composed: true })));
-    if (control.localName === 'mls-slider') {
-      const input = root.querySelector('input[type="range"]') as HTMLInputElement | null;
-      if (!input) throw new Error(`<mls-slider name="${control.getAttribute('name')}"> has no range input`);
-      const v = Number(value);
-      input.value = String(control.getAttribute('scale') === 'log' ? Math.log10(v) : v);
-      fire(input, 'input', 'change');
-    } else if (control.localName === 'mls-select') {
-      const select = root.querySelector('select') as HTMLSelectElement | null;
-      if (!select) throw new Error(`<mls-select name="${control.getAttribute('name')}"> has no select`);
-      if (![...select.options].some((o) => o.value === value)) throw new Error(`<mls-select name="${control.getAttribute('name')}"> has no option "${value}"`);
-      select.value = value;
-      fire(select, 'input', 'change');
-    } else {
-      const radio = ([...root.querySelectorAll('input[type="radio"]')] as HTMLInputElement[]).find((r) => r.value === value);
-      if (!radio) throw new Error(`<${control.localName}> has no option "${value}"`);
-      radio.click();
-      await this.settle();
-      const confirm = this.button(control, /confirm/i);
-      if (confirm && !confirm.disabled) confirm.click();
-    }
-    await this.settle();
+    await operate(control, value, () => this.settle());
   }
 
   /** The lab's controls: sliders, selects and context toggles. */

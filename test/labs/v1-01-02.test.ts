@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { LabFrame, readLab, type AnyEl, type LabInfo } from './harness.js';
 import {
-  V1_01_SCENARIO, V1_02_SCENARIO, v1_01Act1Ratio, v1_01Act2, v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd,
+  V1_01_SCENARIO, V1_02_SCENARIO, V1_01_ACT1_CLAIMS, V1_01_ACT2_CLAIMS, V1_02_ACT1_CLAIMS, V1_02_ACT2_CLAIMS, v1_01Act1Ratio, v1_01Act2, v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd,
   LAB_SCENARIOS, type FailureRecipe,
 } from '../../physics/labs/index.js';
 import { propagationDelay } from '../../physics/ironlaw.js';
@@ -30,6 +30,15 @@ async function isolatedLab(url: string): Promise<LabInfo> {
     .replace('<mls-lab ', `<mls-ledger-provider storage-key="${OWN_KEY}"><mls-lab `)
     .replace('</mls-lab>', '</mls-lab></mls-ledger-provider>');
   return { ...info, html };
+}
+/** Start the page over with an empty ledger of its own (the tests above leave their state behind). */
+async function startOver(frame: LabFrame): Promise<void> {
+  localStorage.removeItem(OWN_KEY);
+  await frame.load();
+}
+/** What each option of the lock `name` claims (`data-number`), by option value, as the page declares it. */
+function claims(doc: Document, name: string): Record<string, number> {
+  return Object.fromEntries([...doc.querySelectorAll(`mls-prediction-lock[name="${name}"] option`)].map((o) => [o.getAttribute('value'), Number(o.getAttribute('data-number'))]));
 }
 function ownRecord(frame: LabFrame, key: string): Record<string, unknown> {
   const raw = frame.win.localStorage.getItem(OWN_KEY);
@@ -75,6 +84,9 @@ describe('lab v1-01, The Magnitude Awakening', function () {
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'min'))).to.equal(V1_01_SCENARIO.batchMin.value);
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'max'))).to.equal(V1_01_SCENARIO.batchMax.value);
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'value'))).to.equal(V1_01_SCENARIO.batch.value);
+    // The answer keys are derived from these claims: the options the learner reads must say the same.
+    expect(claims(doc, 'act1'), 'Act I options').to.deep.equal(V1_01_ACT1_CLAIMS);
+    expect(claims(doc, 'act2'), 'Act II options').to.deep.equal(V1_01_ACT2_CLAIMS);
   });
 
   it('Act I: the overlay states the 989,000× gap and the off-by ratio, whatever precision is shown', async () => {
@@ -119,6 +131,13 @@ describe('lab v1-01, The Magnitude Awakening', function () {
   });
 
   it('writes the ledger record: the total latency, the verdict, the constraint hit and the Act I gap', async () => {
+    // From a fresh start, independent of the tests above: both predictions, then into the
+    // out-of-memory failure on the microcontroller and back to the cloud.
+    await startOver(frame);
+    await frame.lock(frame.named('act1')!, 'A');
+    await frame.lock(frame.named('act2')!, 'C');
+    await frame.applyRecipe({ context: 'tiny' });
+    await frame.applyRecipe({ context: 'cloud' });
     const rec = ownRecord(frame, 'v1.ch01');
     expect(rec.context).to.equal('cloud');
     expect(rec.act1_prediction).to.equal('A');
@@ -161,6 +180,9 @@ describe('lab v1-02, The Iron Law', function () {
     expect(attr(doc, wf2, 'model')).to.equal(V1_02_SCENARIO.act2Model);
     expect(Number(attr(doc, 'mls-slider[name="distance"]', 'max'))).to.equal(V1_02_SCENARIO.distanceMaxKm.value);
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'max'))).to.equal(V1_02_SCENARIO.batchMax.value);
+    // The answer keys are derived from these claims: the options the learner reads must say the same.
+    expect(claims(doc, 'act1'), 'Act I options').to.deep.equal(V1_02_ACT1_CLAIMS);
+    expect(claims(doc, 'act2'), 'Act II options').to.deep.equal(V1_02_ACT2_CLAIMS);
     // The givens typed in the story agree with the scenario: 10 ms loop, 3,000 km
     const story = squash(doc.body.textContent);
     expect(story).to.contain(`a ${V1_02_SCENARIO.sla.value * 1000}-millisecond perception loop`);
@@ -229,6 +251,13 @@ describe('lab v1-02, The Iron Law', function () {
   });
 
   it('writes the ledger record with the Act II total, the placement and the Act I gain', async () => {
+    // From a fresh start, independent of the tests above: both predictions, the SLA broken by
+    // 3,000 km of fibre in the cloud, then met at 500 km.
+    await startOver(frame);
+    await frame.lock(frame.named('act1')!, 'A');
+    await frame.lock(frame.named('act2')!, 'B');
+    await frame.applyRecipe({ context: 'cloud', distance: 3000 });
+    await frame.applyRecipe({ distance: 500 });
     const rec = ownRecord(frame, 'v1.ch02');
     expect(rec.context).to.equal('cloud');
     expect(rec.act1_prediction).to.equal('A');

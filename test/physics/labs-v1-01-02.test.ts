@@ -53,7 +53,6 @@ describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
     expect(r.oom).to.equal(false);
     // D/BW ÷ O/R = 15.373 / 8.291 = 1.854: log-nearest claim is 2 (B), not 1 (C) or 0.25 (A)
     rel(r.data / r.compute, (51_501_056 / 3.35e12) / (8.2e9 / 989e12));
-    expect(V1_01_ACT2_CLAIMS).to.deep.equal({ A: 0.25, B: 2, C: 1, D: 1000 });
     expect(LAB_DERIVATIONS['v1-01.act2']()).to.equal('B');
     // The fixed overhead (10 us) is larger than the compute term (8.29 us) at batch 1
     expect(r.overhead).to.be.greaterThan(r.compute);
@@ -122,7 +121,6 @@ describe('physics/labs/v1-02 (The Iron Law)', () => {
     rel(u.computeRatio, 989 / 312);
     expect(u.after.bound).to.equal('memory');
     expect(LAB_DERIVATIONS['v1-02.act1']()).to.equal('B');
-    expect(V1_02_ACT1_CLAIMS).to.deep.equal({ A: 3.2, B: 1.6, C: 1.1, D: 1 });
   });
 
   it('Act I: past both ridges the speedup approaches the compute ratio', () => {
@@ -133,11 +131,12 @@ describe('physics/labs/v1-02 (The Iron Law)', () => {
     // A100: 0.9809 ms + 4e12 / 312e12 (12.82 ms) + 0.015 ms = 13.816 ms; H100: 0.597 + 4.044 + 0.010 = 4.652 ms
     rel(u.speedup, (2e9 / 2.039e12 + 4e12 / 312e12 + 15e-6) / (2e9 / 3.35e12 + 4e12 / 989e12 + 10e-6));
     expect(u.speedup).to.be.within(2.9, 3.17);
-    expect([V1_02_SCENARIO.act1IntensityMin.value, V1_02_SCENARIO.act1IntensityMax.value]).to.deep.equal([1, 2000]);
+    // The lab's intensity slider spans both regimes: memory-bound at its low end, compute-bound at its high end.
+    expect(v1_02Upgrade('cloud', V1_02_SCENARIO.act1IntensityMin.value).after.bound).to.equal('memory');
+    expect(v1_02Upgrade('cloud', V1_02_SCENARIO.act1IntensityMax.value).after.bound).to.equal('compute');
   });
 
   it('Act I on the edge: Xavier NX to Orin NX (the real predecessor)', () => {
-    expect(V1_02_UPGRADES.edge).to.deep.equal({ from: 'jetson-xavier-nx', to: 'jetson-orin-nx' });
     const u = v1_02Upgrade('edge', 5);
     // Xavier: 2e9 / 51.2e9 + 1e10 / 6e12 + 0.2 ms = 39.0625 + 1.6667 + 0.2 = 40.929 ms
     // Orin:   2e9 / 102e9  + 1e10 / 25e12 + 0.2 ms = 19.6078 + 0.4 + 0.2 = 20.208 ms
