@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
   LAB_DERIVATIONS, derivationsV1_01, derivationsV1_02, nearestOption,
-  v1_01Act1Ratio, v1_01Act2, V1_01_ACT1_CLAIMS, V1_01_ACT2_CLAIMS, V1_01_SCENARIO,
-  v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd, v1_02MaxDistance, V1_02_SCENARIO, V1_02_ACT1_CLAIMS, V1_02_ACT2_CLAIMS, V1_02_UPGRADES,
+  v1_01Act1Ratio, v1_01Act2, V1_01_ACT1_CLAIMS, V1_01_SCENARIO,
+  v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd, v1_02MaxDistance, V1_02_SCENARIO, V1_02_ACT2_CLAIMS,
 } from '../../physics/labs/index.js';
 import { magnitudeGap, batchWorkload, computeBoundBatch } from '../../physics/index.js';
 import { rel, throwsPhysics } from './_assert.js';
