@@ -54,7 +54,7 @@ describe('mls-context-toggle', () => {
     radio(toggle, 'cloud').focus();
     const changed = oneEvent(toggle, 'mls-context-change');
     await sendKeys({ press: 'ArrowRight' });
-    expect((await changed).detail).to.deep.equal({ context: 'edge' });
+    expect((await changed).detail).to.deep.equal({ context: 'edge', name: 'context' });
     expect(lab.labScope.get('context')).to.equal('edge');
     expect(lab.labScope.get('device')).to.equal('jetson-orin-nx');
   });

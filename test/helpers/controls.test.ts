@@ -95,7 +95,7 @@ describe('control harness registry (test/helpers/controls.ts)', () => {
   it('mls-reflection: single and multiple choice, checked with commit', async () => {
     const { el, scope } = await inScope(html`<mls-reflection name="r1" answer="C">${four}</mls-reflection>`);
     expect(await operate(el, 'C', settle)).to.equal(true);
-    expect(scope.get('r1')).to.deep.equal({ answered: true, value: 'C', correct: true });
+    expect(scope.get('r1')).to.deep.equal({ answered: true, value: 'C', correct: true, attempts: 1, firstCorrect: true });
     expect(controlFor(el).value(el)).to.equal('C');
 
     const multi = await inScope(html`<mls-reflection name="c2" multiple answer="a c">
