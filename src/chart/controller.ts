@@ -6,8 +6,9 @@
  * only the marks when only marker lines and labelled points moved (./diff.ts), re-creates the
  * plot when the structure changed (series, axes, height, theme colours), resizes it with a
  * ResizeObserver, destroys it on disconnect and builds it again on reconnect. Marks and labels
- * are drawn by ./marks.ts; the last label placement is `labels`, also written (CSS px,
- * relative to the canvas) to the plot container's `data-labels` attribute.
+ * are drawn by ./marks.ts; the last label placement is `labels`, also written to the plot
+ * container's `data-labels` attribute as JSON in CSS px relative to the canvas:
+ * `{ plot: [x, y, w, h], canvas: [w, h], placed: [[text, x, y, w, h] …], dropped: [text …], bars: [[x, y, w, h] …] }`.
  *
  * Colours are design tokens: a series' `color: 'blue'` reads `--mls-color-blue` from the
  * host's computed style, so host-page theming and dark mode apply; the chart re-reads them
@@ -412,7 +413,8 @@ export class ChartController implements ReactiveController {
   #drawMarks(u: uPlot): void {
     const spec = this.#spec;
     if (!spec) return;
-    const placement = drawMarks(this.#env(u), spec, [...this.#bars.values()].flat());
+    const bars = [...this.#bars.values()].flat();
+    const placement = drawMarks(this.#env(u), spec, bars);
     this.#labels = placement;
     // The placement in CSS px relative to the canvas, for tests and for anyone inspecting the page.
     const px = uPlot.pxRatio;
@@ -424,6 +426,7 @@ export class ChartController implements ReactiveController {
       canvas: [r(u.ctx.canvas.width), r(u.ctx.canvas.height)],
       placed: placement.placed.map((l) => [l.text, ...box(l.box)]),
       dropped: placement.dropped,
+      bars: bars.map(box),
     });
     if (attr !== this.#labelsAttr) {
       this.#labelsAttr = attr;

@@ -3,15 +3,16 @@
  * and the placement of every label so that none overlaps another, a bar or a point marker, or
  * leaves the plot area.
  *
- * Label placement rule (deterministic, greedy, in this order: marker labels, point labels,
- * region labels; within each, the order of the spec):
+ * Label placement rule (deterministic, greedy, in this order: marker labels, point labels in
+ * the spec's order, value labels on bar tops from the tallest bar down, region labels):
  * 1. Each label gets an ordered list of candidate boxes (measured text; `pointOptions`,
  *    `markerOptions`): for a point, above-right of it, then above-left, below-right,
  *    below-left, centred above or below (slid sideways to stay inside the plot), beside it,
  *    then staggered one or two lines higher; a value label on a bar top (`labelAt: 'above'`)
- *    tries centred above the bar first, then inside the bar's top when it fits there. A marker
- *    line's label tries its usual spot, the other side of the line, then steps along it.
- *    Long labels are then tried again broken onto two lines.
+ *    tries centred above the bar, inside the bar's top when it fits there, then one or two
+ *    lines higher, never beside the bar (it would read as the neighbour's value). A marker line's label tries its usual spot, the other side of the
+ *    line, then steps along it. Each spot is tried on one line, then (if the text has a space)
+ *    on two ("989" over "TFLOP/s"), before the next spot.
  * 2. The first candidate that lies inside the plot (1 px in from its edges) and keeps `pad`
  *    away from every label placed so far and every obstacle (bars, point markers) wins.
  * 3. A label with no such candidate is dropped: the text twin's table still has its value.
@@ -87,13 +88,13 @@ export function placeLabels(requests: readonly LabelRequest[], plot: Box, obstac
 }
 
 /**
- * The ways to lay out a label: on one line, and for long texts (wider than `wrapAt`) also on
- * two, broken at the space nearest the middle (after a colon or before a parenthesis if there
- * is one near it).
+ * The ways to lay out a label: on one line, and, when it has a space, on two lines broken at
+ * the space nearest the middle (after a colon or before a parenthesis if one is near it):
+ * "989 TFLOP/s" → "989" / "TFLOP/s" fits over a narrow bar.
  */
-export function textSizes(text: string, measure: (s: string) => number, lineHeight: number, wrapAt: number): TextSize[] {
+export function textSizes(text: string, measure: (s: string) => number, lineHeight: number): TextSize[] {
   const one: TextSize = { lines: [text], w: measure(text), h: lineHeight };
-  if (one.w <= wrapAt || !text.includes(' ')) return [one];
+  if (!text.includes(' ')) return [one];
   let best = -1, bestScore = Infinity;
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
     const nice = text[i - 1] === ':' || text[i + 1] === '(' ? 0.6 : 1;
@@ -106,47 +107,53 @@ export function textSizes(text: string, measure: (s: string) => number, lineHeig
 
 const clamp = (v: number, lo: number, hi: number) => (hi < lo ? lo : Math.min(hi, Math.max(lo, v)));
 
-/**
- * Candidate boxes for the label of a point or a bar top. `anchor` is the point's marker box;
- * `bar`, when the point sits on a bar's top, is that bar (its inside is then a candidate).
- * `gap` is the space between anchor and label (CSS 4 px × px ratio).
- */
-export function pointOptions(anchor: Box, sizes: readonly TextSize[], plot: Box, gap: number, prefer: 'right' | 'above' = 'right', bar?: Box): LabelOption[] {
+type Spot = (s: TextSize) => { box: Box; ignore?: Box } | null;
+
+/** Every spot with every text size, spot by spot: staying near the anchor beats staying on one line. */
+function expand(spots: readonly Spot[], sizes: readonly TextSize[]): LabelOption[] {
   const out: LabelOption[] = [];
-  const cx = anchor.x + anchor.w / 2, cy = anchor.y + anchor.h / 2;
-  const vgap = gap * 0.75;
-  for (const s of sizes) {
-    const m = gap / 2; // slide no closer than this to the plot's sides
-    const centred = (y: number): Box => ({ x: clamp(cx - s.w / 2, plot.x + m, plot.x + plot.w - m - s.w), y, w: s.w, h: s.h });
-    const above = anchor.y - vgap - s.h, below = anchor.y + anchor.h + gap;
-    const rightX = anchor.x + anchor.w + gap, leftX = anchor.x - gap - s.w;
-    const add = (box: Box, ignore?: Box) => out.push({ box, lines: s.lines, ignore });
-    const corners = () => {
-      add({ x: rightX, y: above, w: s.w, h: s.h });
-      add({ x: leftX, y: above, w: s.w, h: s.h });
-    };
-    const stagger = () => { for (let k = 1; k <= 2; k++) add(centred(above - k * (s.h + vgap))); };
-    const beside = () => {
-      add({ x: rightX, y: cy - s.h / 2, w: s.w, h: s.h });
-      add({ x: leftX, y: cy - s.h / 2, w: s.w, h: s.h });
-    };
-    if (prefer === 'above') {
-      add(centred(above));
-      if (bar && s.w + 2 * gap <= bar.w && s.h + 2 * gap <= bar.h) add({ x: bar.x + (bar.w - s.w) / 2, y: bar.y + gap, w: s.w, h: s.h }, bar);
-      corners();
-      stagger();
-      beside();
-    } else {
-      corners();
-      add({ x: rightX, y: below, w: s.w, h: s.h });
-      add({ x: leftX, y: below, w: s.w, h: s.h });
-      add(centred(above));
-      add(centred(below));
-      beside();
-      stagger();
+  for (const spot of spots) {
+    for (const s of sizes) {
+      const o = spot(s);
+      if (o) out.push({ box: o.box, lines: s.lines, ignore: o.ignore });
     }
   }
   return out;
+}
+
+/**
+ * Candidate boxes for the label of a point or a bar top. `anchor` is the point's marker box
+ * (for a value label on a bar, the bar's top edge); `bar` is that bar, whose inside is then a
+ * candidate too. `gap` is the space between anchor and label (4 CSS px × the pixel ratio).
+ * 'right': above-right, above-left, below-right, below-left, centred above, centred below,
+ * beside, staggered above. 'above' (a bar's value label): centred above, inside the bar's top,
+ * staggered above, and nowhere else. Centred boxes slide sideways to stay inside the plot.
+ */
+export function pointOptions(anchor: Box, sizes: readonly TextSize[], plot: Box, gap: number, prefer: 'right' | 'above' = 'right', bar?: Box): LabelOption[] {
+  const cy = anchor.y + anchor.h / 2, cx = anchor.x + anchor.w / 2;
+  const vgap = gap * 0.75;
+  const m = gap / 2; // slide no closer than this to the plot's sides
+  const box = (x: number, y: number, s: TextSize) => ({ box: { x, y, w: s.w, h: s.h } });
+  const above = (s: TextSize) => anchor.y - vgap - s.h;
+  const below = () => anchor.y + anchor.h + gap;
+  const rightX = () => anchor.x + anchor.w + gap;
+  const leftX = (s: TextSize) => anchor.x - gap - s.w;
+  const centredX = (s: TextSize) => clamp(cx - s.w / 2, plot.x + m, plot.x + plot.w - m - s.w);
+  const aboveRight: Spot = (s) => box(rightX(), above(s), s);
+  const aboveLeft: Spot = (s) => box(leftX(s), above(s), s);
+  const centredAbove: Spot = (s) => box(centredX(s), above(s), s);
+  const centredBelow: Spot = (s) => box(centredX(s), below(), s);
+  const besideRight: Spot = (s) => box(rightX(), cy - s.h / 2, s);
+  const besideLeft: Spot = (s) => box(leftX(s), cy - s.h / 2, s);
+  const stagger = (k: number): Spot => (s) => box(centredX(s), above(s) - k * (s.h + vgap), s);
+  const inside: Spot = (s) => (bar && s.w + gap <= bar.w && s.h + 2 * gap <= bar.h
+    ? { box: { x: bar.x + (bar.w - s.w) / 2, y: bar.y + gap, w: s.w, h: s.h }, ignore: bar } : null);
+  const spots: Spot[] = prefer === 'above'
+    // A bar's value label stays over its own bar: beside it, it would read as the neighbour's.
+    ? [centredAbove, inside, stagger(1), stagger(2)]
+    : [aboveRight, aboveLeft, (s) => box(rightX(), below(), s), (s) => box(leftX(s), below(), s),
+      centredAbove, centredBelow, besideRight, besideLeft, stagger(1), stagger(2)];
+  return expand(spots, sizes);
 }
 
 /**
@@ -155,26 +162,20 @@ export function pointOptions(anchor: Box, sizes: readonly TextSize[], plot: Box,
  * horizontal line at y = `p`: right-aligned just above it, just below it, then left-aligned.
  */
 export function markerOptions(axis: 'x' | 'y', p: number, along: number, sizes: readonly TextSize[], plot: Box, gap: number): LabelOption[] {
-  const out: LabelOption[] = [];
-  for (const s of sizes) {
-    const add = (x: number, y: number) => out.push({ box: { x, y, w: s.w, h: s.h }, lines: s.lines });
-    if (axis === 'x') {
-      const right = p + 1.5 * gap, left = p - 1.5 * gap - s.w;
-      for (const k of [0, 1, -1, 2, -2, 3, -3]) {
-        const y = along + k * (s.h + gap / 2);
-        add(right, y);
-        add(left, y);
-      }
-    } else {
-      const above = p - 0.75 * gap - s.h, below = p + gap;
-      const right = plot.x + plot.w - 1.5 * gap - s.w, left = plot.x + 1.5 * gap;
-      add(right, above);
-      add(right, below);
-      add(left, above);
-      add(left, below);
+  const spots: Spot[] = [];
+  const at = (x: (s: TextSize) => number, y: (s: TextSize) => number): Spot => (s) => ({ box: { x: x(s), y: y(s), w: s.w, h: s.h } });
+  if (axis === 'x') {
+    const right = () => p + 1.5 * gap, left = (s: TextSize) => p - 1.5 * gap - s.w;
+    for (const k of [0, 1, -1, 2, -2, 3, -3]) {
+      const y = (s: TextSize) => along + k * (s.h + gap / 2);
+      spots.push(at(right, y), at(left, y));
     }
+  } else {
+    const above = (s: TextSize) => p - 0.75 * gap - s.h, below = () => p + gap;
+    const right = (s: TextSize) => plot.x + plot.w - 1.5 * gap - s.w, left = () => plot.x + 1.5 * gap;
+    spots.push(at(right, above), at(right, below), at(left, above), at(left, below));
   }
-  return out;
+  return expand(spots, sizes);
 }
 
 /** What drawing needs from the controller. Coordinates are canvas pixels. */
@@ -240,7 +241,7 @@ export function drawMarks(env: MarkEnv, spec: ChartSpec, bars: readonly Box[]): 
     if (w === undefined) { w = ctx.measureText(s).width; widths.set(s, w); }
     return w;
   };
-  const sizes = (text: string) => textSizes(text, measure, LINE * px, Math.min(width * 0.6, 200 * px));
+  const sizes = (text: string) => textSizes(text, measure, LINE * px);
   const requests: LabelRequest[] = [];
   const colors: string[] = [];
   const obstacles: Box[] = [...bars];
@@ -286,13 +287,19 @@ export function drawMarks(env: MarkEnv, spec: ChartSpec, bars: readonly Box[]): 
       obstacles.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
     }
     if (!pt.label) continue;
-    // A radius-0 point is a label on a dot the series drew: keep clear of a 4 px dot.
+    // A label-only point on a bar's top labels the bar: anchor it to the bar's top edge.
+    // Elsewhere a radius-0 point labels a dot the series drew: keep clear of a 4 px dot.
+    const bar = r > 0 ? undefined : bars.find((b) => x >= b.x - 0.5 && x <= b.x + b.w + 0.5 && Math.abs(y - b.y) <= 1.5 * px);
     const ar = r > 0 ? r : 4 * px;
-    const bar = bars.find((b) => x >= b.x - 0.5 && x <= b.x + b.w + 0.5 && Math.abs(y - b.y) <= 1.5 * px);
-    pointLabels.push({ text: pt.label, anchor: { x: x - ar, y: y - ar, w: 2 * ar, h: 2 * ar }, prefer: pt.labelAt === 'above' ? 'above' : 'right', bar });
+    const anchor = bar ? { x: bar.x, y: bar.y, w: bar.w, h: 0 } : { x: x - ar, y: y - ar, w: 2 * ar, h: 2 * ar };
+    pointLabels.push({ text: pt.label, anchor, prefer: pt.labelAt === 'above' ? 'above' : 'right', bar });
   }
+  // Point labels in the spec's order, then bar value labels tallest bar first (the tallest has
+  // the least room above it, so it chooses first).
   const textColor = forced ? 'CanvasText' : env.color('text');
-  for (const l of pointLabels) ask(l.text, textColor, pointOptions(l.anchor, sizes(l.text), plot, gap, l.prefer, l.bar));
+  const barTop = (l: { bar?: Box }) => (l.bar ? l.bar.y : -Infinity);
+  const ordered = pointLabels.map((l, i) => ({ l, i })).sort((a, b) => barTop(a.l) - barTop(b.l) || a.i - b.i);
+  for (const { l } of ordered) ask(l.text, textColor, pointOptions(l.anchor, sizes(l.text), plot, gap, l.prefer, l.bar));
 
   for (const r of spec.regions ?? []) {
     if (!r.label || r.axis !== 'x') continue;
@@ -307,7 +314,9 @@ export function drawMarks(env: MarkEnv, spec: ChartSpec, bars: readonly Box[]): 
 
   const placement = placeLabels(requests, plot, obstacles, 2 * px, px);
   for (const l of placement.placed) {
-    l.lines.forEach((line, i) => drawText(ctx, line, l.box.x, l.box.y + i * LINE * px, colors[l.request], forced ? 'Canvas' : env.color('surface'), px));
+    // Lines centred in the box (a one-line label fills it).
+    l.lines.forEach((line, i) => drawText(ctx, line, l.box.x + (l.box.w - measure(line)) / 2, l.box.y + i * LINE * px,
+      colors[l.request], forced ? 'Canvas' : env.color('surface'), px));
   }
   ctx.restore();
   return placement;
