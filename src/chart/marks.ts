@@ -292,6 +292,7 @@ export function drawMarks(env: MarkEnv, spec: ChartSpec, bars: readonly Box[]): 
     const bar = r > 0 ? undefined : bars.find((b) => x >= b.x - 0.5 && x <= b.x + b.w + 0.5 && Math.abs(y - b.y) <= 1.5 * px);
     const ar = r > 0 ? r : 4 * px;
     const anchor = bar ? { x: bar.x, y: bar.y, w: bar.w, h: 0 } : { x: x - ar, y: y - ar, w: 2 * ar, h: 2 * ar };
+    if (!bar && r === 0) obstacles.push(anchor); // other labels keep off the dot too
     pointLabels.push({ text: pt.label, anchor, prefer: pt.labelAt === 'above' ? 'above' : 'right', bar });
   }
   // Point labels in the spec's order, then bar value labels tallest bar first (the tallest has

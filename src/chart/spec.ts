@@ -104,4 +104,28 @@ export interface ChartSpec {
   height?: number;
   /** Hide the visible legend (e.g. a single obvious series). */
   legend?: boolean;
+  /**
+   * The text twin's data table, instead of the one built from `data` (x, then a column per
+   * series): e.g. categories × series for grouped bars, or bin ranges for a histogram.
+   */
+  table?: TwinTable;
+}
+
+/** One table of a text twin (./text-twin.ts). */
+export interface TwinTable {
+  /** Caption (what the table lists). */
+  caption: string;
+  /** Column headers; the first heads the row-header column. */
+  head: readonly string[];
+  /** Number of rows before sampling. */
+  length: number;
+  /** Row i as display text; the first cell is the row header. Called only for the rows shown. */
+  row(i: number): readonly string[];
+  /** Class on the `<table>` (the chart uses `data` and `marks`). */
+  className?: string;
+  /**
+   * Sample long tables down to `MAX_TABLE_ROWS` rows; the caption then ends "(50 of 300 points)"
+   * with this noun. Without it every row is listed.
+   */
+  sampleNoun?: string;
 }

@@ -20,26 +20,10 @@
  * ```
  */
 import { html, css, nothing, type TemplateResult } from 'lit';
-import { MAX_TABLE_ROWS, type ChartSpec, type SeriesSpec } from './spec.js';
-import { axisTitle, cell, sampleIndices } from './scales.js';
+import { MAX_TABLE_ROWS, type ChartSpec, type SeriesSpec, type TwinTable } from './spec.js';
 
-export interface TwinTable {
-  /** Caption (what the table lists). */
-  caption: string;
-  /** Column headers; the first heads the row-header column. */
-  head: readonly string[];
-  /** Number of rows before sampling. */
-  length: number;
-  /** Row i as display text; the first cell is the row header. Called only for the rows shown. */
-  row(i: number): readonly string[];
-  /** Class on the `<table>` (the chart uses `data` and `marks`). */
-  className?: string;
-  /**
-   * Sample long tables down to `MAX_TABLE_ROWS` rows; the caption then ends "(50 of 300 points)"
-   * with this noun. Without it every row is listed.
-   */
-  sampleNoun?: string;
-}
+export type { TwinTable };
+import { axisTitle, cell, sampleIndices } from './scales.js';
 
 export interface TextTwin {
   tables: readonly TwinTable[];
@@ -75,7 +59,8 @@ export function renderTextTwin(twin: TextTwin): TemplateResult {
 
 /**
  * A chart's twin: the plotted data (x, then each series not `hideInTable`, units in the
- * headers), and the marked values (marker lines and labelled points with their x and y).
+ * headers; or the spec's own `table`), and the marked values (marker lines and labelled
+ * points with their x and y).
  */
 export function chartTwin(spec: ChartSpec): TextTwin {
   const series = spec.data.series.filter((s) => !s.hideInTable);
@@ -84,7 +69,7 @@ export function chartTwin(spec: ChartSpec): TextTwin {
     ...(spec.markers ?? []).map((m) => ({ label: m.label, x: m.axis === 'x' ? m.value : null, y: m.axis === 'y' ? m.value : null })),
     ...(spec.points ?? []).map((p) => ({ label: p.label, x: p.x, y: p.y })),
   ];
-  const tables: TwinTable[] = [{
+  const tables: TwinTable[] = [spec.table ? { ...spec.table, className: 'data' } : {
     caption: `${spec.label}: plotted data`,
     className: 'data',
     head: [axisTitle(spec.x), ...series.map(yHead)],
