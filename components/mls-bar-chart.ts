@@ -88,8 +88,8 @@ export class MlsBarChart extends DataChartElement {
     const series = read.arr(d.series, 'series', 1, 8).map((raw, i) => {
       const s = read.obj(raw, `series[${i}]`);
       const values = read.nums(s.values, `series[${i}].values`, { nullable: true, positive: yLog });
-      if (values.length !== n) throw new ChartDataError(`series[${i}].values`, `has ${values.length} values for ${n} categories`);
-      if (this.#mode === 'stacked' && values.some((v) => v !== null && v < 0)) throw new ChartDataError(`series[${i}].values`, 'must be ≥ 0 to stack');
+      if (values.length !== n) throw new ChartDataError(`series[${i}].values`, `has ${values.length} values for ${n} categories`, values);
+      if (this.#mode === 'stacked' && values.some((v) => v !== null && v < 0)) throw new ChartDataError(`series[${i}].values`, 'must be ≥ 0 to stack', values);
       return { label: read.str(s.label, `series[${i}].label`, 80), values, color: read.optColor(s.color, `series[${i}].color`) ?? SERIES_COLORS[i % SERIES_COLORS.length] };
     });
     const yLabel = read.str(d.yLabel, 'yLabel');

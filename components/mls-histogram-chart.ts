@@ -73,9 +73,9 @@ export class MlsHistogramChart extends DataChartElement {
     if (!samples && !(counts && edges)) throw new ChartDataError('data', 'needs samples, or counts with edges');
     if (samples && counts) throw new ChartDataError('data', 'takes samples or counts, not both');
     const bins = read.optNum(d.bins, 'bins');
-    if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 200)) throw new ChartDataError('bins', `must be a whole number 1 … 200, got ${bins}`);
+    if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 200)) throw new ChartDataError('bins', `must be a whole number 1 … 200, got ${bins}`, bins);
     const percentiles = d.percentiles === undefined ? [] : read.nums(d.percentiles, 'percentiles', { min: 0, max: 10 }) as number[];
-    percentiles.forEach((p, i) => { if (!(p > 0 && p < 1)) throw new ChartDataError(`percentiles[${i}]`, `must be a fraction between 0 and 1 (0.99 for p99), got ${p}`); });
+    percentiles.forEach((p, i) => { if (!(p > 0 && p < 1)) throw new ChartDataError(`percentiles[${i}]`, `must be a fraction between 0 and 1 (0.99 for p99), got ${p}`, p); });
     let threshold: { value: number; label: string; color?: string } | undefined;
     if (d.threshold !== undefined && d.threshold !== null) {
       const t = read.obj(d.threshold, 'threshold');

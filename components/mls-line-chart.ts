@@ -67,13 +67,13 @@ export class MlsLineChart extends DataChartElement {
     const xLog = read.optBool(d.xLog, 'xLog') ?? false;
     const yLog = read.optBool(d.yLog, 'yLog') ?? false;
     const x = read.nums(d.x, 'x', { positive: xLog }) as number[];
-    for (let i = 1; i < x.length; i++) if (!(x[i] > x[i - 1])) throw new ChartDataError(`x[${i}]`, `must be greater than x[${i - 1}] (x ascends)`);
+    for (let i = 1; i < x.length; i++) if (!(x[i] > x[i - 1])) throw new ChartDataError(`x[${i}]`, `must be greater than x[${i - 1}] (x ascends)`, x);
     const xLabel = read.str(d.xLabel, 'xLabel'), yLabel = read.str(d.yLabel, 'yLabel');
     const xUnit = read.optStr(d.xUnit, 'xUnit', 16) ?? '', yUnit = read.optStr(d.yUnit, 'yUnit', 16) ?? '';
     const series: SeriesSpec[] = read.arr(d.series, 'series', 1, 12).map((raw, i) => {
       const s = read.obj(raw, `series[${i}]`);
       const y = read.nums(s.y, `series[${i}].y`, { nullable: true, positive: yLog });
-      if (y.length !== x.length) throw new ChartDataError(`series[${i}].y`, `has ${y.length} values for ${x.length} x values`);
+      if (y.length !== x.length) throw new ChartDataError(`series[${i}].y`, `has ${y.length} values for ${x.length} x values`, y);
       const dash = s.dash === undefined ? SERIES_DASHES[i % SERIES_DASHES.length] : read.nums(s.dash, `series[${i}].dash`, { min: 0, max: 8 }) as number[];
       return { label: read.str(s.label, `series[${i}].label`, 80), y, color: read.optColor(s.color, `series[${i}].color`) ?? SERIES_COLORS[i % SERIES_COLORS.length], dash };
     });

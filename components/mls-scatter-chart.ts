@@ -83,11 +83,11 @@ export class MlsScatterChart extends DataChartElement {
     }
     let highlight: number | undefined;
     if (typeof d.highlight === 'number') {
-      if (!Number.isInteger(d.highlight) || d.highlight < 0 || d.highlight >= pts.length) throw new ChartDataError('highlight', `must be a point index 0 … ${pts.length - 1} or a point's label, got ${d.highlight}`);
+      if (!Number.isInteger(d.highlight) || d.highlight < 0 || d.highlight >= pts.length) throw new ChartDataError('highlight', `must be a point index 0 … ${pts.length - 1} or a point's label, got ${d.highlight}`, d.highlight);
       highlight = d.highlight;
     } else if (d.highlight !== undefined && d.highlight !== null) {
       highlight = pts.findIndex((p) => p.label === d.highlight);
-      if (highlight < 0) throw new ChartDataError('highlight', `names no point's label (got ${JSON.stringify(d.highlight)})`);
+      if (highlight < 0) throw new ChartDataError('highlight', `names no point's label (got ${JSON.stringify(d.highlight)})`, d.highlight);
     }
     const markers: MarkerSpec[] = read.arr(d.thresholds ?? [], 'thresholds', 0, 20).map((raw, i) => {
       const t = read.obj(raw, `thresholds[${i}]`);

@@ -20,7 +20,8 @@ import type { ChartSpec } from './spec.js';
 
 /** A data object does not have the documented shape: `path` names the part ("series[1].y"). */
 export class ChartDataError extends Error {
-  constructor(readonly path: string, message: string) {
+  /** `value` is what was found at `path`, for the alert (omitted when it says nothing). */
+  constructor(readonly path: string, message: string, readonly value?: unknown) {
     super(message);
   }
 }
@@ -32,18 +33,18 @@ const kindOf = (v: unknown) => (v === undefined ? 'nothing' : typeof v === 'stri
 /** Readers for data objects: each returns the value or throws `ChartDataError` naming the path. */
 export const read = {
   obj(v: unknown, path: string): Obj {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new ChartDataError(path, `must be an object, got ${kindOf(v)}`);
+    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new ChartDataError(path, `must be an object, got ${kindOf(v)}`, v);
     return v as Obj;
   },
   arr(v: unknown, path: string, min = 0, max = Infinity): unknown[] {
-    if (!Array.isArray(v)) throw new ChartDataError(path, `must be an array, got ${kindOf(v)}`);
-    if (v.length < min) throw new ChartDataError(path, `needs at least ${min} item${min === 1 ? '' : 's'}, got ${v.length}`);
-    if (v.length > max) throw new ChartDataError(path, `holds at most ${max} items, got ${v.length}`);
+    if (!Array.isArray(v)) throw new ChartDataError(path, `must be an array, got ${kindOf(v)}`, v);
+    if (v.length < min) throw new ChartDataError(path, `needs at least ${min} item${min === 1 ? '' : 's'}, got ${v.length}`, v);
+    if (v.length > max) throw new ChartDataError(path, `holds at most ${max} items, got ${v.length}`, `${v.length} items`);
     return v;
   },
   str(v: unknown, path: string, max = 200): string {
-    if (typeof v !== 'string' || !v.trim()) throw new ChartDataError(path, `must be a non-empty string, got ${kindOf(v)}`);
-    if (v.length > max) throw new ChartDataError(path, `must be at most ${max} characters`);
+    if (typeof v !== 'string' || !v.trim()) throw new ChartDataError(path, `must be a non-empty string, got ${kindOf(v)}`, v);
+    if (v.length > max) throw new ChartDataError(path, `must be at most ${max} characters`, v);
     return v;
   },
   optStr(v: unknown, path: string, max = 200): string | undefined {
@@ -53,16 +54,16 @@ export const read = {
   optColor(v: unknown, path: string): string | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string' && /^(?:[a-z][a-z0-9-]{0,30}|--[a-z0-9-]{1,40}|#[0-9a-f]{3,8})$/i.test(v)) return v;
-    throw new ChartDataError(path, 'must be a token name (blue, orange, cloud …), a --custom-property or #rrggbb');
+    throw new ChartDataError(path, 'must be a token name (blue, orange, cloud …), a --custom-property or #rrggbb', v);
   },
   optBool(v: unknown, path: string): boolean | undefined {
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'boolean') throw new ChartDataError(path, `must be true or false, got ${kindOf(v)}`);
+    if (typeof v !== 'boolean') throw new ChartDataError(path, `must be true or false, got ${kindOf(v)}`, v);
     return v;
   },
   num(v: unknown, path: string, positive = false): number {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ChartDataError(path, `must be a finite number, got ${kindOf(v)}`);
-    if (positive && v <= 0) throw new ChartDataError(path, `must be > 0 on a log axis, got ${v}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ChartDataError(path, `must be a finite number, got ${kindOf(v)}`, v);
+    if (positive && v <= 0) throw new ChartDataError(path, `must be > 0 on a log axis, got ${v}`, v);
     return v;
   },
   optNum(v: unknown, path: string, positive = false): number | undefined {
@@ -80,7 +81,7 @@ export const read = {
   oneOf<T extends string>(v: unknown, path: string, allowed: readonly T[], fallback: T): T {
     if (v === undefined || v === null) return fallback;
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    throw new ChartDataError(path, `must be one of ${allowed.join(', ')}, got ${kindOf(v)}`);
+    throw new ChartDataError(path, `must be one of ${allowed.join(', ')}, got ${kindOf(v)}`, v);
   },
 };
 
@@ -88,12 +89,21 @@ export const read = {
 export const SERIES_COLORS = ['blue', 'orange', 'green', 'red', 'cloud', 'grey'];
 export const SERIES_DASHES: number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4]];
 
-/** Received text for the alert: a reference's name with what it held, JSON cut to 80 characters. */
-function received(raw: unknown, value: unknown): string {
+/** JSON of a value, cut to 80 characters. */
+function short(value: unknown): string {
   let text: string;
   try { text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value); } catch { text = String(value); }
-  if (text.length > 80) text = `${text.slice(0, 79)}…`;
-  return typeof raw === 'string' && raw.startsWith('$') ? `${raw} = ${text}` : text;
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/**
+ * Received text for the alert (and the once-per-value warning): the part at fault when the
+ * error names one ("series[0].y = [1,2]"), else the whole value; a reference is named first.
+ */
+function received(raw: unknown, value: unknown, e: unknown): string {
+  const ref = typeof raw === 'string' && raw.startsWith('$') ? `${raw} → ` : '';
+  if (e instanceof ChartDataError && e.value !== undefined) return `${ref}${e.path} = ${short(e.value)}`;
+  return `${ref}${short(value)}`;
 }
 
 export abstract class DataChartElement extends MlsElement {
@@ -180,7 +190,7 @@ export abstract class DataChartElement extends MlsElement {
       this.markValid('data');
     } catch (e) {
       const problem = e instanceof ChartDataError ? `${e.path} ${e.message}` : String((e as Error)?.message ?? e);
-      this.markInvalid('data', received(raw, value instanceof ChartDataError ? this.#jsonText : value), `${this.shape} (${problem})`);
+      this.markInvalid('data', received(raw, value instanceof ChartDataError ? this.#jsonText : value, e), `${this.shape} (${problem})`);
     }
   }
 

@@ -1,6 +1,6 @@
 // Label placement (src/chart/marks.ts): the pure rule on boxes, then the rule at work in
 // <mls-magnitude-gap> as lab 01 uses it (the four tiers), at a desktop and a phone width.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import {
   placeLabels, pointOptions, markerOptions, textSizes, intersects, within, type Box, type LabelRequest,
 } from '../../src/chart.js';
@@ -114,7 +114,8 @@ type Labels = { plot: number[]; canvas: number[]; placed: Array<[string, number,
 describe('label placement in <mls-magnitude-gap> (lab 01: the four tiers)', () => {
   for (const width of [1280, 360]) {
     it(`keeps every value label clear of the others, the bars and the canvas edge at ${width} px`, async () => {
-      const wrap = await fixture<HTMLDivElement>(html`<div style="width:${width}px"><mls-magnitude-gap a="cloud" b="tiny" precision="headline" highlight="cloud"></mls-magnitude-gap></div>`);
+      // fixtureSync: fixture() would wait a frame for the plain div.
+      const wrap = fixtureSync<HTMLDivElement>(html`<div style="width:${width}px"><mls-magnitude-gap a="cloud" b="tiny" precision="headline" highlight="cloud"></mls-magnitude-gap></div>`);
       const el = wrap.querySelector('mls-magnitude-gap') as MlsMagnitudeGap;
       await el.updateComplete;
       const plots = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.plot')];
