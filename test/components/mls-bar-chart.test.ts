@@ -73,3 +73,23 @@ describe('<mls-bar-chart>', () => {
     expect(el.shadowRoot!.querySelector('[part="legend"]')).to.equal(null);
   });
 });
+
+describe('<mls-bar-chart> in forced-colors mode', () => {
+  it('hatches the second series so series differ without colour', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((q: string) => {
+      const real = original.call(window, q);
+      return q.includes('forced-colors') ? Object.create(real, { matches: { value: true }, media: { value: q } }) : real;
+    }) as typeof window.matchMedia;
+    try {
+      const el = await make<MlsBarChart>('mls-bar-chart', { data: JSON.stringify(good) });
+      const u = el.chart.plot!;
+      const fill = (i: number) => { const f = u.series[i].fill; return typeof f === 'function' ? f(u, i) : f; };
+      expect(fill(1)).to.equal('CanvasText');            // A100: solid
+      expect(fill(2)).to.be.instanceOf(CanvasPattern);   // H100: hatched
+      expect(el.shadowRoot!.querySelector('.legend .swatch.h1')).to.exist;
+    } finally {
+      window.matchMedia = original;
+    }
+  });
+});
