@@ -5,6 +5,7 @@ import {
   placeLabels, pointOptions, markerOptions, textSizes, intersects, within, type Box, type LabelRequest,
 } from '../../src/chart.js';
 import '../../components/mls-magnitude-gap.js';
+import '../../components/mls-roofline.js';
 import type { MlsMagnitudeGap } from '../../components/mls-magnitude-gap.js';
 
 const plot: Box = { x: 50, y: 10, w: 300, h: 200 };
@@ -144,4 +145,18 @@ describe('label placement in <mls-magnitude-gap> (lab 01: the four tiers)', () =
       else expect(shown).to.be.at.least(12);
     });
   }
+});
+
+describe('label placement in <mls-roofline> on a phone', () => {
+  it('keeps the operating point\'s label whole and on the canvas at 340 px (lab 00\'s layer)', async () => {
+    const wrap = fixtureSync<HTMLDivElement>(html`<div style="width:340px"><mls-roofline device="h100" precision="fp16" kernel="gemm" m="64" n="8192" k="8192" label="This layer"></mls-roofline></div>`);
+    const el = wrap.querySelector('mls-roofline')!;
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const l = JSON.parse(el.shadowRoot!.querySelector<HTMLElement>('.plot')!.dataset.labels!) as Labels;
+    const point = l.placed.find(([t]) => t.startsWith('This layer:'));
+    expect(point, `placed: ${JSON.stringify(l.placed)}, dropped: ${JSON.stringify(l.dropped)}`).to.exist;
+    const [, x, y, w, h] = point!;
+    expect(within({ x, y, w, h }, { x: l.plot[0], y: l.plot[1], w: l.plot[2], h: l.plot[3] })).to.equal(true);
+    expectClean(l.placed.map(([text, ...b]) => ({ text, box: { x: b[0], y: b[1], w: b[2], h: b[3] } })), { x: l.plot[0], y: l.plot[1], w: l.plot[2], h: l.plot[3] });
+  });
 });
