@@ -9,7 +9,7 @@
 // Chunks (chunks/<name>-<hash>.js), chosen so a lab page loads in few requests and one round:
 //   runtime  Lit and the runtime every element needs (base element, scope, ledger, theme, format)
 //   core     the core elements (scripts/gen-elements.mjs CORE_TAGS): lab structure and controls
-//   chart    the chart base and uPlot
+//   chart    the chart base (src/chart.ts and src/chart/*) and uPlot
 //   devices  the physics every element shares: units, errors, sourced constants, the device and
 //            model registry (pure: dist/physics.js imports it too, and stays Node-safe)
 //   katex    KaTeX, fetched only when a math panel first opens
@@ -36,7 +36,7 @@ const path = (id) => id.replace(/\\/g, '/');
 // the chunk that uses them (core, chart).
 const LIT = /\/node_modules\/(lit|lit-html|lit-element|@lit)\/(?!.*(directives\/|static[.-]))/;
 const RUNTIME = /\/src\/(base|scope|events|theme|define|format|icons)\.ts$|\/src\/ledger\//;
-const CHART = /\/src\/chart\.ts$|\/src\/generated\/uplot-css\.ts$|\/node_modules\/uplot\//;
+const CHART = /\/src\/chart\.ts$|\/src\/chart\/[^/]+\.ts$|\/src\/generated\/uplot-css\.ts$|\/node_modules\/uplot\//;
 const DEVICES = /\/physics\/(errors|sourced|units|registry)\.ts$/;
 const CORE = new RegExp(`/components/(${CORE_TAGS.join('|')})\\.ts$|/src/generated/core\\.ts$|/src/math\\.ts$`);
 

@@ -4,7 +4,7 @@ import { MlsElement } from '../src/base.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
-import { ChartController, chartStyles, CategoryTicks, groupedBars, type ChartSpec, type SeriesSpec } from '../src/chart.js';
+import { ChartController, chartStyles, CategoryTicks, groupedBars, stackedBars, type ChartSpec } from '../src/chart.js';
 import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, MODEL_IDS, TIERS, getDevice, type Device, type Tier } from '../physics/registry.js';
 import { evaluateDesign, type DesignTerms } from '../physics/workload.js';
 import { PRECISIONS, KM, type Precision } from '../physics/units.js';
@@ -371,18 +371,11 @@ export class MlsLatencyWaterfall extends MlsElement {
     const terms = this.#terms(designs);
     const color: Record<Term, string> = { data: 'blue', compute: 'green', overhead: 'orange', propagation: 'red' };
     const names = designs.map((d) => `${d.name}${d.placement === 'remote' ? ` · ${formatNumber(distanceKm)} km away` : ' · on board'}${d === main && designs.length > 1 ? ' (yours)' : ''}`);
-    const xs = designs.map((_, i) => i + 1);
-    // Stacked bars: each series is the running sum up to its term, drawn largest first so the
-    // shorter sums sit on top; the table-only columns carry each term's own value.
-    const cum = (d: WaterfallDesign, upto: number) => terms.slice(0, upto + 1).reduce((s, t) => s + d[t], 0);
-    const stacked: SeriesSpec[] = terms.map((t, k) => ({
-      label: TERM_LABEL[t], kind: 'bars' as const, color: color[t], hideInTable: true,
-      y: designs.map((d) => cum(d, k)),
-    })).reverse();
-    const table: SeriesSpec[] = [
-      ...terms.map((t) => ({ label: TERM_LABEL[t], tableOnly: true, y: designs.map((d) => d[t]) })),
-      { label: 'Total', tableOnly: true, y: designs.map((d) => d.total) },
-    ];
+    // One stack per design, the terms bottom to top; the table's total is the design's own.
+    const stack = stackedBars(
+      terms.map((t) => ({ label: TERM_LABEL[t], color: color[t], values: designs.map((d) => d[t]) })),
+      { total: { label: 'Total', values: designs.map((d) => d.total) } },
+    );
     this.#ticks.names = names;
     const { tick, label } = this.#ticks;
     const top = Math.max(...designs.map((d) => d.total), o.sla ?? 0);
@@ -402,7 +395,7 @@ export class MlsLatencyWaterfall extends MlsElement {
       y: log
         ? { label: 'Latency', unit: 's', log: true, min: 10 ** Math.floor(Math.log10(smallest)), max: top * 2, tick: (v) => formatSeconds(v), format: (v) => formatSeconds(v) }
         : { label: 'Latency', unit: 's', min: 0, max: top * 1.15, tick: (v) => formatSeconds(v), format: (v) => formatSeconds(v) },
-      data: { x: xs, series: [...stacked, ...table] },
+      data: { x: stack.x, series: stack.series },
       markers: o.sla !== null ? [{ axis: 'y', value: o.sla, label: `SLA ${formatSeconds(o.sla)}`, color: 'red' }] : [],
       points: designs.map((d, i) => ({ x: i + 1 - 0.15, y: d.total, label: formatSeconds(d.total), radius: 0.5, color: 'text' })),
       summary,

@@ -272,8 +272,8 @@ export class MlsMagnitudeGap extends MlsElement {
           })),
         ],
       },
-      // Value labels start at the bar's left edge so neighbouring labels do not run into each other.
-      points: labelled.map((p) => ({ x: p.i + 1 - 0.3, y: p.v, label: fmt(p.v), radius: 0.5, color: color(p.i) })),
+      // Value labels centred over the bars; the chart base moves or drops those that would collide.
+      points: labelled.map((p) => ({ x: p.i + 1, y: p.v, label: fmt(p.v), radius: 0, labelAt: 'above' as const, color: color(p.i) })),
       summary: `${columnLabel(biggest.c)} ${fmt(biggest.v)} to ${columnLabel(smallest.c)} ${fmt(smallest.v)}: ${span.toFixed(1)} orders of magnitude.`,
     };
   }

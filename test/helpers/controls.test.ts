@@ -108,7 +108,7 @@ describe('control harness registry (test/helpers/controls.ts)', () => {
     expect(h.value(multi.el)).to.equal('a c');
     expect(h.commit!(multi.el)).to.equal(true);
     await settle(multi.el);
-    expect(multi.scope.get('c2')).to.deep.equal({ answered: true, value: ['a', 'c'], correct: true });
+    expect(multi.scope.get('c2')).to.deep.equal({ answered: true, value: ['a', 'c'], correct: true, attempts: 1, firstCorrect: true });
     expect(() => h.set(multi.el, 'z')).to.throw(/no option "z"/);
   });
 });
