@@ -16,6 +16,7 @@ import { consume } from '@lit/context';
 import { LabScope, scopeContext } from './scope.js';
 import { emit } from './events.js';
 import { installTokens } from './theme.js';
+import { displayScale } from './format.js';
 import { ledgerContext, pageLedger, ensureContextRoot } from './ledger/context.js';
 import type { DesignLedger } from './ledger/store.js';
 import { attributeOf, type InputKind, type InputSchema, type InputValues, type ParseContext } from './inputs.js';
@@ -28,11 +29,11 @@ const warned = new Set<string>();
 const absent = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /**
- * The attribute converter of `bool()` inputs: a removed attribute is false, a present one keeps
- * its text (so `disabled="$locked"` can still be resolved; the kind reads any other text as true).
+ * The attribute converter of `bool()` inputs: a removed attribute is false, a present one true
+ * (HTML semantics, so `el.open` is a boolean), except a `$ref`, kept as text to be resolved.
  */
 const BOOLEAN_INPUT = {
-  fromAttribute: (v: string | null): unknown => (v === null ? false : v),
+  fromAttribute: (v: string | null): unknown => (v === null ? false : v.trim().startsWith('$') ? v : true),
   toAttribute: (v: unknown): unknown => (v === false || v === null || v === undefined ? null : v === true ? '' : String(v)),
 };
 
@@ -209,6 +210,24 @@ export class MlsElement extends LitElement {
     if (from === 'scope' && kind.lenientRefs) { this.markValid(attr); return kind.default; }
     this.markInvalid(attr, value, parsed.accepted);
     return this.#lastGood.has(key) ? this.#lastGood.get(key) : kind.default;
+  }
+
+  /**
+   * The unit a readout shows its SI `unit` value in: `display-unit` when given (`unit="m"
+   * display-unit="km"` divides by 1000), else `unit`. Undefined, with `display-unit` marked
+   * invalid, when the two are not an SI prefix apart (or seconds and min / h / days).
+   */
+  protected readDisplayUnit(unit: string, display: string | undefined): { unit: string; scale: number } | undefined {
+    if (!display) { this.markValid('display-unit'); return { unit, scale: 1 }; }
+    const scale = displayScale(unit, display);
+    if (scale === undefined) {
+      this.markInvalid('display-unit', display, unit
+        ? `${unit} with an SI prefix (e.g. k${unit}, M${unit}, m${unit})${unit === 's' ? ', min, h or days' : ''}`
+        : 'a unit attribute first: display-unit converts from it');
+      return undefined;
+    }
+    this.markValid('display-unit');
+    return { unit: display, scale };
   }
 
   /** One warning per page per element and deprecated attribute. */
