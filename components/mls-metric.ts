@@ -85,6 +85,7 @@ export class MlsMetric extends MlsElement {
   #state?: MetricState;
   #unit = '';
   #scale = 1;
+  #shown?: { unit: string; scale: number };
   #label = '';
   #tag?: string;
 
@@ -97,8 +98,11 @@ export class MlsMetric extends MlsElement {
     this.#state = v.state;
     this.#label = v.label;
     this.#tag = v.tag;
-    const shown = this.readDisplayUnit(v.unit, v.displayUnit);
-    if (shown) { this.#unit = shown.unit; this.#scale = shown.scale; }
+    // A rejected display-unit keeps the last good one (else the value's own unit).
+    const shown = this.readDisplayUnit(v.unit, v.displayUnit) ?? this.#shown ?? { unit: v.unit, scale: 1 };
+    this.#shown = shown;
+    this.#unit = shown.unit;
+    this.#scale = shown.scale;
   }
 
   /** The formatted value as shown ("—" while unresolved). */

@@ -40,6 +40,7 @@ export class MlsValue extends MlsElement {
   #digits = 3;
   #unit = '';
   #scale = 1;
+  #shown?: { unit: string; scale: number };
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -47,8 +48,11 @@ export class MlsValue extends MlsElement {
     const v = this.read(INPUTS);
     this.#digits = v.digits;
     this.#number = v.value;
-    const shown = this.readDisplayUnit(v.unit, v.displayUnit);
-    if (shown) { this.#unit = shown.unit; this.#scale = shown.scale; }
+    // A rejected display-unit keeps the last good one (else the value's own unit).
+    const shown = this.readDisplayUnit(v.unit, v.displayUnit) ?? this.#shown ?? { unit: v.unit, scale: 1 };
+    this.#shown = shown;
+    this.#unit = shown.unit;
+    this.#scale = shown.scale;
   }
 
   /** The text shown: the formatted number with its unit, or "—" while unresolved. */
