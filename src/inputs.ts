@@ -375,7 +375,8 @@ export function pairs<T>(value: InputKind<T, any>, options: PairsOptions = {}): 
 /** The first kind that accepts the value (`baseline`: a device id, or `new:old` pairs of them). */
 export function either<A, B>(first: InputKind<A, any>, second: InputKind<B, any>, options: CommonOptions = {}): InputKind<A | B, false> {
   const accepted = `${first.accepted}; or ${second.accepted}`;
-  const type = first.type === second.type ? first.type : `${first.type} | ${second.type}`;
+  // A union with free text is free text (the manifest and Storybook then offer a text field).
+  const type = first.type === second.type ? first.type : first.type === 'string' || second.type === 'string' ? 'string' : `${first.type} | ${second.type}`;
   return make<A | B>('either', options, {
     accepted, type, default: undefined,
     parse(v, ctx) {
