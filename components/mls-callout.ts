@@ -1,6 +1,6 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { choice, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
 
@@ -13,6 +13,11 @@ const LOOK: Record<Kind, { icon: string; label: string }> = {
   success: { icon: '✓', label: 'Correct' },
   warn: { icon: '⚠', label: 'Caution' },
   danger: { icon: '✖', label: 'Danger' },
+};
+
+const INPUTS = {
+  kind: choice(KINDS, { default: 'info', reflect: true, doc: 'What sort of message this is: `info`, `success`, `warn` or `danger`.' }),
+  heading: text({ doc: 'Optional heading shown under the kind label.' }),
 };
 
 /**
@@ -60,33 +65,33 @@ export class MlsCallout extends MlsElement {
     @media print { .box { background: none; } }
   `];
 
-  /** What sort of message this is: `info` (default), `success`, `warn` or `danger`. */
-  @property({ reflect: true }) kind: string = 'info';
-
-  /** Optional heading shown under the kind label. */
-  @property() heading?: string;
+  static override inputs = INPUTS;
 
   /** The kind in force: the last valid one when `kind` is rejected. */
   #kind: Kind = 'info';
+  #heading?: string;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const kind = this.readChoice('kind', this.kind, KINDS);
-    if (kind) this.#kind = kind;
-    else if (!this.invalid.has('kind')) this.#kind = 'info';
+    const v = this.read(INPUTS);
+    this.#kind = v.kind;
+    this.#heading = v.heading;
   }
 
   protected override render() {
     const kind = this.#kind;
     const look = LOOK[kind];
     return html`${this.renderInvalid()}
-      <div class="box ${kind}" part="callout" role="note" aria-label=${this.heading ? `${look.label}: ${this.heading}` : look.label}>
+      <div class="box ${kind}" part="callout" role="note" aria-label=${this.#heading ? `${look.label}: ${this.#heading}` : look.label}>
         <p class="label" part="label"><span class="icon" aria-hidden="true">${look.icon}</span><span>${look.label}</span></p>
-        ${this.heading ? html`<p class="heading" part="heading">${this.heading}</p>` : nothing}
+        ${this.#heading ? html`<p class="heading" part="heading">${this.#heading}</p>` : nothing}
         <div class="body"><slot></slot></div>
       </div>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsCallout extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-callout', MlsCallout);
 

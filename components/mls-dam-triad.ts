@@ -1,11 +1,11 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { choice, deviceOrContext, num, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
 import { ChartController, chartStyles, CategoryTicks, groupedBars, type ChartSpec } from '../src/chart.js';
-import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, MODEL_IDS, TIERS, getModel, type Tier } from '../physics/registry.js';
+import { DEPLOYMENT_CONTEXTS, MODEL_IDS, TIERS, getModel, type Tier } from '../physics/registry.js';
 import { PRECISIONS, type Precision } from '../physics/units.js';
 import { tierOrDevice } from '../physics/tiers.js';
 import { computeBoundBatch, workloadOnDevice, type WorkloadOnDevice } from '../physics/workload.js';
@@ -89,6 +89,18 @@ function side(id: string, r: WorkloadOnDevice, crossover: number | null): TriadS
 
 const PRECISION_TEXT: Record<string, string> = { fp32: 'FP32', tf32: 'TF32', fp16: 'FP16', bf16: 'BF16', fp8: 'FP8', int8: 'INT8', int4: 'INT4' };
 
+const INPUTS = {
+  a: deviceOrContext({ default: 'cloud', doc: 'First side: a context (cloud, edge, mobile, tiny) or a device id.' }),
+  b: deviceOrContext({ default: 'tiny', doc: 'Second side: a context or a device id.' }),
+  active: text({ refs: true, doc: "The learner's side: a context or device id equal to `a` or `b` (e.g. `$context`). Default `a`." }),
+  model: choice(MODEL_IDS, { default: 'resnet50', doc: 'Registered model id.' }),
+  precision: choice(PRECISIONS, { default: 'fp16', doc: 'Numeric precision of weights and math.' }),
+  batch: num({ min: 1, max: 65536, integer: true, default: 1, doc: 'Samples per batch.' }),
+  sampleBytes: num({ min: 0, unit: 'B', doc: "Bytes moved per sample, B. Default: the model's input image." }),
+  referenceBatch: num({ min: 1, max: 65536, integer: true, doc: "Batch of the reference setting (the question's): both sides at it are published as `reference`. Deprecated: evaluate the question's setting with a second, `headless` instance." }),
+  heading: text({ doc: 'Heading above the table.' }),
+};
+
 /**
  * Data, Algorithm, Machine: one workload (a registered `model` at a `precision` and `batch`)
  * on two deployment contexts side by side. For each side it shows D (bytes moved: weights once
@@ -136,61 +148,25 @@ export class MlsDamTriad extends MlsElement {
     @media (forced-colors: active) { .oom, .fits { color: CanvasText; } }
   `];
 
-  /** First side: a context (cloud, edge, mobile, tiny) or a device id. Default `cloud`. */
-  @property() a = 'cloud';
-
-  /** Second side: a context or a device id. Default `tiny`. */
-  @property() b = 'tiny';
-
-  /** The learner's side: a context or device id equal to `a` or `b` (e.g. `$context`). Default `a`. */
-  @property() active?: string;
-
-  /** Registered model id. Default `resnet50`. */
-  @property() model = 'resnet50';
-
-  /** Numeric precision of weights and math: fp32, tf32, fp16, bf16, fp8, int8, int4. Default fp16. */
-  @property() precision = 'fp16';
-
-  /** Samples per batch (whole number 1–65,536). Default 1. */
-  @property() batch?: string;
-
-  /** Bytes moved per sample, B. Default: the model's input image. */
-  @property({ attribute: 'sample-bytes' }) sampleBytes?: string;
-
-  /** Batch of the reference setting (the question's): both sides at it are published as `reference`. */
-  @property({ attribute: 'reference-batch' }) referenceBatch?: string;
-
-  /** Heading above the table. */
-  @property() heading?: string;
+  static override inputs = INPUTS;
 
   #chart = new ChartController(this);
   #ticks = new CategoryTicks();
   #good: Good | null = null;
+  #heading?: string;
 
   /** The last good outputs (what `publish` writes). */
   get outputs(): TriadOutputs | null { return this.#good ? JSON.parse(JSON.stringify(this.#good.outputs)) : null; }
 
-  #readSide(attr: string, raw: unknown, fallback: string): string | undefined {
-    const v = this.resolve(raw);
-    if (v === undefined || v === null || v === '') { this.markValid(attr); return fallback; }
-    const id = typeof v === 'string' ? v.trim() : '';
-    if ((TIERS as readonly string[]).includes(id) || DEVICE_IDS.includes(id)) { this.markValid(attr); return id; }
-    this.markInvalid(attr, v, `a context (${TIERS.join(', ')}) or a device id (${DEVICE_IDS.join(', ')})`);
-    return undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const a = this.#readSide('a', this.a, 'cloud');
-    const b = this.#readSide('b', this.b, 'tiny');
-    const model = this.readChoice('model', this.model, MODEL_IDS) ?? (this.invalid.has('model') ? undefined : 'resnet50');
-    const precision = this.readChoice<Precision>('precision', this.precision, PRECISIONS) ?? (this.invalid.has('precision') ? undefined : 'fp16');
-    const batch = this.readNumber('batch', this.batch, { min: 1, max: 65536, integer: true });
-    const sampleBytes = this.readNumber('sample-bytes', this.sampleBytes, { min: 0 });
-    const refBatch = this.readNumber('reference-batch', this.referenceBatch, { min: 1, max: 65536, integer: true });
-    if (!a || !b || !model || !precision || ['batch', 'sample-bytes', 'reference-batch'].some((k) => this.invalid.has(k))) return;
-    const av = this.resolve(this.active);
-    const activeId = typeof av === 'string' && av.trim() ? av.trim() : a;
+    const v = this.read(INPUTS);
+    const a = v.a.id, b = v.b.id;
+    const { model, precision, batch, sampleBytes } = v;
+    const refBatch = v.referenceBatch;
+    this.#heading = v.heading;
+    if (['a', 'b', 'model', 'precision', 'batch', 'sample-bytes', 'reference-batch'].some((k) => this.invalid.has(k))) return;
+    const activeId = v.active || a;
     let active: 0 | 1;
     const matches = (id: string, s: string) => id === s || tierOrDevice(s).device.id === id ||
       ((TIERS as readonly string[]).includes(id) && DEPLOYMENT_CONTEXTS[id as Tier].device === tierOrDevice(s).device.id);
@@ -199,7 +175,7 @@ export class MlsDamTriad extends MlsElement {
     else { this.markInvalid('active', activeId, `one of the two sides: ${a}, ${b}`); return; }
     this.markValid('active');
     try {
-      this.#good = this.#compute(a, b, active, model, precision, batch ?? 1, sampleBytes, refBatch ?? null);
+      this.#good = this.#compute(a, b, active, model, precision, batch, sampleBytes, refBatch ?? null);
     } catch (err) {
       // A combination the checks above cannot see (a model with no operation count, a device with no
       // unit for the precision): reported against `model` or `precision`, re-checked on the next update.
@@ -259,7 +235,7 @@ export class MlsDamTriad extends MlsElement {
     const cls = (i: number) => `${g.sides[i].tier}${i === g.active ? ' active' : ''}`;
     const cells = (f: (s: TriadSide) => unknown) => g.sides.map((s, i) => html`<td class=${i === g.active ? 'active' : ''}>${f(s)}</td>`);
     const binding = (s: TriadSide, which: 'memory' | 'compute') => (s.bound === which ? html`<span class="tag">BINDING</span>` : nothing);
-    const title = this.heading ?? `${g.modelName}, ${PRECISION_TEXT[o.precision]}, batch ${formatNumber(o.batch)}: data, algorithm, machine`;
+    const title = this.#heading ?? `${g.modelName}, ${PRECISION_TEXT[o.precision]}, batch ${formatNumber(o.batch)}: data, algorithm, machine`;
     return html`${this.renderInvalid()}
       <p class="title">${title}</p>
       <table part="grid">
@@ -286,6 +262,9 @@ export class MlsDamTriad extends MlsElement {
       ${this.#chart.render(g.spec)}`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsDamTriad extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-dam-triad', MlsDamTriad);
 

@@ -1,11 +1,11 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { choice, deviceOrContext, either, num, pairs, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
 import { ChartController, chartStyles, CategoryTicks, groupedBars, stackedBars, type ChartSpec } from '../src/chart.js';
-import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, MODEL_IDS, TIERS, getDevice, type Device, type Tier } from '../physics/registry.js';
+import { MODEL_IDS, getDevice, type Device } from '../physics/registry.js';
 import { evaluateDesign, type DesignTerms } from '../physics/workload.js';
 import { PRECISIONS, KM, type Precision } from '../physics/units.js';
 
@@ -47,10 +47,15 @@ export interface WaterfallOutputs extends WaterfallDesign {
   /** Bandwidth ratio design ÷ baseline (null without a baseline). */
   bandwidthRatio: number | null;
   baseline: WaterfallDesign | null;
-  /** Link distance, km, and the light's round trip over it (2d/v, s) whether or not the design uses the link. */
+  /** Link distance, m. */
+  distance: number;
+  /** Deprecated: `distance` in km (kept until the lab pages read `distance`). */
   distanceKm: number;
+  /** The light's round trip over the link (2d/v, s), whether or not the design uses the link. */
   linkRoundTrip: number;
-  /** Farthest datacenter, km, at which this design's inference still meets the SLA (null without one). */
+  /** Farthest datacenter, m, at which this design's inference still meets the SLA (null without one). */
+  maxDistance: number | null;
+  /** Deprecated: `maxDistance` in km. */
   maxDistanceKm: number | null;
   /** `fail` when out of memory or over the SLA, else `ok` (for `<mls-metric state>`). */
   state: 'ok' | 'fail';
@@ -62,12 +67,45 @@ interface Params {
   device: string | null; bandwidth?: number; flops?: number; overhead?: number; precision: Precision;
   model?: string; bytes?: number; sampleBytes?: number; ops?: number; intensity?: number; batch: number;
   sla: number | null; distanceKm: number; placement: Placement; baseline: string | null;
+  /** The link distance in metres, as given (distanceKm is derived from it for the evaluation). */
+  distance: number;
 }
 
 interface Good { outputs: WaterfallOutputs; spec: ChartSpec; mode: Mode; title: string; designs: WaterfallDesign[] }
 
 const TERM_LABEL = { data: 'Data movement D/BW', compute: 'Compute O/R', overhead: 'Overhead L', propagation: 'Propagation 2d/v' } as const;
 type Term = keyof typeof TERM_LABEL;
+
+const DEVICE_DOC = 'Device id or deployment context (cloud, edge, mobile, tiny). Default h100. Ignored for the rate when `bandwidth` and `flops` are given.';
+const REFERENCE = "Deprecated: evaluate the question's setting with a second, `headless` instance instead.";
+
+const INPUTS = {
+  device: deviceOrContext({ doc: DEVICE_DOC }),
+  bandwidth: num({ gt: 0, unit: 'B/s', doc: "Literal memory bandwidth, B/s (overrides the device's)." }),
+  flops: num({ gt: 0, unit: 'FLOP/s', doc: "Literal peak rate, FLOP/s (overrides the device's)." }),
+  overhead: num({ min: 0, unit: 's', doc: "Dispatch overhead L, s (default: the device's, else 0)." }),
+  precision: choice(PRECISIONS, { default: 'fp16', doc: 'Numeric precision.' }),
+  model: choice(MODEL_IDS, { doc: 'Registered model id (default resnet50 when neither `bytes` nor `ops`/`intensity` are given).' }),
+  bytes: num({ min: 0, unit: 'B', doc: "Bytes moved once per batch, B (e.g. the weights). Overrides the model's weights." }),
+  sampleBytes: num({ min: 0, unit: 'B', doc: "Bytes moved per sample, B. Default: the model's input image, else 0." }),
+  ops: num({ min: 0, unit: 'FLOP', doc: "Operations per sample, FLOP. Overrides the model's." }),
+  intensity: num({ gt: 0, unit: 'FLOP/B', doc: 'Arithmetic intensity, FLOP/B: O = intensity × D. Takes precedence over `ops`.' }),
+  batch: num({ min: 1, integer: true, default: 1, doc: 'Samples per batch.' }),
+  baseline: either(deviceOrContext(), pairs(deviceOrContext(), { example: 'h100:a100 jetson-orin-nx:jetson-xavier-nx' }), {
+    accepted: 'a device id or context, or space-separated new:old pairs of device ids or contexts (h100:a100 edge:jetson-xavier-nx)',
+    doc: "The design this one replaces: a device id or context, or `new:old` pairs keyed by the design's device or context.",
+  }),
+  mode: choice(MODES, { default: 'terms', doc: '`terms` (grouped bars per term) or `stack` (end-to-end stacked bars).' }),
+  scale: choice(['linear', 'log'] as const, { default: 'linear', doc: 'Value axis.' }),
+  sla: num({ gt: 0, unit: 's', doc: 'Latency budget, s: draws the SLA line and sets `slaViolated`.' }),
+  distance: num({ min: 0, unit: 'm', doc: 'Distance to the datacenter, m (round trip 2d/v at 2e8 m/s for a remote design). Default 0.' }),
+  distanceKm: num({ min: 0, unit: 'km', deprecated: 'use distance, in metres (distance-km="3000" is distance="3000000")', doc: 'Deprecated: the distance in km; use `distance` (m).' }),
+  placement: choice(PLACEMENTS, { default: 'auto', doc: '`auto` (cloud devices remote, others on board), `remote` or `onboard`.' }),
+  referenceIntensity: num({ gt: 0, unit: 'FLOP/B', doc: `Intensity of the reference setting (the question's), FLOP/B: its outputs are published as \`reference\`. ${REFERENCE}` }),
+  referenceDistanceKm: num({ min: 0, unit: 'km', doc: `Distance of the reference setting, km. ${REFERENCE}` }),
+  referenceBatch: num({ min: 1, integer: true, doc: `Batch of the reference setting. ${REFERENCE}` }),
+  heading: text({ doc: 'Heading (default from the mode).' }),
+};
 
 function shortName(d: Device): string {
   return d.name.replace(/^(NVIDIA|AMD|Google|Arm|Espressif) /, '').replace(/\s*\(.*\)\s*$/, '');
@@ -87,7 +125,10 @@ function shortName(d: Device): string {
  * (O = intensity × D). The machine is a `device` id or deployment context, or literal
  * `bandwidth` / `flops` / `overhead`. `baseline` is a device id, or `new:old` pairs keyed by
  * the design's device or context (`"h100:a100 jetson-orin-nx:jetson-xavier-nx"`).
- * `placement="auto"` puts a cloud device `distance-km` away and any other device on board.
+ * `placement="auto"` puts a cloud device `distance` metres away and any other device on board.
+ * Every input and output is in SI units (`distance` and `maxDistance` in metres; show them in km
+ * with `<mls-value unit="m" display-unit="km">`). To evaluate the question's setting next to
+ * the learner's, add a second instance with `headless` and its own `publish` name.
  *
  * @summary Iron Law latency terms per design, old vs new or end to end against an SLA.
  *
@@ -124,157 +165,47 @@ export class MlsLatencyWaterfall extends MlsElement {
     @media (forced-colors: active) { .status.bad, .status.good { color: CanvasText; } }
   `];
 
-  /** Device id or deployment context (cloud, edge, mobile, tiny). Default h100. Ignored for the rate when `bandwidth` and `flops` are given. */
-  @property() device?: string;
-
-  /** Literal memory bandwidth, B/s (overrides the device's). */
-  @property() bandwidth?: string;
-
-  /** Literal peak rate, FLOP/s (overrides the device's). */
-  @property() flops?: string;
-
-  /** Dispatch overhead L, s (default: the device's, else 0). */
-  @property() overhead?: string;
-
-  /** Numeric precision: fp32, tf32, fp16, bf16, fp8, int8, int4. Default fp16. */
-  @property() precision = 'fp16';
-
-  /** Registered model id (default resnet50 when neither `bytes` nor `ops`/`intensity` are given). */
-  @property() model?: string;
-
-  /** Bytes moved once per batch, B (e.g. the weights). Overrides the model's weights. */
-  @property() bytes?: string;
-
-  /** Bytes moved per sample, B. Default: the model's input image, else 0. */
-  @property({ attribute: 'sample-bytes' }) sampleBytes?: string;
-
-  /** Operations per sample, FLOP. Overrides the model's. */
-  @property() ops?: string;
-
-  /** Arithmetic intensity, FLOP/B: O = intensity × D. Takes precedence over `ops`. */
-  @property() intensity?: string;
-
-  /** Samples per batch (whole number ≥ 1, default 1). */
-  @property() batch?: string;
-
-  /** The design this one replaces: a device id or context, or `new:old` pairs keyed by the design's device or context. */
-  @property() baseline?: string;
-
-  /** `terms` (grouped bars per term) or `stack` (end-to-end stacked bars). */
-  @property() mode = 'terms';
-
-  /** Value axis: `linear` (default) or `log`. */
-  @property() scale = 'linear';
-
-  /** Latency budget, s: draws the SLA line and sets `slaViolated`. */
-  @property() sla?: string;
-
-  /** Distance to the datacenter, km (round trip 2d/v at 2e8 m/s for a remote design). */
-  @property({ attribute: 'distance-km' }) distanceKm?: string;
-
-  /** `auto` (cloud devices remote, others on board), `remote` or `onboard`. */
-  @property() placement = 'auto';
-
-  /** Intensity of the reference setting (the question's), FLOP/B: its outputs are published as `reference`. */
-  @property({ attribute: 'reference-intensity' }) referenceIntensity?: string;
-
-  /** Distance of the reference setting, km. */
-  @property({ attribute: 'reference-distance-km' }) referenceDistanceKm?: string;
-
-  /** Batch of the reference setting. */
-  @property({ attribute: 'reference-batch' }) referenceBatch?: string;
-
-  /** Heading (default from the mode). */
-  @property() heading?: string;
+  static override inputs = INPUTS;
 
   #chart = new ChartController(this);
   #ticks = new CategoryTicks();
   #refText = '';
   #good: Good | null = null;
+  #heading?: string;
 
   /** The last good outputs (what `publish` writes). */
   get outputs(): WaterfallOutputs | null { return this.#good ? { ...this.#good.outputs } : null; }
 
-  #deviceId(attr: string, raw: string): string | undefined {
-    const id = raw.trim();
-    if (DEVICE_IDS.includes(id)) return id;
-    if ((TIERS as readonly string[]).includes(id)) return DEPLOYMENT_CONTEXTS[id as Tier].device;
-    this.markInvalid(attr, raw, `a device id (${DEVICE_IDS.join(', ')}) or a context (${TIERS.join(', ')})`);
-    return undefined;
-  }
-
-  #readDevice(): string | undefined | null {
-    const v = this.resolve(this.device);
-    if (v === undefined || v === null || v === '') {
-      this.markValid('device');
-      return this.bandwidth && this.flops ? null : 'h100';
-    }
-    const id = this.#deviceId('device', String(v));
-    if (id) this.markValid('device');
-    return id;
-  }
-
-  /** The baseline device for this design (null when none), undefined when invalid. */
-  #readBaseline(designDevice: string | null, context: string | null): string | null | undefined {
-    const v = this.resolve(this.baseline);
-    if (v === undefined || v === null || v === '') { this.markValid('baseline'); return null; }
-    const text = String(v).trim();
-    if (!text.includes(':')) {
-      const id = this.#deviceId('baseline', text);
-      if (id) this.markValid('baseline');
-      return id;
-    }
-    const pairs = new Map<string, string>();
-    for (const token of text.split(/\s+/)) {
-      const m = /^([a-z0-9._-]+):([a-z0-9._-]+)$/.exec(token);
-      if (!m || !(DEVICE_IDS.includes(m[2]) || (TIERS as readonly string[]).includes(m[2]))) {
-        this.markInvalid('baseline', text, 'a device id, or space-separated new:old pairs of device ids or contexts');
-        return undefined;
-      }
-      pairs.set(m[1], m[2]);
-    }
-    this.markValid('baseline');
-    const hit = (designDevice && pairs.get(designDevice)) ?? (context && pairs.get(context)) ?? null;
-    return hit ? (this.#deviceId('baseline', hit) ?? null) : null;
-  }
-
-  /** A number > 0 (literal or reference); undefined when absent or rejected. */
-  #positive(attr: string, raw: unknown): number | undefined {
-    const n = this.readNumber(attr, raw, { min: 0 });
-    if (n === 0) { this.markInvalid(attr, this.resolve(raw), 'a finite number > 0'); return undefined; }
-    return n;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const rawDevice = this.resolve(this.device);
-    const context = typeof rawDevice === 'string' && (TIERS as readonly string[]).includes(rawDevice.trim()) ? rawDevice.trim() : null;
-    const device = this.#readDevice();
-    const bandwidth = this.#positive('bandwidth', this.bandwidth);
-    const flops = this.#positive('flops', this.flops);
-    const overhead = this.readNumber('overhead', this.overhead, { min: 0 });
-    const precision = this.readChoice<Precision>('precision', this.precision, PRECISIONS) ?? (this.invalid.has('precision') ? undefined : 'fp16');
-    const model = this.readChoice('model', this.model, MODEL_IDS);
-    const bytes = this.readNumber('bytes', this.bytes, { min: 0 });
-    const sampleBytes = this.readNumber('sample-bytes', this.sampleBytes, { min: 0 });
-    const ops = this.readNumber('ops', this.ops, { min: 0 });
-    const intensity = this.#positive('intensity', this.intensity);
-    const batch = this.readNumber('batch', this.batch, { min: 1, integer: true }) ?? 1;
-    const mode = this.readChoice('mode', this.mode, MODES) ?? (this.invalid.has('mode') ? undefined : 'terms');
-    const scale = this.readChoice('scale', this.scale, ['linear', 'log'] as const) ?? 'linear';
-    const sla = this.#positive('sla', this.sla);
-    const distanceKm = this.readNumber('distance-km', this.distanceKm, { min: 0 }) ?? 0;
-    const placement = this.readChoice<Placement>('placement', this.placement, PLACEMENTS) ?? 'auto';
-    const refIntensity = this.#positive('reference-intensity', this.referenceIntensity);
-    const refDistance = this.readNumber('reference-distance-km', this.referenceDistanceKm, { min: 0 });
-    const refBatch = this.readNumber('reference-batch', this.referenceBatch, { min: 1, integer: true });
-    if (device === undefined || !precision || !mode) return;
-    const baseline = this.#readBaseline(device, context);
-    if (baseline === undefined || this.invalid.size > 0) return; // keep the last good chart
+    const v = this.read(INPUTS);
+    const chosen = v.device;
+    const { bandwidth, flops, overhead, precision, model, bytes, sampleBytes, ops, intensity, batch, mode, scale, sla } = v;
+    const distance = v.distance ?? (v.distanceKm !== undefined ? v.distanceKm * KM : 0);
+    const distanceKm = distance / KM;
+    const placement = v.placement;
+    const refIntensity = v.referenceIntensity;
+    const refDistance = v.referenceDistanceKm;
+    const refBatch = v.referenceBatch;
+    this.#heading = v.heading;
+    // The design's device: absent means h100, unless literal bandwidth and flops define the machine.
+    const device = this.invalid.has('device') ? undefined
+      : chosen ? chosen.device.id : bandwidth !== undefined && flops !== undefined ? null : 'h100';
+    const context = chosen?.context ?? null;
+    if (device === undefined || this.invalid.has('precision') || this.invalid.has('mode')) return;
+    const b = v.baseline;
+    if (this.invalid.has('baseline')) return;
+    // A `new:old` map picks the baseline by the design's device, else by its context.
+    const pick = b === undefined ? undefined : 'device' in b ? b : (device ? b.get(device) : undefined) ?? (context ? b.get(context) : undefined);
+    const baseline = pick ? pick.device.id : null;
+    if (this.invalid.size > 0) return; // keep the last good chart
     try {
-      const p: Params = { device, bandwidth, flops, overhead, precision, model, bytes, sampleBytes, ops, intensity, batch, sla: sla ?? null, distanceKm, placement, baseline };
+      const p: Params = { device, bandwidth, flops, overhead, precision, model, bytes, sampleBytes, ops, intensity, batch, sla: sla ?? null, distanceKm, distance, placement, baseline };
       const hasRef = refIntensity !== undefined || refDistance !== undefined || refBatch !== undefined;
-      const ref = hasRef ? { ...p, intensity: refIntensity ?? intensity, distanceKm: refDistance ?? distanceKm, batch: refBatch ?? batch } : null;
+      const ref = hasRef ? {
+        ...p, intensity: refIntensity ?? intensity, batch: refBatch ?? batch,
+        distanceKm: refDistance ?? distanceKm, distance: refDistance !== undefined ? refDistance * KM : distance,
+      } : null;
       this.#good = this.#compute(p, mode, scale === 'log', ref);
     } catch (err) {
       // A combination the checks above cannot see (a model with no operation count, a device with no
@@ -287,7 +218,7 @@ export class MlsLatencyWaterfall extends MlsElement {
   }
 
   /** The design's (and baseline's) terms and checks for one set of inputs: the physics is `evaluateDesign`. */
-  #evaluate(p: Params): { outputs: Omit<WaterfallOutputs, 'reference'>; main: WaterfallDesign; base: WaterfallDesign | null } {
+  #evaluate(p: Params): { outputs: Omit<WaterfallOutputs, 'reference' | 'distance' | 'maxDistance'>; main: WaterfallDesign; base: WaterfallDesign | null } {
     // Without a complete literal workload (bytes with ops or intensity) the model defaults to resnet50.
     const model = p.model ?? (p.bytes === undefined || (p.ops === undefined && p.intensity === undefined) ? 'resnet50' : undefined);
     const e = evaluateDesign({
@@ -309,13 +240,19 @@ export class MlsLatencyWaterfall extends MlsElement {
     return { outputs, main, base };
   }
 
+  /** The evaluation's outputs with the link distances in SI units (metres). */
+  #withDistances(o: Omit<WaterfallOutputs, 'reference' | 'distance' | 'maxDistance'>, p: Params): Omit<WaterfallOutputs, 'reference'> {
+    return { ...o, distance: p.distance, maxDistance: o.maxDistanceKm === null ? null : o.maxDistanceKm * KM };
+  }
+
   #compute(p: Params, mode: Mode, log: boolean, ref: Params | null): Good {
-    const { outputs: now, main, base } = this.#evaluate(p);
-    const outputs: WaterfallOutputs = { ...now, reference: ref ? this.#evaluate(ref).outputs : null };
+    const { outputs: evaluated, main, base } = this.#evaluate(p);
+    const now = this.#withDistances(evaluated, p);
+    const outputs: WaterfallOutputs = { ...now, reference: ref ? this.#withDistances(this.#evaluate(ref).outputs, ref) : null };
     this.#refText = ref ? this.#describeRef(p, ref, outputs.reference!, mode) : '';
     const designs = base ? (mode === 'terms' ? [base, main] : [main, base]) : [main];
     const spec = mode === 'terms' ? this.#termsSpec(designs, main, outputs, log) : this.#stackSpec(designs, main, outputs, log, p.distanceKm);
-    const title = this.heading ?? (mode === 'terms'
+    const title = this.#heading ?? (mode === 'terms'
       ? (base ? `Iron Law terms: ${base.name} → ${main.name}` : `Iron Law terms on ${main.name}`)
       : 'End-to-end latency per design');
     return { outputs, spec, mode, title, designs };
@@ -442,6 +379,9 @@ export class MlsLatencyWaterfall extends MlsElement {
       ${g ? html`${this.#status(g)}${this.#refText ? html`<p class="ref" part="reference">${this.#refText}</p>` : nothing}${this.#termsTable(g)}` : nothing}`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsLatencyWaterfall extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-latency-waterfall', MlsLatencyWaterfall);
 

@@ -1,6 +1,6 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { num, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatNumber, formatSeconds } from '../src/format.js';
@@ -36,6 +36,15 @@ export interface LightBarrierOutputs {
   /** Signal speed used, m/s. */
   fiberSpeed: number;
 }
+
+const INPUTS = {
+  distance: num({ min: 0, default: 0, unit: 'm', doc: 'Link distance, m (e.g. `2000000` for 2,000 km, or `$distance`).' }),
+  budget: num({ min: 0, unit: 's', doc: 'The round-trip loop budget, s (e.g. `0.01`). Optional: without it there is no verdict.' }),
+  processing: num({ min: 0, default: 0, unit: 's', doc: 'Compute time on the far side, s.' }),
+  observed: num({ min: 0, unit: 's', doc: 'A measured round trip, s: the part above propagation is shown as routing and queuing.' }),
+  fiberSpeed: num({ min: 1, default: FIBER_LIGHT_SPEED.value, unit: 'm/s', doc: 'Signal speed in the medium, m/s (default: fiber, 2×10⁸).' }),
+  label: text({ doc: 'Caption of the link ("Vehicle ↔ datacenter").' }),
+};
 
 const km = (m: number) => `${formatNumber(m / 1000, 4)} km`;
 
@@ -84,42 +93,21 @@ export class MlsLightBarrier extends MlsElement {
     @media print { .other { background: #999; } }
   `];
 
-  /** Link distance, m (e.g. `2000000` for 2,000 km, or `$distance`). */
-  @property() distance?: string;
-
-  /** The round-trip loop budget, s (e.g. `0.01`). Optional: without it there is no verdict. */
-  @property() budget?: string;
-
-  /** Compute time on the far side, s (default 0). */
-  @property() processing?: string;
-
-  /** A measured round trip, s: the part above propagation is shown as routing and queuing. */
-  @property() observed?: string;
-
-  /** Signal speed in the medium, m/s (default: fiber, 2×10⁸). */
-  @property({ attribute: 'fiber-speed' }) fiberSpeed?: string;
-
-  /** Caption of the link ("Vehicle ↔ datacenter"). */
-  @property() label?: string;
+  static override inputs = INPUTS;
 
   #out?: LightBarrierOutputs;
+  #label?: string;
 
   /** The outputs of the last good state (what `publish` writes). */
   get outputs(): LightBarrierOutputs | undefined { return this.#out; }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const d = this.readNumber('distance', this.distance, { min: 0 });
-    const b = this.readNumber('budget', this.budget, { min: 0 });
-    const p = this.readNumber('processing', this.processing, { min: 0 });
-    const o = this.readNumber('observed', this.observed, { min: 0 });
-    const v = this.readNumber('fiber-speed', this.fiberSpeed, { min: 1 });
-    const prev = this.#out;
-    const distance = d ?? (this.invalid.has('distance') ? prev?.distance : undefined) ?? 0;
-    const budget = b ?? (this.invalid.has('budget') ? prev?.budget ?? null : null);
-    const processing = p ?? (this.invalid.has('processing') ? prev?.processing : undefined) ?? 0;
-    const speed = v ?? (this.invalid.has('fiber-speed') ? prev?.fiberSpeed : undefined) ?? FIBER_LIGHT_SPEED.value;
-    const observed = o ?? (this.invalid.has('observed') && prev?.other != null ? prev.other + prev.roundTrip : null);
+    const v = this.read(INPUTS);
+    // Each input keeps its last good value while it is rejected (read() returns it).
+    const { distance, processing, fiberSpeed: speed } = v;
+    const budget = v.budget ?? null;
+    const observed = v.observed ?? null;
     const roundTrip = propagationDelay(distance, speed);
     const total = roundTrip + processing;
     const hasBudget = budget !== null && budget > 0;
@@ -129,9 +117,10 @@ export class MlsLightBarrier extends MlsElement {
       budget: hasBudget ? budget : null, ratio: hasBudget ? total / budget! : null,
       feasible: hasBudget ? total <= budget! : null, violated: hasBudget ? total > budget! : false,
       maxDistance, maxDistanceKm: maxDistance === null ? null : maxDistance / 1000,
-      other: observed !== null && observed !== undefined ? Math.max(0, observed - roundTrip) : null,
+      other: observed !== null ? Math.max(0, observed - roundTrip) : null,
       fiberSpeed: speed,
     };
+    this.#label = v.label;
     this.publishOutputs({ ...this.#out });
   }
 
@@ -145,7 +134,7 @@ export class MlsLightBarrier extends MlsElement {
     const t = (s: number) => formatSeconds(s);
     return html`${this.renderInvalid()}
       <figure part="figure">
-        ${this.label ? html`<p class="label">${this.label}</p>` : nothing}
+        ${this.#label ? html`<p class="label">${this.#label}</p>` : nothing}
         <div class="track" part="bar" aria-hidden="true">
           <div class="seg prop" style="left:0;width:${pct(o.roundTrip)}"></div>
           ${o.processing > 0 ? html`<div class="seg proc" style="left:${pct(o.roundTrip)};width:${pct(o.processing)}"></div>` : nothing}
@@ -172,6 +161,9 @@ export class MlsLightBarrier extends MlsElement {
       </figure>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsLightBarrier extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-light-barrier', MlsLightBarrier);
 

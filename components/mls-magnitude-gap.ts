@@ -1,6 +1,6 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { choice, choices, deviceOrContext, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatValue } from '../src/format.js';
@@ -38,7 +38,15 @@ const METRIC_INFO: Record<MagnitudeMetric, { title: string; unit: string; axis: 
   power: { title: 'Power budget', unit: 'W', axis: 'Power' },
 };
 
-const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
+const INPUTS = {
+  a: deviceOrContext({ default: 'cloud', doc: 'Numerator of the ratios: a tier (cloud, edge, mobile, tiny) or a device id.' }),
+  b: deviceOrContext({ default: 'tiny', doc: 'Denominator of the ratios: a tier or a device id.' }),
+  columns: choices([...TIERS, ...DEVICE_IDS], { default: ['tiny', 'mobile', 'edge', 'cloud'], doc: 'Space-separated columns to plot (tiers or device ids).' }),
+  metrics: choices(MAGNITUDE_METRICS, { default: MAGNITUDE_METRICS, doc: 'Space-separated metrics: any of `compute bandwidth memory power`.' }),
+  precision: choice(MAGNITUDE_PRECISIONS, { default: 'headline', doc: '`headline` (each chip at its quoted precision, labelled) or one of `fp32`, `fp16`, `int8` for all.' }),
+  highlight: text({ refs: true, doc: 'The column to highlight: a tier/context id (e.g. `$context`) or a device id.' }),
+  heading: text({ default: 'How far apart are the deployment tiers?', doc: 'Heading above the charts.' }),
+};
 
 /** "NVIDIA H100 SXM5" → "H100 SXM5"; "Arm Cortex-M7 MCU (STM32H7 class)" → "Cortex-M7 MCU". */
 function shortName(d: Device): string {
@@ -132,30 +140,12 @@ export class MlsMagnitudeGap extends MlsElement {
     @media (forced-colors: active) { .badge { color: CanvasText; } }
   `];
 
-  /** Numerator of the ratios: a tier (cloud, edge, mobile, tiny) or a device id. Default `cloud`. */
-  @property() a = 'cloud';
-
-  /** Denominator of the ratios: a tier or a device id. Default `tiny`. */
-  @property() b = 'tiny';
-
-  /** Space-separated columns to plot (tiers or device ids). Default `tiny mobile edge cloud`. */
-  @property() columns?: string;
-
-  /** Space-separated metrics: any of `compute bandwidth memory power`. Default all four. */
-  @property() metrics?: string;
-
-  /** `headline` (each chip at its quoted precision, labelled) or one of `fp32`, `fp16`, `int8` for all. */
-  @property() precision = 'headline';
-
-  /** The column to highlight: a tier/context id (e.g. `$context`) or a device id. */
-  @property() highlight?: string;
-
-  /** Heading above the charts. */
-  @property() heading = 'How far apart are the deployment tiers?';
+  static override inputs = INPUTS;
 
   #charts: ChartController[] = [];
   #ticks: CategoryTicks[] = [];
   #good: Good | null = null;
+  #heading = '';
 
   /** The last good outputs (what `publish` writes). */
   get outputs(): MagnitudeGapOutputs | null { return this.#good ? { ...this.#good.outputs } : null; }
@@ -170,38 +160,14 @@ export class MlsMagnitudeGap extends MlsElement {
     return this.#ticks[i];
   }
 
-  #readId(attr: string, raw: unknown, fallback: string): string | undefined {
-    const v = this.resolve(raw);
-    if (v === undefined || v === null || v === '') { this.markValid(attr); return fallback; }
-    const id = typeof v === 'string' ? v.trim() : '';
-    if (ID_RE.test(id) && ((TIERS as readonly string[]).includes(id) || DEVICE_IDS.includes(id))) { this.markValid(attr); return id; }
-    this.markInvalid(attr, v, `a tier (${TIERS.join(', ')}) or a device id (${DEVICE_IDS.join(', ')})`);
-    return undefined;
-  }
-
-  #readList<T extends string>(attr: string, raw: unknown, allowed: readonly string[], fallback: readonly T[]): T[] | undefined {
-    const v = this.resolve(raw);
-    if (v === undefined || v === null || v === '') { this.markValid(attr); return [...fallback]; }
-    const items = [...new Set(String(v).split(/[\s,]+/).filter(Boolean))];
-    const bad = items.filter((x) => !allowed.includes(x));
-    if (items.length === 0 || bad.length) {
-      this.markInvalid(attr, v, `space-separated values from: ${allowed.join(', ')}`);
-      return undefined;
-    }
-    this.markValid(attr);
-    return items as T[];
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const a = this.#readId('a', this.a, 'cloud');
-    const b = this.#readId('b', this.b, 'tiny');
-    const columns = this.#readList<string>('columns', this.columns, [...TIERS, ...DEVICE_IDS], ['tiny', 'mobile', 'edge', 'cloud']);
-    const metrics = this.#readList<MagnitudeMetric>('metrics', this.metrics, MAGNITUDE_METRICS, MAGNITUDE_METRICS);
-    const precision = this.readChoice('precision', this.precision, MAGNITUDE_PRECISIONS) ?? (this.invalid.has('precision') ? undefined : 'headline');
-    const hv = this.resolve(this.highlight);
-    const highlight = typeof hv === 'string' ? hv.trim() : '';
-    if (!a || !b || !columns || !metrics || !precision) return; // keep the last good view
+    const v = this.read(INPUTS);
+    const a = v.a.id, b = v.b.id;
+    const { columns, metrics, precision } = v;
+    const highlight = v.highlight ?? '';
+    this.#heading = v.heading;
+    if (['a', 'b', 'columns', 'metrics', 'precision'].some((k) => this.invalid.has(k))) return; // keep the last good view
     try {
       this.#good = this.#compute(a, b, columns, metrics, precision, highlight);
     } catch (err) {
@@ -304,7 +270,7 @@ export class MlsMagnitudeGap extends MlsElement {
     const mixed = g.precision === 'headline' && new Set(g.columns.map((c) => c.precision)).size > 1;
     const aName = fullLabel(g.a), bName = fullLabel(g.b);
     return html`${this.renderInvalid()}
-      <p class="title">${this.heading}</p>
+      <p class="title">${this.#heading}</p>
       ${g.metrics.includes('compute') ? html`<p class="note ${mixed ? 'mixed' : ''}" part="note">${mixed
         ? html`⚠ Compute bars mix number formats: each chip is shown at the precision its headline figure is quoted in (${g.columns.map((c) => `${columnLabel(c)} ${PRECISION_TEXT[c.precision]}`).join(', ')}). Pick one precision for a like-for-like comparison.`
         : html`Every compute bar is at ${g.precision === 'headline' ? PRECISION_TEXT[g.columns[0]?.precision ?? 'fp16'] : PRECISION_TEXT[g.precision]}.`}</p>` : nothing}
@@ -323,6 +289,9 @@ export class MlsMagnitudeGap extends MlsElement {
       <p class="summary-line" part="headline" aria-live="polite">${g.summary}</p>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsMagnitudeGap extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-magnitude-gap', MlsMagnitudeGap);
 

@@ -1,9 +1,15 @@
 import { html, css, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { bool, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
 import { renderTex } from '../src/math.js';
+
+const INPUTS = {
+  heading: text({ default: 'The governing equations', doc: 'Summary text of the panel.' }),
+  open: bool({ reflect: true, doc: "Whether the panel is open. Set it to open the panel initially; it follows the reader's toggling." }),
+};
 
 /**
  * A collapsible panel holding the governing equations of an instrument. Its content is
@@ -45,15 +51,13 @@ export class MlsMathPeek extends MlsElement {
     @media print { details { border-left-width: 1px; } }
   `];
 
-  /** Summary text of the panel. */
-  @property() heading = 'The governing equations';
-
-  /** Whether the panel is open. Set it to open the panel initially; it follows the reader's toggling. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  static override inputs = INPUTS;
 
   @state() private typesetting = false;
 
   #typeset?: Promise<void>;
+  #heading = 'The governing equations';
+  #open = false;
 
   /** Resolves once every `data-tex` descendant present at the last open has been typeset. */
   get typesetComplete(): Promise<void> {
@@ -62,7 +66,10 @@ export class MlsMathPeek extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('open') && this.open) this.#typesetAll();
+    const v = this.read(INPUTS);
+    this.#heading = v.heading;
+    this.#open = v.open;
+    if (changed.has('open') && this.#open) this.#typesetAll();
   }
 
   #typesetAll(): void {
@@ -90,8 +97,8 @@ export class MlsMathPeek extends MlsElement {
 
   protected override render() {
     return html`${this.renderInvalid()}
-      <details part="panel" ?open=${this.open} @toggle=${this.#onToggle}>
-        <summary part="summary"><span class="icon" aria-hidden="true">∑</span>${this.heading || 'The governing equations'}</summary>
+      <details part="panel" ?open=${this.#open} @toggle=${this.#onToggle}>
+        <summary part="summary"><span class="icon" aria-hidden="true">∑</span>${this.#heading}</summary>
         <div class="body" part="body">
           ${this.typesetting ? html`<p class="status">Typesetting…</p>` : ''}
           <slot></slot>
@@ -99,6 +106,9 @@ export class MlsMathPeek extends MlsElement {
       </details>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsMathPeek extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-math-peek', MlsMathPeek);
 

@@ -1,6 +1,6 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { choice, num, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatValue } from '../src/format.js';
@@ -13,6 +13,16 @@ const STATE_LOOK: Record<MetricState, { icon: string; text: string }> = {
   ok: { icon: '✓', text: 'OK' },
   warn: { icon: '⚠', text: 'Warning' },
   fail: { icon: '✕', text: 'Over limit' },
+};
+
+const INPUTS = {
+  label: text({ default: '', doc: 'What the number is ("Attainable throughput").' }),
+  value: num({ doc: 'The number in SI units, or a `$name` / `$name.path` reference.' }),
+  unit: text({ default: '', doc: 'Unit of the value for formatValue: `s`, `B`, `B/s`, `FLOP`, `FLOP/s`, `W`, `J`, `%` (fraction), `x`, or any text.' }),
+  displayUnit: text({ doc: 'Show the value in this unit instead: an SI-prefixed `unit` (`unit="m" display-unit="km"`, `unit="s" display-unit="ms"`), or min / h / days for seconds.' }),
+  digits: num({ min: 1, max: 12, integer: true, default: 3, doc: 'Significant digits.' }),
+  state: choice(STATES, { doc: '`ok`, `warn`, `fail`, or a `$name` reference resolving to one of them.' }),
+  tag: text({ doc: 'A short tag shown as a pill, e.g. `BINDING`.' }),
 };
 
 /**
@@ -35,7 +45,7 @@ const STATE_LOOK: Record<MetricState, { icon: string; text: string }> = {
  * @cssprop --mls-color-orange - Accent of the `warn` state.
  * @cssprop --mls-color-red - Accent of the `fail` state.
  *
- * @fires mls-invalid - `value`, `digits` or `state` was rejected.
+ * @fires mls-invalid - `value`, `digits`, `state` or `display-unit` was rejected.
  */
 export class MlsMetric extends MlsElement {
   /** @internal */
@@ -68,52 +78,46 @@ export class MlsMetric extends MlsElement {
     @media print { .card { background: none; } }
   `];
 
-  /** What the number is ("Attainable throughput"). */
-  @property() label = '';
-
-  /** The number in SI units, or a `$name` / `$name.path` reference. */
-  @property() value?: string;
-
-  /** Unit for formatValue: `s`, `B`, `B/s`, `FLOP`, `FLOP/s`, `W`, `J`, `%` (fraction), `x`, or any text. */
-  @property() unit = '';
-
-  /** Significant digits (1–12, default 3). */
-  @property() digits?: string;
-
-  /** `ok`, `warn`, `fail`, or a `$name` reference resolving to one of them. */
-  @property() state?: string;
-
-  /** A short tag shown as a pill, e.g. `BINDING`. */
-  @property() tag?: string;
+  static override inputs = INPUTS;
 
   #number?: number;
   #digits = 3;
   #state?: MetricState;
+  #unit = '';
+  #scale = 1;
+  #shown?: { unit: string; scale: number };
+  #label = '';
+  #tag?: string;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const digits = this.readNumber('digits', this.digits, { min: 1, max: 12, integer: true });
-    if (digits !== undefined) this.#digits = digits;
-    else if (!this.invalid.has('digits')) this.#digits = 3;
-    const n = this.readNumber('value', this.value);
-    if (n !== undefined || !this.invalid.has('value')) this.#number = n;
-    const s = this.readChoice('state', this.state, STATES);
-    if (s !== undefined || !this.invalid.has('state')) this.#state = s;
+    // Each input keeps its last good value while rejected (read() returns it).
+    const v = this.read(INPUTS);
+    this.#digits = v.digits;
+    this.#number = v.value;
+    this.#state = v.state;
+    this.#label = v.label;
+    this.#tag = v.tag;
+    // A rejected display-unit keeps the last good one (else the value's own unit).
+    const shown = this.readDisplayUnit(v.unit, v.displayUnit) ?? this.#shown ?? { unit: v.unit, scale: 1 };
+    this.#shown = shown;
+    this.#unit = shown.unit;
+    this.#scale = shown.scale;
   }
 
   /** The formatted value as shown ("—" while unresolved). */
   get text(): string {
-    return this.#number === undefined ? '—' : formatValue(this.#number, this.unit, this.#digits);
+    return this.#number === undefined ? '—' : formatValue(this.#number / this.#scale, this.#unit, this.#digits);
   }
 
   protected override render() {
     const look = this.#state ? STATE_LOOK[this.#state] : undefined;
-    const label = this.label || 'Metric';
+    const label = this.#label || 'Metric';
     return html`${this.renderInvalid()}
       <div class="card ${this.#state ?? ''}" part="card" role="group" aria-label=${label}>
         <div class="top">
           <p class="label" part="label">${label}</p>
-          ${this.tag ? html`<span class="tag" part="tag">${this.tag}</span>` : nothing}
+          ${this.#tag ? html`<span class="tag" part="tag">${this.#tag}</span>` : nothing}
         </div>
         <p class="value" part="value">${this.#number === undefined
           ? html`<span aria-hidden="true">—</span><span class="visually-hidden">not yet computed</span>`
@@ -122,6 +126,9 @@ export class MlsMetric extends MlsElement {
       </div>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsMetric extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-metric', MlsMetric);
 

@@ -1,18 +1,17 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { choice, deviceOrContext, num, text, type InputProps, type InputValues } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
 import { formatNumber, formatSI } from '../src/format.js';
 import { ChartController, chartStyles, type ChartSpec } from '../src/chart.js';
 // The physics API (also re-exported by physics/index.ts); imported per module to keep this element's chunk small.
-import { DEVICE_IDS, DEPLOYMENT_CONTEXTS, getDevice, type Device, type Tier } from '../physics/registry.js';
+import type { Device } from '../physics/registry.js';
 import { roofline, rooflineCurve, type Bound } from '../physics/roofline.js';
 import { gemm } from '../physics/compute.js';
 import { PRECISIONS, type Precision } from '../physics/units.js';
 
 const KERNELS = ['gemm'] as const;
-type Kernel = (typeof KERNELS)[number];
 
 /** What the roofline publishes under `publish` (SI units). */
 export interface RooflineOutputs {
@@ -38,6 +37,17 @@ export interface RooflineOutputs {
 }
 
 interface Good { spec: ChartSpec; outputs: RooflineOutputs; title: string; bound: Bound | null }
+
+const INPUTS = {
+  device: deviceOrContext({ default: 'h100', doc: 'Device id from the physics registry (h100, a100, jetson-orin-nx, …) or a deployment context (cloud, edge, mobile, tiny → its reference device).' }),
+  precision: choice(PRECISIONS, { default: 'fp16', doc: 'Numeric precision.' }),
+  intensity: num({ gt: 0, unit: 'FLOP/B', doc: 'Arithmetic intensity of the operating point, FLOP/B. Takes precedence over `kernel`.' }),
+  kernel: choice(KERNELS, { doc: 'Kernel whose intensity gives the operating point: `gemm` (an m×k by k×n GEMM in the precision\'s bytes).' }),
+  n: num({ min: 1, integer: true, default: 512, doc: 'GEMM size n; `m` and `k` default to `n`.' }),
+  m: num({ min: 1, integer: true, doc: 'GEMM rows m (defaults to n).' }),
+  k: num({ min: 1, integer: true, doc: 'GEMM inner dimension k (defaults to n).' }),
+  label: text({ doc: 'Name of the operating point in the legend and table (default: the kernel, e.g. "GEMM 512³").' }),
+};
 
 const PREFIX: Array<[number, string]> = [[1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, '']];
 
@@ -84,32 +94,7 @@ export class MlsRoofline extends MlsElement {
     .title { margin: 0 0 var(--mls-space-1); font-weight: 700; font-size: 1rem; color: var(--mls-color-text); }
   `];
 
-  /**
-   * Device id from the physics registry (h100, a100, jetson-orin-nx, …) or a deployment
-   * context (cloud, edge, mobile, tiny → its reference device). Default h100.
-   */
-  @property() device = 'h100';
-
-  /** Numeric precision: fp32, tf32, fp16, bf16, fp8, int8, int4. Default fp16. */
-  @property() precision = 'fp16';
-
-  /** Arithmetic intensity of the operating point, FLOP/B (> 0). Takes precedence over `kernel`. */
-  @property() intensity?: string;
-
-  /** Kernel whose intensity gives the operating point: `gemm` (an m×k by k×n GEMM in the precision's bytes). */
-  @property() kernel?: string;
-
-  /** GEMM size n (whole number ≥ 1, default 512); `m` and `k` default to `n`. */
-  @property() n?: string;
-
-  /** GEMM rows m (defaults to n). */
-  @property() m?: string;
-
-  /** GEMM inner dimension k (defaults to n). */
-  @property() k?: string;
-
-  /** Name of the operating point in the legend and table (default: the kernel, e.g. "GEMM 512³"). */
-  @property() label?: string;
+  static override inputs = INPUTS;
 
   #chart = new ChartController(this);
   #good: Good | null = null;
@@ -119,53 +104,39 @@ export class MlsRoofline extends MlsElement {
     return this.#good ? { ...this.#good.outputs } : null;
   }
 
-  #readDevice(): Device | undefined {
-    const v = this.resolve(this.device);
-    if (v === undefined || v === null || v === '') { this.markValid('device'); return getDevice('h100'); }
-    if (typeof v === 'string') {
-      const id = v.trim();
-      if (DEVICE_IDS.includes(id)) { this.markValid('device'); return getDevice(id); }
-      const ctx = (DEPLOYMENT_CONTEXTS as Record<string, { device: string }>)[id as Tier];
-      if (ctx && Object.hasOwn(DEPLOYMENT_CONTEXTS, id)) { this.markValid('device'); return getDevice(ctx.device); }
-    }
-    this.markInvalid('device', v, `a device id (${DEVICE_IDS.join(', ')}) or a deployment context (${Object.keys(DEPLOYMENT_CONTEXTS).join(', ')})`);
-    return undefined;
-  }
-
   /** The operating point's intensity and label; null when there is none; undefined when invalid. */
-  #readOperatingPoint(precision: Precision): { intensity: number; label: string } | null | undefined {
-    if (this.intensity !== undefined && this.intensity !== null && this.intensity !== '') {
-      const i = this.readNumber('intensity', this.intensity, { min: 0 });
-      if (i === undefined) return this.invalid.has('intensity') ? undefined : null;
-      if (i <= 0) { this.markInvalid('intensity', this.resolve(this.intensity), 'a finite number > 0 (FLOP/B)'); return undefined; }
+  #readOperatingPoint(v: InputValues<typeof INPUTS>, precision: Precision): { intensity: number; label: string } | null | undefined {
+    const label = v.label;
+    const intensity = v.intensity;
+    if (this.invalid.has('intensity')) return undefined;
+    if (intensity !== undefined) {
       for (const ignored of ['kernel', 'n', 'm', 'k']) this.markValid(ignored); // intensity wins over kernel
-      return { intensity: i, label: this.label || 'Operating point' };
+      return { intensity, label: label || 'Operating point' };
     }
-    this.markValid('intensity');
-    const kernel = this.readChoice<Kernel>('kernel', this.kernel, KERNELS);
-    if (kernel === undefined) return this.invalid.has('kernel') ? undefined : null;
-    const n = this.readNumber('n', this.n, { min: 1, integer: true });
-    const m = this.readNumber('m', this.m, { min: 1, integer: true });
-    const k = this.readNumber('k', this.k, { min: 1, integer: true });
+    const kernel = v.kernel;
+    if (this.invalid.has('kernel')) return undefined;
+    if (kernel === undefined) return null;
+    const N = v.n, m = v.m, k = v.k;
     if (this.invalid.has('n') || this.invalid.has('m') || this.invalid.has('k')) return undefined;
-    const N = n ?? 512, M = m ?? N, K = k ?? N;
+    const M = m ?? N, K = k ?? N;
     const op = gemm(M, N, K, precision);
     const shape = M === N && N === K ? `${formatNumber(N, 6)}³` : `${formatNumber(M, 6)}×${formatNumber(N, 6)}×${formatNumber(K, 6)}`;
-    return { intensity: op.intensity, label: this.label || `GEMM ${shape}` };
+    return { intensity: op.intensity, label: label || `GEMM ${shape}` };
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const device = this.#readDevice();
-    const precision = this.readChoice<Precision>('precision', this.precision, PRECISIONS) ?? (this.invalid.has('precision') ? undefined : 'fp16');
-    const op = precision ? this.#readOperatingPoint(precision) : undefined;
-    if (!device || !precision || op === undefined) return; // keep the last good state
+    const v = this.read(INPUTS);
+    const device = v.device.device;
+    const precision = v.precision;
+    const op = this.invalid.has('precision') ? undefined : this.#readOperatingPoint(v, precision);
+    if (this.invalid.has('device') || op === undefined) return; // keep the last good state
     try {
       this.#good = this.#compute(device, precision, op);
     } catch (err) {
       // A physics rejection the checks above did not anticipate: show it, keep the last good chart.
       const e = err as { argument?: string; received?: unknown; accepted?: string; message?: string };
-      this.markInvalid(e.argument ?? 'device', e.received ?? this.device, e.accepted ?? String(e.message ?? err));
+      this.markInvalid(e.argument ?? 'device', e.received ?? v.device.id, e.accepted ?? String(e.message ?? err));
     }
   }
 
@@ -241,6 +212,9 @@ export class MlsRoofline extends MlsElement {
       ${this.#chart.render(good?.spec ?? null)}`;
   }
 }
+
+/** The raw input properties (`el.n = 512`, `el.device = '$device'`), typed from the schema. */
+export interface MlsRoofline extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-roofline', MlsRoofline);
 

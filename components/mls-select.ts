@@ -1,11 +1,19 @@
 import { html, css, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { bool, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { emit } from '../src/events.js';
 import { baseStyles } from '../src/theme.js';
 
 const NAME_RE = /^[A-Za-z_][\w-]*$/;
+
+const INPUTS = {
+  label: text({ default: '', doc: 'Visible label of the control (falls back to `name`).' }),
+  name: text({ default: '', reflect: true, pattern: NAME_RE, accepted: 'a scope key: a letter or _ then letters, digits, _ or -', doc: 'The scope key this select writes (`precision` makes `$precision` readable).' }),
+  value: text({ doc: 'Initial choice (an option value), used when the scope does not hold one yet.' }),
+  disabled: bool({ reflect: true, doc: 'Disables the control.' }),
+};
 
 interface Choice { value: string; label: string; disabled: boolean; selected: boolean }
 
@@ -48,17 +56,7 @@ export class MlsSelect extends MlsElement {
     @media (forced-colors: active) { select { border-color: CanvasText; } }
   `];
 
-  /** Visible label of the control (falls back to `name`). */
-  @property() label = '';
-
-  /** The scope key this select writes (`precision` makes `$precision` readable). */
-  @property({ reflect: true }) name = '';
-
-  /** Initial choice (an option value), used when the scope does not hold one yet. */
-  @property() value?: string;
-
-  /** Disables the control. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  static override inputs = INPUTS;
 
   /** The chosen option's value. */
   @state() current?: string;
@@ -66,6 +64,10 @@ export class MlsSelect extends MlsElement {
   @state() private choices: Choice[] = [];
 
   #observer?: MutationObserver;
+  /** The scope key in force (undefined when absent or rejected), label and disabled state, from the last update. */
+  #key?: string;
+  #label = 'Choice';
+  #disabled = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -89,14 +91,6 @@ export class MlsSelect extends MlsElement {
     }));
   }
 
-  #name(): string | undefined {
-    const n = (this.name ?? '').trim();
-    if (!n) { this.markValid('name'); return undefined; }
-    if (!NAME_RE.test(n)) { this.markInvalid('name', n, 'a scope key: a letter or _ then letters, digits, _ or -'); return undefined; }
-    this.markValid('name');
-    return n;
-  }
-
   #has(v: unknown): v is string {
     return typeof v === 'string' && this.choices.some((c) => c.value === v && !c.disabled);
   }
@@ -107,17 +101,21 @@ export class MlsSelect extends MlsElement {
     if (values.length === 0) this.markInvalid('option', '(none)', 'at least one <option value> child');
     else this.markValid('option');
 
-    const label = (this.label || this.name || '').trim();
+    const v = this.read(INPUTS);
+    const label = (v.label || v.name || '').trim();
+    this.#label = label || 'Choice';
+    this.#disabled = v.disabled;
     if (label) this.markValid('label');
     else this.markInvalid('label', '', 'a visible text label (or a name)');
 
-    const raw = this.value;
+    const raw = v.value;
     let attrValue: string | undefined;
-    if (raw === undefined || raw === null || raw === '' || values.length === 0) this.markValid('value');
+    if (raw === undefined || values.length === 0) this.markValid('value');
     else if (this.#has(raw)) { this.markValid('value'); attrValue = raw; }
     else this.markInvalid('value', raw, `one of ${values.join(', ')}`);
 
-    const name = this.#name();
+    const name = v.name && !this.invalid.has('name') ? v.name : undefined;
+    this.#key = name;
     const fromScope = name ? this.resolve(`$${name}`) : undefined;
     const scoped = typeof fromScope === 'number' ? String(fromScope) : fromScope;
     const valueChanged = this.hasUpdated && changed.has('value') && attrValue !== undefined;
@@ -141,21 +139,24 @@ export class MlsSelect extends MlsElement {
     const v = (e.target as HTMLSelectElement).value;
     if (v === this.current) return;
     this.current = v;
-    const name = this.#name();
+    const name = this.#key;
     if (name && this.scope) this.scope.set(name, v);
     emit(this, 'mls-change', { name: name ?? '', value: v });
   }
 
   protected override render() {
-    const label = (this.label || this.name || '').trim() || 'Choice';
+    const label = this.#label;
     return html`${this.renderInvalid()}
       <label for="select" part="label">${label}</label>
-      <select id="select" part="select" ?disabled=${this.disabled || this.choices.length === 0}
+      <select id="select" part="select" ?disabled=${this.#disabled || this.choices.length === 0}
         @input=${this.#onChange} @change=${this.#onChange}>
         ${this.choices.map((c) => html`<option value=${c.value} ?disabled=${c.disabled} .selected=${c.value === this.current}>${c.label}</option>`)}
       </select>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsSelect extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-select', MlsSelect);
 

@@ -1,7 +1,8 @@
 import { html, css, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { MlsElement } from '../src/base.js';
+import { bool, choice, num, text, type InputProps, type InputValues } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { emit } from '../src/events.js';
 import { baseStyles, monoNumbers } from '../src/theme.js';
@@ -10,6 +11,20 @@ import { formatValue } from '../src/format.js';
 /** Positions of a log slider between its ends (arrow keys move one position). */
 const LOG_POSITIONS = 200;
 const NAME_RE = /^[A-Za-z_][\w-]*$/;
+
+const INPUTS = {
+  label: text({ default: '', doc: 'Visible label of the control (falls back to `name`).' }),
+  name: text({ default: '', reflect: true, pattern: NAME_RE, accepted: 'a scope key: a letter or _ then letters, digits, _ or -', doc: 'The scope key this slider writes (`n` makes `$n` readable).' }),
+  min: num({ doc: 'Lower end, in the displayed units (must be > 0 with `scale="log"`). Default 0 (log: 1).' }),
+  max: num({ doc: 'Upper end, in the displayed units. Default min + 100 (log: min × 1000).' }),
+  step: num({ gt: 0, doc: 'Step of the value. Linear default 1; with `scale="log"` the value is rounded to a multiple of it if given, else to `format` significant digits.' }),
+  value: num({ doc: 'Initial value, in the displayed units (used when the scope does not hold one yet). Default: `min`.' }),
+  unit: text({ default: '', doc: 'Unit the value is shown in: `s`, `B`, `B/s`, `FLOP/s`, `W`, `%` (fraction), `x`, or any text such as `km`.' }),
+  scale: choice(['linear', 'log'] as const, { default: 'linear', doc: '`linear` or `log` (the thumb moves through log10 space).' }),
+  siScale: num({ gt: 0, default: 1, doc: 'The scope holds the shown value × si-scale: `unit="km" si-scale="1000"` shows kilometres and writes metres (SI). A value restored from the scope is divided back.' }),
+  format: num({ min: 1, max: 12, integer: true, default: 3, doc: 'Significant digits of the displayed value.' }),
+  disabled: bool({ reflect: true, doc: 'Disables the control.' }),
+};
 
 /** Remove float noise such as 0.30000000000000004. */
 function tidy(v: number): number {
@@ -21,6 +36,8 @@ function tidy(v: number): number {
  * moves and fires `mls-change`. Inside a lab it starts from the scope's value when there is
  * one (a restored lab), else from `value`, and follows later changes of `scope[name]` made by
  * anyone else. With `scale="log"` the thumb moves evenly through powers of ten.
+ * Display units belong to the control: `unit="km" si-scale="1000"` shows (and takes `min`,
+ * `max`, `step`, `value` in) kilometres and writes metres to the scope.
  * Keyboard: arrow keys, Page Up/Down, Home and End (native range input).
  *
  * @tagname mls-slider
@@ -34,8 +51,8 @@ function tidy(v: number): number {
  * @cssprop --mls-color-blue - Track accent colour.
  * @cssprop --mls-color-muted - Colour of the end captions.
  *
- * @fires mls-change - When the reader moves the slider: `{ name, value }` (a number in SI units).
- * @fires mls-invalid - `min`, `max`, `step`, `value`, `scale`, `format`, `label` or `name` was rejected.
+ * @fires mls-change - When the reader moves the slider: `{ name, value }` (the value written to the scope: shown × si-scale, SI units).
+ * @fires mls-invalid - `min`, `max`, `step`, `value`, `scale`, `si-scale`, `format`, `label` or `name` was rejected.
  */
 export class MlsSlider extends MlsElement {
   /** @internal */
@@ -53,37 +70,9 @@ export class MlsSlider extends MlsElement {
     @media (forced-colors: active) { input { accent-color: auto; } }
   `];
 
-  /** Visible label of the control (falls back to `name`). */
-  @property() label = '';
+  static override inputs = INPUTS;
 
-  /** The scope key this slider writes (`n` makes `$n` readable). */
-  @property({ reflect: true }) name = '';
-
-  /** Lower end, in the value's units (must be > 0 with `scale="log"`). Default 0 (log: 1). */
-  @property() min?: string;
-
-  /** Upper end. Default 100 (log: 1000). */
-  @property() max?: string;
-
-  /** Step of the written value. Linear default 1; with `scale="log"` the value is rounded to a multiple of it if given, else to `format` significant digits. */
-  @property() step?: string;
-
-  /** Initial value (used when the scope does not hold one yet). Default: `min`. */
-  @property() value?: string;
-
-  /** Unit of the value for display: `s`, `B`, `B/s`, `FLOP/s`, `W`, `%` (fraction), `x`, or any text such as `km`. */
-  @property() unit = '';
-
-  /** `linear` (default) or `log` (the thumb moves through log10 space). */
-  @property() scale?: string;
-
-  /** Significant digits of the displayed value (1–12, default 3). */
-  @property() format?: string;
-
-  /** Disables the control. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
-  /** The current value (a number in the value's units), or undefined before the first render. */
+  /** The current value as shown (in the displayed units: scope value ÷ si-scale), or undefined before the first render. */
   @state() current?: number;
 
   #min = 0;
@@ -92,11 +81,19 @@ export class MlsSlider extends MlsElement {
   #log = false;
   #digits = 3;
   #attrValue?: number;
+  /** The scope key in force (undefined when absent or rejected), the multiplier to SI, unit and label. */
+  #key?: string;
+  #si = 1;
+  #unit = '';
+  #label = '';
+  #disabled = false;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.#readAttributes();
-    const name = this.#name();
+    const v = this.read(INPUTS);
+    this.#readAttributes(v);
+    const name = this.#key;
+    const si = this.#si;
     const fromScope = name ? this.resolve(`$${name}`) : undefined;
     const scoped = typeof fromScope === 'number' ? fromScope
       : typeof fromScope === 'string' && fromScope.trim() !== '' ? Number(fromScope) : NaN;
@@ -104,8 +101,8 @@ export class MlsSlider extends MlsElement {
     let next: number;
     let write = false;
     if (Number.isFinite(scoped) && !valueChanged) {
-      next = this.#clamp(scoped);
-      write = next !== fromScope;
+      next = this.#clamp(si === 1 ? scoped : tidy(scoped / si));
+      write = this.#toScope(next) !== fromScope;
     } else {
       next = this.#clamp(valueChanged || this.current === undefined
         ? (this.#attrValue ?? this.current ?? this.#min)
@@ -113,54 +110,49 @@ export class MlsSlider extends MlsElement {
       write = true;
     }
     this.current = next;
-    if (write && name && this.scope) this.scope.set(name, next);
+    if (write && name && this.scope) this.scope.set(name, this.#toScope(next));
   }
 
-  #name(): string | undefined {
-    const n = (this.name ?? '').trim();
-    if (!n) { this.markValid('name'); return undefined; }
-    if (!NAME_RE.test(n)) { this.markInvalid('name', n, 'a scope key: a letter or _ then letters, digits, _ or -'); return undefined; }
-    this.markValid('name');
-    return n;
+  /** The SI value written to the scope for a shown value. */
+  #toScope(shown: number): number {
+    return this.#si === 1 ? shown : tidy(shown * this.#si);
   }
 
-  /** Read one numeric attribute with a single validity test (so its state never flaps). */
-  #num(attr: string, raw: unknown, test: (n: number) => boolean, accepted: string): number | undefined {
-    const v = this.resolve(raw);
-    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) { this.markValid(attr); return undefined; }
-    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
-    if (!Number.isFinite(n) || !test(n)) { this.markInvalid(attr, v, accepted); return undefined; }
-    this.markValid(attr);
-    return n;
-  }
-
-  #readAttributes(): void {
-    const scale = this.readChoice('scale', this.scale, ['linear', 'log'] as const);
-    if (scale) this.#log = scale === 'log';
-    else if (!this.invalid.has('scale')) this.#log = false;
+  #readAttributes(v: InputValues<typeof INPUTS>): void {
+    // Every input keeps its last good value while rejected (read() returns it).
+    this.#log = v.scale === 'log';
     const log = this.#log;
+    this.#digits = v.format;
+    this.#si = v.siScale;
+    this.#unit = v.unit;
+    this.#disabled = v.disabled;
+    const name = v.name;
+    this.#key = name && !this.invalid.has('name') ? name : undefined;
 
-    const digits = this.readNumber('format', this.format, { min: 1, max: 12, integer: true });
-    if (digits !== undefined) this.#digits = digits;
-    else if (!this.invalid.has('format')) this.#digits = 3;
-
-    const min = log
-      ? this.#num('min', this.min, (n) => n > 0, 'a number > 0 (scale="log" needs positive ends)')
-      : this.#num('min', this.min, () => true, 'a finite number');
+    // The ends and the initial value are checked against each other here, after read() has
+    // checked that each is a number; a rejection keeps the last good end.
     const keep = (had: boolean, last: number, fallback: number) => (had && (!log || last > 0) ? last : fallback);
+    const rawMin = v.min;
+    let min = this.invalid.has('min') ? undefined : rawMin;
+    if (min !== undefined && log && !(min > 0)) { this.markInvalid('min', min, 'a number > 0 (scale="log" needs positive ends)'); min = undefined; }
     const lo = min ?? keep(this.invalid.has('min'), this.#min, log ? 1 : 0);
-    const max = this.#num('max', this.max, (n) => n > lo, `a number greater than min (${lo})`);
+    const rawMax = v.max;
+    let max = this.invalid.has('max') ? undefined : rawMax;
+    if (max !== undefined && !(max > lo)) { this.markInvalid('max', max, `a number greater than min (${lo})`); max = undefined; }
     const hi = max ?? keep(this.invalid.has('max') && this.#max > lo, this.#max, log ? lo * 1000 : lo + 100);
     if (hi > lo && (!log || lo > 0)) { this.#min = lo; this.#max = hi; }
 
-    const step = this.#num('step', this.step, (n) => n > 0, 'a number > 0');
-    if (step !== undefined || !this.invalid.has('step')) this.#step = step;
+    this.#step = v.step;
 
-    const v = this.#num('value', this.value, (n) => n >= this.#min && n <= this.#max,
-      `a number from min (${this.#min}) to max (${this.#max})`);
-    if (v !== undefined || !this.invalid.has('value')) this.#attrValue = v;
+    const rawValue = v.value;
+    if (!this.invalid.has('value')) {
+      if (rawValue !== undefined && !(rawValue >= this.#min && rawValue <= this.#max)) {
+        this.markInvalid('value', rawValue, `a number from min (${this.#min}) to max (${this.#max})`);
+      } else this.#attrValue = rawValue;
+    }
 
-    const label = (this.label || this.name || '').trim();
+    const label = (v.label || name || '').trim();
+    this.#label = label;
     if (label) this.markValid('label');
     else this.markInvalid('label', '', 'a visible text label (or a name)');
   }
@@ -205,18 +197,19 @@ export class MlsSlider extends MlsElement {
     }
     if (v === prev) return;
     this.current = v;
-    const name = this.#name();
-    if (name && this.scope) this.scope.set(name, v);
-    emit(this, 'mls-change', { name: name ?? '', value: v });
+    const name = this.#key;
+    const si = this.#toScope(v);
+    if (name && this.scope) this.scope.set(name, si);
+    emit(this, 'mls-change', { name: name ?? '', value: si });
   }
 
   /** The value as displayed, with its unit ("3,000 km", "4.2 GB"). */
   get text(): string {
-    return this.current === undefined ? '' : formatValue(this.current, this.unit, this.#digits);
+    return this.current === undefined ? '' : formatValue(this.current, this.#unit, this.#digits);
   }
 
   protected override render() {
-    const label = (this.label || this.name || '').trim();
+    const label = this.#label;
     const log = this.#log;
     const lo = log ? Math.log10(this.#min) : this.#min;
     const hi = log ? Math.log10(this.#max) : this.#max;
@@ -232,14 +225,17 @@ export class MlsSlider extends MlsElement {
         min=${String(lo)} max=${String(hi)} step=${String(step)}
         .value=${live(String(pos))}
         aria-valuetext=${text}
-        ?disabled=${this.disabled}
+        ?disabled=${this.#disabled}
         @input=${this.#onInput}>
       <div class="ends" part="ends" aria-hidden="true">
-        <span>${formatValue(this.#min, this.unit, this.#digits)}</span>
-        <span>${formatValue(this.#max, this.unit, this.#digits)}</span>
+        <span>${formatValue(this.#min, this.#unit, this.#digits)}</span>
+        <span>${formatValue(this.#max, this.#unit, this.#digits)}</span>
       </div>`;
   }
 }
+
+/** The raw input properties (`el.min = '200'`, `el.value = 75`), typed from the schema. */
+export interface MlsSlider extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-slider', MlsSlider);
 

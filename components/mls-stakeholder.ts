@@ -1,10 +1,17 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { choice, text, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
 
 const REGIMES = ['cloud', 'edge', 'mobile', 'tiny'] as const;
+
+const INPUTS = {
+  persona: text({ reflect: true, doc: "The stakeholder's job title (the `role` attribute lands here)." }),
+  name: text({ doc: "The stakeholder's name." }),
+  // A literal must be a context; a `$ref` to a context this card has no colour for just leaves it blue.
+  context: choice(REGIMES, { lenientRefs: true, doc: 'Deployment context whose colour the border takes: cloud, edge, mobile, tiny, or a `$ref`.' }),
+};
 
 /**
  * An "incoming message" from the lab's stakeholder: the eyebrow "Incoming message · <role>",
@@ -54,16 +61,11 @@ export class MlsStakeholder extends MlsElement {
     @media print { figure { background: none; } }
   `];
 
-  /** The stakeholder's job title (the `role` attribute lands here). */
-  @property({ reflect: true }) persona?: string;
-
-  /** The stakeholder's name. */
-  @property() name?: string;
-
-  /** Deployment context whose colour the border takes: cloud, edge, mobile, tiny, or a `$ref`. */
-  @property() context?: string;
+  static override inputs = INPUTS;
 
   #regime?: typeof REGIMES[number];
+  #persona?: string;
+  #name?: string;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'role'];
@@ -84,25 +86,25 @@ export class MlsStakeholder extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const raw = this.context;
-    if (raw && this.isRef(raw)) {
-      const v = this.resolve(raw);
-      this.#regime = (REGIMES as readonly unknown[]).includes(v) ? (v as typeof REGIMES[number]) : undefined;
-    } else {
-      this.#regime = this.readChoice('context', raw?.trim(), REGIMES);
-    }
+    const v = this.read(INPUTS);
+    this.#regime = this.invalid.has('context') ? undefined : v.context;
+    this.#persona = v.persona;
+    this.#name = v.name;
   }
 
   protected override render() {
-    const persona = this.persona?.trim();
+    const persona = this.#persona;
     return html`${this.renderInvalid()}
       <figure part="card" class=${this.#regime ? `ctx-${this.#regime}` : ''}>
         <p class="eyebrow" part="eyebrow"><span aria-hidden="true">✉ </span>Incoming message${persona ? html` · ${persona}` : nothing}</p>
-        ${this.name?.trim() ? html`<p class="name" part="name">${this.name.trim()}</p>` : nothing}
+        ${this.#name ? html`<p class="name" part="name">${this.#name}</p>` : nothing}
         <blockquote part="quote"><slot></slot></blockquote>
       </figure>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsStakeholder extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-stakeholder', MlsStakeholder);
 

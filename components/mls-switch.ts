@@ -1,8 +1,12 @@
 import { html, css, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../src/base.js';
+import { any, type InputProps } from '../src/inputs.js';
 import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
+
+const INPUTS = {
+  value: any({ required: true, accepted: 'a $name reference into the lab scope (or a literal)', doc: 'The value to match: a `$name` / `$name.path` reference into the lab scope, or a literal.' }),
+};
 
 /**
  * Shows the one child that matches a scope value, so a lab can say something different per
@@ -32,8 +36,7 @@ import { baseStyles } from '../src/theme.js';
 export class MlsSwitch extends MlsElement {
   static override styles = [baseStyles, css`:host { display: block; } :host([empty]) { display: none; }`];
 
-  /** The value to match: a `$name` / `$name.path` reference into the lab scope, or a literal. */
-  @property() value?: string;
+  static override inputs = INPUTS;
 
   #observer?: MutationObserver;
   #current: string | undefined;
@@ -55,13 +58,7 @@ export class MlsSwitch extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.value === undefined || this.value === null || this.value.trim() === '') {
-      this.markInvalid('value', '(missing)', 'a $name reference into the lab scope (or a literal)');
-      this.#current = undefined;
-      return;
-    }
-    this.markValid('value');
-    const v = this.resolve(this.value.trim());
+    const v = this.read(INPUTS).value; // missing: rejected; unresolved: undefined
     this.#current = v === undefined || v === null ? undefined : typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
 
@@ -93,6 +90,9 @@ export class MlsSwitch extends MlsElement {
     return html`${this.renderInvalid()}<slot></slot>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsSwitch extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-switch', MlsSwitch);
 

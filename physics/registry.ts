@@ -532,6 +532,23 @@ export function contextDevice(id: string): Device {
   return getDevice(getContext(id).device);
 }
 
+/**
+ * A registered device id (`h100`, `jetson-orin-nx`, …) or a deployment-context id (`cloud`,
+ * `edge`, `mobile`, `tiny`: the context's reference device), resolved to the device. The one
+ * resolver behind every "device or context" attribute, so each says the same thing when the
+ * id is unknown. Ids are matched exactly (no trimming, no case folding).
+ * @param name - The argument name the error reports (the attribute, for elements).
+ * @throws PhysicsError naming `name`, the value and every accepted device and context id.
+ */
+export function resolveDeviceOrContext(id: string, name = 'device'): Device {
+  if (typeof id === 'string') {
+    const device = DEVICES.get(id);
+    if (device) return device;
+    if ((TIERS as readonly string[]).includes(id)) return getDevice(DEPLOYMENT_CONTEXTS[id as Tier].device);
+  }
+  throw new PhysicsError(name, id, `a device id (${DEVICE_IDS.join(', ')}) or a deployment context (${TIERS.join(', ')})`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Physical and link constants
 // ---------------------------------------------------------------------------------------------

@@ -1,30 +1,91 @@
 /**
  * MlsElement: the base class of every mls-* element.
  * - consumes the lab scope (if any) and re-renders when a `$name` it read changes;
- * - reads attributes through `resolve`/`readNumber`/`readChoice`, which accept literal values
- *   or `$name` references and record invalid input instead of throwing;
- * - renders invalid attributes as an inline role="alert" message, warns once per bad value,
- *   and keeps its last good state;
- * - publishes outputs to the scope under its `publish` attribute.
+ * - declares its inputs once, in `static inputs` (src/inputs.ts): the base creates one reactive
+ *   property per input (attribute = the key in kebab-case) holding the raw value as set, and
+ *   `read(schema)` returns the typed, `$ref`-resolved, validated, defaulted values;
+ *   `resolve`/`readNumber`/`readChoice` remain for elements that read attributes by hand;
+ * - records invalid input instead of throwing: an inline role="alert" message, one warning
+ *   per bad value, an `mls-invalid` event; the element keeps its last good state;
+ * - publishes outputs to the scope under its `publish` attribute; with `headless` it still
+ *   computes and publishes but renders nothing (a second instance evaluating another setting).
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { LabScope, scopeContext } from './scope.js';
 import { emit } from './events.js';
 import { installTokens } from './theme.js';
+import { displayScale } from './format.js';
 import { ledgerContext, pageLedger, ensureContextRoot } from './ledger/context.js';
 import type { DesignLedger } from './ledger/store.js';
+import { attributeOf, type InputKind, type InputSchema, type InputValues, type ParseContext } from './inputs.js';
 
 ensureContextRoot();
 
 const warned = new Set<string>();
+
+/** Absent: not set, removed, or empty / only spaces. */
+const absent = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * The attribute converter of `bool()` inputs: a removed attribute is false, a present one true
+ * (HTML semantics, so `el.open` is a boolean), except a `$ref`, kept as text to be resolved.
+ */
+const BOOLEAN_INPUT = {
+  fromAttribute: (v: string | null): unknown => (v === null ? false : v.trim().startsWith('$') ? v : true),
+  toAttribute: (v: unknown): unknown => (v === false || v === null || v === undefined ? null : v === true ? '' : String(v)),
+};
+
+/** Each class's inputs merged with its ancestors' (own entries win). */
+const merged = new WeakMap<object, InputSchema>();
+function inputsOf(ctor: typeof MlsElement): InputSchema {
+  let all = merged.get(ctor);
+  if (!all) {
+    const parent = Object.getPrototypeOf(ctor) as typeof MlsElement;
+    all = { ...(parent && parent !== LitElement && 'inputs' in parent ? inputsOf(parent) : {}), ...(Object.hasOwn(ctor, 'inputs') ? ctor.inputs : {}) };
+    merged.set(ctor, all);
+  }
+  return all;
+}
 
 export interface Invalid { received: string; accepted: string }
 
 export interface NumberRule { min?: number; max?: number; integer?: boolean; }
 
 export class MlsElement extends LitElement {
+  /**
+   * The element's declared inputs (src/inputs.ts). For each key the base creates a reactive
+   * property (attribute: the key in kebab-case, or the kind's `attribute`) that holds the raw
+   * value as set (`el.n = '512'`, `el.n = 512` and `el.n = '$n'` all work); `read(schema)` gives
+   * the values. Subclasses declare `static override inputs = INPUTS`.
+   */
+  static inputs: InputSchema = {};
+
+  /** Creates the properties of this class's own `inputs` before Lit maps attributes to properties. */
+  protected static override finalize(): void {
+    if (Object.hasOwn(this, 'finalized')) return;
+    if (Object.hasOwn(this, 'inputs')) {
+      for (const [key, kind] of Object.entries(this.inputs)) {
+        // A property this class declares itself with @property() keeps its own declaration.
+        if (Object.hasOwn(this, 'elementProperties') && this.elementProperties.has(key)) continue;
+        const options: PropertyDeclaration = { attribute: attributeOf(key, kind), reflect: !!kind.reflect, ...(kind.boolean ? { converter: BOOLEAN_INPUT } : {}) };
+        this.createProperty(key, options);
+      }
+    }
+    super.finalize();
+  }
+
+  constructor() {
+    super();
+    // Raw starting values: boolean inputs start false; reflected inputs start at their default,
+    // so the attribute shows it as it did when these were plain reflected properties.
+    for (const [key, kind] of Object.entries(inputsOf(this.constructor as typeof MlsElement))) {
+      const start = kind.boolean ? kind.default ?? false : kind.reflect ? kind.default : undefined;
+      if (start !== undefined && (typeof start !== 'object' || start === null)) (this as Record<string, unknown>)[key] = start;
+    }
+  }
+
   /** The lab scope provided by an enclosing `<mls-lab>`, if any. */
   @consume({ context: scopeContext, subscribe: true })
   @state()
@@ -43,10 +104,21 @@ export class MlsElement extends LitElement {
   /** Publish this element's outputs to the lab scope under this name. */
   @property({ reflect: true }) publish?: string;
 
+  /**
+   * Compute and publish, but render nothing: no chart, not shown, not in the accessibility
+   * tree. A lab uses a second, headless instance to evaluate an instrument at another setting
+   * (`<mls-latency-waterfall headless intensity="5" … publish="wfQ">`).
+   */
+  @property({ type: Boolean, reflect: true }) headless = false;
+
   /** Attributes currently rejected, by name. */
   @state() protected invalid = new Map<string, Invalid>();
 
   #deps = new Set<string>();
+  /** The last value each input parsed to (kept while it is invalid). */
+  #lastGood = new Map<string, unknown>();
+  /** Rejections cleared during this update (a rejection restored in the same update is not new). */
+  #cleared = new Map<string, Invalid>();
   #unsubscribe?: () => void;
   #subscribedTo?: LabScope;
 
@@ -78,7 +150,92 @@ export class MlsElement extends LitElement {
   protected override shouldUpdate(changed: PropertyValues): boolean {
     if (changed.has('scope')) this.#subscribe();
     this.#deps.clear();
+    this.#cleared.clear();
     return super.shouldUpdate(changed);
+  }
+
+  /** Headless: everything but the element's own template (render() is skipped for this update). */
+  protected override update(changed: PropertyValues): void {
+    if (!this.headless) { super.update(changed); return; }
+    const self = this as unknown as { render?: () => unknown };
+    self.render = () => nothing; // an own property shadows the class's render() for this one call
+    try { super.update(changed); } finally { delete self.render; }
+  }
+
+  /**
+   * The values of `schema`'s inputs for this update (pass the class's `static inputs`): typed,
+   * `$ref`-resolved, validated and defaulted. Each value is parsed when first read (read them in
+   * `willUpdate`; an input that is never read is never checked, so an element can ignore the
+   * inputs a mode does not use). Per input:
+   * - absent (unset, removed, empty) → the default (an error when the kind is `required`);
+   * - a `$ref` that does not resolve (yet) → the default, silently;
+   * - rejected → `markInvalid` (inline alert, one warning, `mls-invalid`) and the last value it
+   *   parsed to (else the default), so the element can keep its last good state;
+   * - accepted → `markValid` and the value.
+   */
+  protected read<S extends InputSchema>(schema: S): InputValues<S> {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(schema)) {
+      let cached: { value: unknown } | undefined;
+      Object.defineProperty(out, key, {
+        enumerable: true,
+        get: () => (cached ??= { value: this.#readInput(key, schema[key]) }).value,
+      });
+    }
+    return Object.freeze(out) as InputValues<S>;
+  }
+
+  #readInput(key: string, kind: InputKind): unknown {
+    const attr = attributeOf(key, kind);
+    const raw = (this as Record<string, unknown>)[key];
+    if (absent(raw)) {
+      if (kind.required) this.markInvalid(attr, '(missing)', kind.accepted);
+      else this.markValid(attr);
+      return kind.default;
+    }
+    if (kind.deprecated) this.#warnDeprecated(attr, kind.deprecated);
+    let value: unknown = raw;
+    let from: ParseContext['from'] = 'literal';
+    if (!kind.refOnly && kind.refs && this.isRef(raw)) {
+      value = this.resolve(raw);
+      from = 'scope';
+      if (value === undefined || value === null) { this.markValid(attr); return kind.default; }
+    }
+    const parsed = kind.parse(value, { from, resolve: (r: string) => this.resolve(r) });
+    if (parsed.ok) {
+      this.markValid(attr);
+      this.#lastGood.set(key, parsed.value);
+      return parsed.value;
+    }
+    if (from === 'scope' && kind.lenientRefs) { this.markValid(attr); return kind.default; }
+    this.markInvalid(attr, value, parsed.accepted);
+    return this.#lastGood.has(key) ? this.#lastGood.get(key) : kind.default;
+  }
+
+  /**
+   * The unit a readout shows its SI `unit` value in: `display-unit` when given (`unit="m"
+   * display-unit="km"` divides by 1000), else `unit`. Undefined, with `display-unit` marked
+   * invalid, when the two are not an SI prefix apart (or seconds and min / h / days).
+   */
+  protected readDisplayUnit(unit: string, display: string | undefined): { unit: string; scale: number } | undefined {
+    if (!display) { this.markValid('display-unit'); return { unit, scale: 1 }; }
+    const scale = displayScale(unit, display);
+    if (scale === undefined) {
+      this.markInvalid('display-unit', display, unit
+        ? `${unit} with an SI prefix (e.g. k${unit}, M${unit}, m${unit})${unit === 's' ? ', min, h or days' : ''}`
+        : 'a unit attribute first: display-unit converts from it');
+      return undefined;
+    }
+    this.markValid('display-unit');
+    return { unit: display, scale };
+  }
+
+  /** One warning per page per element and deprecated attribute. */
+  #warnDeprecated(attr: string, instead: string): void {
+    const key = `${this.localName}|${attr}|deprecated`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    console.warn(`<${this.localName}>: ${attr} is deprecated; ${instead}.`);
   }
 
   /** Resolve a literal or `$name` attribute value. Unresolved references give undefined. */
@@ -125,12 +282,18 @@ export class MlsElement extends LitElement {
 
   /** Record a rejected attribute: shown inline, warned once, announced as `mls-invalid`. */
   protected markInvalid(attr: string, received: unknown, accepted: string): void {
-    const text = typeof received === 'string' ? received : JSON.stringify(received) ?? String(received);
+    const text = typeof received === 'string' ? received
+      : typeof received === 'number' ? String(received) : JSON.stringify(received) ?? String(received);
     const prev = this.invalid.get(attr);
     if (prev && prev.received === text && prev.accepted === accepted) return;
     const next = new Map(this.invalid);
     next.set(attr, { received: text, accepted });
     this.invalid = next;
+    // Cleared and rejected again in one update (read() accepted it, the element's own check did
+    // not): the same rejection as before, not a new one.
+    const was = this.#cleared.get(attr);
+    this.#cleared.delete(attr);
+    if (was && was.received === text && was.accepted === accepted) return;
     const key = `${this.localName}|${attr}|${text}`;
     if (!warned.has(key)) {
       warned.add(key);
@@ -140,7 +303,9 @@ export class MlsElement extends LitElement {
   }
 
   protected markValid(attr: string): void {
-    if (!this.invalid.has(attr)) return;
+    const prev = this.invalid.get(attr);
+    if (!prev) return;
+    this.#cleared.set(attr, prev);
     const next = new Map(this.invalid);
     next.delete(attr);
     this.invalid = next;

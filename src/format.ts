@@ -72,3 +72,22 @@ export function formatValue(value: number, unit: UnitKind = '', digits = 3): str
     default: return `${formatNumber(value, digits)} ${unit}`;
   }
 }
+
+const SCALE_PREFIXES: Record<string, number> = {
+  E: 1e18, P: 1e15, T: 1e12, G: 1e9, M: 1e6, k: 1e3, h: 1e2, c: 1e-2, m: 1e-3, 'µ': 1e-6, u: 1e-6, n: 1e-9, p: 1e-12,
+};
+const SECOND_MULTIPLES: Record<string, number> = { min: 60, h: 3600, days: 86400 };
+
+/**
+ * How many `unit` make one `displayUnit`, when the display unit is `unit` with an SI prefix
+ * (`m` → `km`: 1000; `s` → `ms`: 0.001; `B/s` → `GB/s`: 1e9) or, for seconds, `min`, `h` or
+ * `days`. The same unit gives 1. Undefined when the two are not related that way. A value in
+ * `unit` is shown in `displayUnit` as `value / displayScale(unit, displayUnit)`.
+ */
+export function displayScale(unit: string, displayUnit: string): number | undefined {
+  if (displayUnit === unit) return 1;
+  if (unit === 's' && Object.hasOwn(SECOND_MULTIPLES, displayUnit)) return SECOND_MULTIPLES[displayUnit];
+  if (unit === '' || !displayUnit.endsWith(unit)) return undefined;
+  const prefix = displayUnit.slice(0, displayUnit.length - unit.length);
+  return Object.hasOwn(SCALE_PREFIXES, prefix) ? SCALE_PREFIXES[prefix] : undefined;
+}

@@ -61,10 +61,13 @@ export function installTokens(doc: Document | undefined = globalThis.document): 
   (doc.head ?? doc.documentElement).prepend(style);
 }
 
-/** Styles every element shares: host font, focus ring, visually-hidden, error box. */
+/**
+ * Styles every element shares: host font, focus ring, visually-hidden, error box, and
+ * `headless` (an instance that only computes and publishes: not shown, not in the accessibility tree).
+ */
 export const baseStyles = css`
   :host { font-family: var(--mls-font-sans); color: var(--mls-color-text); box-sizing: border-box; }
-  :host([hidden]) { display: none !important; }
+  :host([hidden]), :host([headless]) { display: none !important; }
   *, *::before, *::after { box-sizing: inherit; }
   :focus-visible { outline: 3px solid var(--mls-color-focus); outline-offset: 2px; }
   .visually-hidden {
