@@ -95,5 +95,7 @@ export const V1_01_LAB: LabScenario = Object.freeze({
     /** Memory capacity (B) stops ResNet-50 on the MCU before its compute does: the weights exceed the SRAM. */
     r2: { derive: () => (v1_01Act2('tiny').oom ? 'B' : 'A') },
   }),
+  /** The question's setting, written in the page's headless instance. */
+  declared: Object.freeze([{ selector: 'mls-dam-triad[publish="triadQ"]', attr: 'batch', value: V1_01_SCENARIO.batch.value }]),
   failures: Object.freeze([{ failure: 'oom', reach: { context: 'tiny' }, escape: { context: 'cloud' } }]),
 });

@@ -150,9 +150,16 @@ export const V1_02_LAB: LabScenario = Object.freeze({
       return { inference: r.total, roundTrip: r.roundTrip, endToEnd: r.endToEnd, slaViolated: r.slaViolated };
     },
   }),
+  /** The question's settings, written in the page's headless instances. */
+  declared: Object.freeze([
+    { selector: 'mls-latency-waterfall[publish="wfQ"]', attr: 'intensity', value: V1_02_SCENARIO.act1Intensity.value },
+    { selector: 'mls-latency-waterfall[publish="wf2Q"]', attr: 'distance', value: V1_02_SCENARIO.act2Distance.value },
+    { selector: 'mls-latency-waterfall[publish="wf2Q"]', attr: 'batch', value: 1 },
+    { selector: 'mls-latency-waterfall[publish="wf2"]', attr: 'sla', value: V1_02_SCENARIO.sla.value },
+  ]),
   failures: Object.freeze([{
     failure: 'sla',
-    reach: { context: 'cloud', distance: V1_02_SCENARIO.act2Distance.value / KM },
-    escape: { distance: 500 },
+    reach: { context: 'cloud', distance: V1_02_SCENARIO.act2Distance.value },
+    escape: { distance: 500 * KM },
   }]),
 });

@@ -229,8 +229,9 @@ for (const info of labs) {
 
       it('declares the scenario settings the scenario lists', () => {
         const problems: string[] = [];
+        const all = markup(info.html); // gated templates included
         for (const d of scenario?.declared ?? []) {
-          const el = frame.lab.querySelector(d.selector);
+          const el = all.find((e) => e.matches(d.selector));
           if (!el) { problems.push(`no element matches ${d.selector}`); continue; }
           const v = el.getAttribute(d.attr);
           const ok = typeof d.value === 'number' ? v !== null && sameNumber(Number(v), d.value) : v === d.value;

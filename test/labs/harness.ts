@@ -330,7 +330,9 @@ export class LabFrame {
     for (const [name, value] of Object.entries(recipe)) {
       const control = this.controlNamed(name);
       if (!control) throw new Error(`the recipe sets "${name}", but no mls-slider/mls-select/mls-context-toggle in the lab writes it`);
-      await this.setControl(control, String(value));
+      // Recipes hold scope (SI) values; a slider with si-scale shows and takes display units.
+      const scale = control.localName === 'mls-slider' ? Number(control.getAttribute('si-scale') ?? 1) : 1;
+      await this.setControl(control, String(typeof value === 'number' && scale !== 1 ? value / scale : value));
     }
   }
 

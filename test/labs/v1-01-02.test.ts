@@ -80,7 +80,8 @@ describe('lab v1-01, The Magnitude Awakening', function () {
     const doc = new DOMParser().parseFromString(frame.info.html, 'text/html');
     expect(attr(doc, 'mls-dam-triad', 'model')).to.equal(V1_01_SCENARIO.model);
     expect(attr(doc, 'mls-dam-triad', 'precision')).to.equal(V1_01_SCENARIO.precision);
-    expect(Number(attr(doc, 'mls-dam-triad', 'reference-batch'))).to.equal(V1_01_SCENARIO.batch.value);
+    expect(Number(attr(doc, 'mls-dam-triad[publish="triadQ"]', 'batch')), 'the reveal reads a headless triad at the question\'s batch').to.equal(V1_01_SCENARIO.batch.value);
+    expect(attr(doc, 'mls-dam-triad[publish="triadQ"]', 'headless')).to.equal('');
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'min'))).to.equal(V1_01_SCENARIO.batchMin.value);
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'max'))).to.equal(V1_01_SCENARIO.batchMax.value);
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'value'))).to.equal(V1_01_SCENARIO.batch.value);
@@ -173,10 +174,11 @@ describe('lab v1-02, The Iron Law', function () {
     expect(Number(attr(doc, ai, 'value'))).to.equal(V1_02_SCENARIO.act1Intensity.value);
     expect(attr(doc, ai, 'scale')).to.equal('log');
     expect(Number(attr(doc, 'mls-latency-waterfall[publish="wf"]', 'bytes'))).to.equal(v1_02Act1Bytes());
-    expect(Number(attr(doc, 'mls-latency-waterfall[publish="wf"]', 'reference-intensity'))).to.equal(V1_02_SCENARIO.act1Intensity.value);
+    expect(Number(attr(doc, 'mls-latency-waterfall[publish="wfQ"]', 'intensity')), 'the reveal reads a headless waterfall at the question\'s intensity').to.equal(V1_02_SCENARIO.act1Intensity.value);
     const wf2 = 'mls-latency-waterfall[publish="wf2"]';
     expect(Number(attr(doc, wf2, 'sla'))).to.equal(V1_02_SCENARIO.sla.value);
-    expect(Number(attr(doc, wf2, 'reference-distance-km')) * 1000).to.equal(V1_02_SCENARIO.act2Distance.value);
+    expect(Number(attr(doc, 'mls-latency-waterfall[publish="wf2Q"]', 'distance')), 'SI metres').to.equal(V1_02_SCENARIO.act2Distance.value);
+    expect(Number(attr(doc, 'mls-slider[name="distance"]', 'si-scale')), 'the slider shows km and writes metres').to.equal(1000);
     expect(attr(doc, wf2, 'model')).to.equal(V1_02_SCENARIO.act2Model);
     expect(Number(attr(doc, 'mls-slider[name="distance"]', 'max'))).to.equal(V1_02_SCENARIO.distanceMaxKm.value);
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'max'))).to.equal(V1_02_SCENARIO.batchMax.value);
@@ -238,7 +240,7 @@ describe('lab v1-02, The Iron Law', function () {
     const wf2 = frame.doc.querySelector('mls-latency-waterfall[publish="wf2"]') as AnyEl & { outputs: { total: number; placement: string } };
     expect(close(wf2.outputs.total, v1_02EndToEnd('cloud', 5e5, 1).endToEnd, 1e-9)).to.equal(true);
     // Back to 3,000 km but on the car: no round trip, 1.03 ms
-    await frame.applyRecipe({ distance: 3000, context: 'edge' });
+    await frame.applyRecipe({ distance: 3e6, context: 'edge' });
     expect(failure.hasAttribute('active')).to.equal(false);
     expect(wf2.outputs.placement).to.equal('onboard');
     expect(close(wf2.outputs.total, v1_02EndToEnd('edge', 3e6, 1).endToEnd, 1e-9)).to.equal(true);
@@ -246,7 +248,7 @@ describe('lab v1-02, The Iron Law', function () {
     await frame.applyRecipe({ batch: 64 });
     expect(failure.hasAttribute('active')).to.equal(true);
     expect(frame.visibleSnapshot([], failure)).to.contain('Process fewer frames per batch');
-    await frame.applyRecipe({ batch: 1, context: 'cloud', distance: 500 });
+    await frame.applyRecipe({ batch: 1, context: 'cloud', distance: 5e5 });
     expect(failure.hasAttribute('active')).to.equal(false);
   });
 
@@ -256,8 +258,8 @@ describe('lab v1-02, The Iron Law', function () {
     await startOver(frame);
     await frame.lock(frame.named('act1')!, 'A');
     await frame.lock(frame.named('act2')!, 'B');
-    await frame.applyRecipe({ context: 'cloud', distance: 3000 });
-    await frame.applyRecipe({ distance: 500 });
+    await frame.applyRecipe({ context: 'cloud', distance: 3e6 });
+    await frame.applyRecipe({ distance: 5e5 });
     const rec = ownRecord(frame, 'v1.ch02');
     expect(rec.context).to.equal('cloud');
     expect(rec.act1_prediction).to.equal('A');
@@ -267,7 +269,7 @@ describe('lab v1-02, The Iron Law', function () {
     expect(rec.constraint_hit).to.equal(true);
     const extra = rec.extra as Record<string, unknown>;
     expect(close(extra.act1_upgrade_gain as number, v1_02Upgrade('cloud', 5).speedup)).to.equal(true);
-    expect(extra.act2_distance_km).to.equal(500);
+    expect(extra.act2_distance, 'metres').to.equal(5e5);
     expect(frame.errors).to.deep.equal([]);
     expect(frame.warnings).to.deep.equal([]);
   });
