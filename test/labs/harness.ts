@@ -30,6 +30,24 @@ export async function listLabs(): Promise<string[]> {
   return res.json();
 }
 
+/**
+ * A lab page whose <mls-lab> keeps its ledger under a storage key of its own: test files run side
+ * by side on one origin and share localStorage (the conformance suite clears the page-level
+ * ledger before each lab), so a file that reads records gives its labs their own ledger. The
+ * page's <mls-lab> goes inside an <mls-ledger-provider storage-key>, whose module is loaded ahead
+ * of the autoloader so it is defined before the lab connects.
+ */
+export async function isolatedLab(url: string, storageKey: string): Promise<LabInfo> {
+  const info = await readLab(url);
+  const html = info.html
+    .replace('<script type="module" src="../../dist/autoload.js"></script>',
+      '<script type="module" src="../../dist/elements/mls-ledger-provider.js"></script><script type="module" src="../../dist/autoload.js"></script>')
+    .replace('<mls-lab ', `<mls-ledger-provider storage-key="${storageKey}"><mls-lab `)
+    .replace('</mls-lab>', '</mls-lab></mls-ledger-provider>');
+  if (html === info.html) throw new Error(`${url}: could not wrap its <mls-lab> in a provider`);
+  return { ...info, html };
+}
+
 /** What a lab page declares, read from its HTML without running it. */
 export interface LabInfo { url: string; html: string; volume: number; chapter: number; key: string; title: string }
 
@@ -371,8 +389,8 @@ export class LabFrame {
   }
 
   /** The stored ledger file (parsed), or null. */
-  ledgerFile(): { records: Record<string, Record<string, unknown>> } | null {
-    const raw = this.win.localStorage.getItem(LEDGER_KEY);
+  ledgerFile(storageKey: string = LEDGER_KEY): { records: Record<string, Record<string, unknown>> } | null {
+    const raw = this.win.localStorage.getItem(storageKey);
     return raw ? JSON.parse(raw) : null;
   }
 

@@ -7,9 +7,11 @@
 import { expect } from '@open-wc/testing';
 import { V1_00 } from '../../physics/labs/index.js';
 import { formatValue } from '../../src/format.js';
-import { LabFrame, LEDGER_KEY, readLab } from './harness.js';
+import { LabFrame, isolatedLab } from './harness.js';
 
-const info = await readLab('/labs/vol1/lab-00.html');
+/** This file's own ledger (test files share localStorage; see isolatedLab). */
+const OWN_KEY = 'mlsys-labs.test.v1-00';
+const info = await isolatedLab('/labs/vol1/lab-00.html', OWN_KEY);
 
 
 /** Text of an element with the shadow text of the elements inside it (an <mls-value> shows its number in its shadow root). */
@@ -31,7 +33,7 @@ describe('lab 00: The Architect\'s Portal', function () {
   };
 
   beforeEach(async () => {
-    localStorage.removeItem(LEDGER_KEY);
+    localStorage.removeItem(OWN_KEY);
     frame?.remove();
     frame = new LabFrame(info);
     await frame.load();
@@ -119,7 +121,7 @@ describe('lab 00: The Architect\'s Portal', function () {
     };
     const sw = frame.doc.querySelector('mls-switch[value="$context"]')!;
     // Each answer is saved as it is given, before any context is confirmed (a reload keeps them).
-    const early = frame.ledgerFile()?.records['v1.ch00'];
+    const early = frame.ledgerFile(OWN_KEY)?.records['v1.ch00'];
     expect(early, 'the answers are saved before a context is confirmed').to.exist;
     expect(early!.extra).to.include({ check1_answer: 'C', check3_answer: 'D' });
     expect(early!.context ?? null, 'no context before it is confirmed').to.equal(null);
@@ -131,12 +133,12 @@ describe('lab 00: The Architect\'s Portal', function () {
       for (const [other, r] of Object.entries(personas)) if (other !== ctx) expect(t, `${ctx} hides ${other}`).to.not.contain(r);
     }
     // Golden: Check 1 = C, Check 3 = D, regime = tiny
-    const rec = frame.ledgerFile()!.records['v1.ch00'];
+    const rec = frame.ledgerFile(OWN_KEY)!.records['v1.ch00'];
     expect(rec.context).to.equal('tiny');
     expect(rec.extra).to.include({ deployment_context: 'tiny', check1_answer: 'C', check1_correct: true, check3_answer: 'D', check3_correct: true, check2_correct: true });
     expect((rec.extra as Record<string, unknown>).check2_selections).to.deep.equal(['move_server', 'edge_deploy']);
     const { DesignLedger } = await import('../../src/ledger/store.js');
-    expect(new DesignLedger({ sync: false }).track, 'ledger.track for later labs').to.equal('tiny');
+    expect(new DesignLedger({ storageKey: OWN_KEY, sync: false }).track, 'ledger.track for later labs').to.equal('tiny');
   });
 
   it('drives the tour instruments from its live levers', async () => {

@@ -4,7 +4,7 @@
  * failure states, and the ledger record. The pages load dist/autoload.js: run `npm run build` first.
  */
 import { expect } from '@open-wc/testing';
-import { LabFrame, readLab, type AnyEl, type LabInfo } from './harness.js';
+import { LabFrame, isolatedLab as isolated, type AnyEl, type LabInfo } from './harness.js';
 import {
   V1_01_SCENARIO, V1_02_SCENARIO, V1_01_ACT1_CLAIMS, V1_01_ACT2_CLAIMS, V1_02_ACT1_CLAIMS, V1_02_ACT2_CLAIMS, v1_01Act1Ratio, v1_01Act2, v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd,
   LAB_SCENARIOS, type FailureRecipe,
@@ -22,15 +22,7 @@ const close = (a: number, b: number, rel = 1e-9) => Math.abs(a - b) <= rel * Mat
  * connects (otherwise the lab would first read the page-level ledger).
  */
 const OWN_KEY = 'mlsys-labs.test.v1-01-02';
-async function isolatedLab(url: string): Promise<LabInfo> {
-  const info = await readLab(url);
-  const html = info.html
-    .replace('<script type="module" src="../../dist/autoload.js"></script>',
-      '<script type="module" src="../../dist/elements/mls-ledger-provider.js"></script><script type="module" src="../../dist/autoload.js"></script>')
-    .replace('<mls-lab ', `<mls-ledger-provider storage-key="${OWN_KEY}"><mls-lab `)
-    .replace('</mls-lab>', '</mls-lab></mls-ledger-provider>');
-  return { ...info, html };
-}
+const isolatedLab = (url: string): Promise<LabInfo> => isolated(url, OWN_KEY);
 /** Start the page over with an empty ledger of its own (the tests above leave their state behind). */
 async function startOver(frame: LabFrame): Promise<void> {
   localStorage.removeItem(OWN_KEY);

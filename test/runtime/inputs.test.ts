@@ -448,7 +448,7 @@ describe('inputs: SI values end to end (slider in km → scope in m → waterfal
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
       expect(alert).to.contain('display-unit');
       expect(alert).to.contain('km');
-      expect(el.text).to.equal('1,500 m');   // shown in its own unit meanwhile
+      expect(el.text).to.equal('1.5 km');   // shown in its own unit (metres read as km from 1 km up) meanwhile
     });
     expect(warnings.length).to.equal(1);
   });
