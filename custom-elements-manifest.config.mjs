@@ -31,7 +31,10 @@ function defineElementPlugin() {
       const tag = tagArg.text;
       const className = classArg.text;
       const decl = moduleDoc.declarations?.find((d) => d.name === className);
-      if (decl) { decl.tagName = tag; decl.customElement = true; }
+      if (decl) {
+        decl.tagName = tag;
+        decl.customElement = true;
+      }
       moduleDoc.exports = moduleDoc.exports ?? [];
       if (!moduleDoc.exports.some((e) => e.kind === 'custom-element-definition' && e.name === tag)) {
         moduleDoc.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: className, module: moduleDoc.path } });
@@ -100,9 +103,13 @@ function identifierValue(name, sf, file) {
         if (el.name.text !== name) continue;
         const imported = (el.propertyName ?? el.name).text;
         const spec = st.moduleSpecifier.text;
-        const target = relative(ROOT, resolve(ROOT, dirname(file), spec)).split(sep).join('/').replace(/\.js$/, '.ts');
+        const target = relative(ROOT, resolve(ROOT, dirname(file), spec))
+          .split(sep)
+          .join('/')
+          .replace(/\.js$/, '.ts');
         const mod = MODULES.get(target);
-        if (!mod || !(imported in mod)) throw new Unevaluable(`${name} (imported from ${spec}: only physics/ and src/inputs.ts are loaded)`);
+        if (!mod || !(imported in mod))
+          throw new Unevaluable(`${name} (imported from ${spec}: only physics/ and src/inputs.ts are loaded)`);
         return mod[imported];
       }
     }
@@ -119,7 +126,12 @@ function evaluate(node, sf, file) {
   if (node.kind === ts.SyntaxKind.NullKeyword) return null;
   if (ts.isIdentifier(node) && node.text === 'undefined') return undefined;
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return -evaluate(node.operand, sf, file);
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression?.(node) || ts.isTypeAssertionExpression?.(node)) {
+  if (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression?.(node) ||
+    ts.isTypeAssertionExpression?.(node)
+  ) {
     return evaluate(node.expression, sf, file);
   }
   if (ts.isRegularExpressionLiteral(node)) {
@@ -162,8 +174,22 @@ function rawType(kind) {
 
 const INHERITED = { name: 'MlsElement', module: 'src/base.ts' };
 const BASE_INPUTS = [
-  { name: 'publish', fieldName: 'publish', type: { text: 'string' }, description: "Publish this element's outputs to the lab scope under this name (`publish=\"wf\"` makes `$wf.total` readable).", reflects: true },
-  { name: 'headless', fieldName: 'headless', type: { text: 'boolean' }, default: 'false', reflects: true, description: 'Compute and publish, but render nothing: no chart, not shown, not in the accessibility tree (a second instance evaluating another setting).' },
+  {
+    name: 'publish',
+    fieldName: 'publish',
+    type: { text: 'string' },
+    description: 'Publish this element\'s outputs to the lab scope under this name (`publish="wf"` makes `$wf.total` readable).',
+    reflects: true,
+  },
+  {
+    name: 'headless',
+    fieldName: 'headless',
+    type: { text: 'boolean' },
+    default: 'false',
+    reflects: true,
+    description:
+      'Compute and publish, but render nothing: no chart, not shown, not in the accessibility tree (a second instance evaluating another setting).',
+  },
 ];
 
 function inputsPlugin() {
@@ -178,8 +204,12 @@ function inputsPlugin() {
       if (!extendsBase) return;
       const sf = node.getSourceFile();
       const file = relative(ROOT, resolve(ROOT, sf.fileName)).split(sep).join('/');
-      const prop = node.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText(sf) === 'inputs' &&
-        m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
+      const prop = node.members.find(
+        (m) =>
+          ts.isPropertyDeclaration(m) &&
+          m.name.getText(sf) === 'inputs' &&
+          m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword),
+      );
       let entries = [];
       if (prop?.initializer) {
         let schema;
@@ -187,10 +217,13 @@ function inputsPlugin() {
           schema = evaluate(prop.initializer, sf, file);
         } catch (err) {
           if (!(err instanceof Unevaluable)) throw err;
-          throw new Error(`mls-inputs: ${node.name.text} (${file}): static inputs must be literals, local constants, physics imports and kind calls; cannot evaluate ${err.message}`);
+          throw new Error(
+            `mls-inputs: ${node.name.text} (${file}): static inputs must be literals, local constants, physics imports and kind calls; cannot evaluate ${err.message}`,
+          );
         }
         entries = Object.entries(schema).map(([key, kind]) => {
-          if (!kind || typeof kind.parse !== 'function') throw new Error(`mls-inputs: ${node.name.text}.inputs.${key} is not an input kind`);
+          if (!kind || typeof kind.parse !== 'function')
+            throw new Error(`mls-inputs: ${node.name.text}.inputs.${key} is not an input kind`);
           return [key, kind];
         });
       }
@@ -210,12 +243,44 @@ function inputsPlugin() {
           const attribute = KINDS.attributeOf(key, kind);
           const description = kind.doc ?? '';
           const def = kind.defaultText;
-          attrs.push({ name: attribute, fieldName: key, type: { text: kind.type }, description, ...(def !== undefined ? { default: def } : {}), ...(kind.deprecated ? { deprecated: kind.deprecated } : {}) });
-          members.push({ kind: 'field', name: key, type: { text: rawType(kind) }, description, attribute, ...(kind.reflect ? { reflects: true } : {}), ...(def !== undefined ? { default: def } : {}), ...(kind.deprecated ? { deprecated: kind.deprecated } : {}) });
+          attrs.push({
+            name: attribute,
+            fieldName: key,
+            type: { text: kind.type },
+            description,
+            ...(def !== undefined ? { default: def } : {}),
+            ...(kind.deprecated ? { deprecated: kind.deprecated } : {}),
+          });
+          members.push({
+            kind: 'field',
+            name: key,
+            type: { text: rawType(kind) },
+            description,
+            attribute,
+            ...(kind.reflect ? { reflects: true } : {}),
+            ...(def !== undefined ? { default: def } : {}),
+            ...(kind.deprecated ? { deprecated: kind.deprecated } : {}),
+          });
         }
         for (const b of BASE_INPUTS) {
-          attrs.push({ name: b.name, fieldName: b.fieldName, type: b.type, description: b.description, ...(b.default ? { default: b.default } : {}), inheritedFrom: INHERITED });
-          members.push({ kind: 'field', name: b.fieldName, type: b.type, description: b.description, attribute: b.name, reflects: b.reflects, ...(b.default ? { default: b.default } : {}), inheritedFrom: INHERITED });
+          attrs.push({
+            name: b.name,
+            fieldName: b.fieldName,
+            type: b.type,
+            description: b.description,
+            ...(b.default ? { default: b.default } : {}),
+            inheritedFrom: INHERITED,
+          });
+          members.push({
+            kind: 'field',
+            name: b.fieldName,
+            type: b.type,
+            description: b.description,
+            attribute: b.name,
+            reflects: b.reflects,
+            ...(b.default ? { default: b.default } : {}),
+            inheritedFrom: INHERITED,
+          });
         }
         const names = new Set(attrs.map((a) => a.name));
         const fields = new Set(members.map((m) => m.name));

@@ -11,13 +11,18 @@ import globals from 'globals';
 const LIBS = ['lit', 'lit/*', '@lit/*', 'uplot', 'katex'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'storybook-static/**', 'node_modules/**', 'src/generated/**', 'custom-elements.json', 'bench/pages/**', 'tmp/**'] },
+  {
+    ignores: ['dist/**', 'storybook-static/**', 'node_modules/**', 'src/generated/**', 'custom-elements.json', 'bench/pages/**', 'tmp/**'],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -39,19 +44,32 @@ export default tseslint.config(
   {
     files: ['physics/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: LIBS, message: 'physics/ is pure TypeScript: no Lit, uPlot or KaTeX.' },
-        { group: ['**/src/**', '**/components/**'], message: 'physics/ imports nothing from src/ or components/.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: LIBS, message: 'physics/ is pure TypeScript: no Lit, uPlot or KaTeX.' },
+            { group: ['**/src/**', '**/components/**'], message: 'physics/ imports nothing from src/ or components/.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['components/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/physics/labs/**'], message: 'components may not import lab scenario modules: move the physics into a formula module.' },
-        { group: ['./*', '../components/*'], message: 'an element does not import another element: share helpers through src/.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/physics/labs/**'],
+              message: 'components may not import lab scenario modules: move the physics into a formula module.',
+            },
+            { group: ['./*', '../components/*'], message: 'an element does not import another element: share helpers through src/.' },
+          ],
+        },
+      ],
     },
   },
   {

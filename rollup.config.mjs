@@ -94,7 +94,14 @@ export default {
   },
   plugins: [
     resolve({ browser: true }),
-    typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: undefined, rootDir: undefined, sourceMap: true }),
+    typescript({
+      tsconfig: './tsconfig.build.json',
+      declaration: false,
+      declarationMap: false,
+      outDir: undefined,
+      rootDir: undefined,
+      sourceMap: true,
+    }),
     autoloadPreload(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
   ],

@@ -50,7 +50,9 @@ function physicsListPlugin() {
 function countReporter() {
   return {
     stop({ sessions }) {
-      let passed = 0, failed = 0, skipped = 0;
+      let passed = 0,
+        failed = 0,
+        skipped = 0;
       const walk = (s) => {
         for (const t of s.tests) {
           if (t.skipped) skipped++;
@@ -80,16 +82,25 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 900000,
   plugins: [labsListPlugin(), physicsListPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
-  browsers: [chromeLauncher({
-    launchOptions: {
-      executablePath: chrome,
-      headless: true,
-      args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage',
-        '--disable-background-networking', '--disable-component-update',
-        // Background test tabs must keep rendering (fixtures wait for frames; ResizeObserver must fire).
-        '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
-    },
-  })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chrome,
+        headless: true,
+        args: [
+          ...(root ? ['--no-sandbox'] : []),
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          // Background test tabs must keep rendering (fixtures wait for frames; ResizeObserver must fire).
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+        ],
+      },
+    }),
+  ],
   reporters: [defaultReporter(), countReporter()],
   testFramework: { config: { timeout: 20000 } },
 };

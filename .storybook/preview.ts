@@ -7,8 +7,15 @@ import { setCustomElementsManifest } from '@storybook/web-components';
 import manifest from '../custom-elements.json';
 import { installTokens } from '../src/theme.js';
 
-interface Member { name: string; kind?: string; privacy?: string; static?: boolean }
-interface Manifest { modules?: Array<{ declarations?: Array<{ members?: Member[] }> }> }
+interface Member {
+  name: string;
+  kind?: string;
+  privacy?: string;
+  static?: boolean;
+}
+interface Manifest {
+  modules?: Array<{ declarations?: Array<{ members?: Member[] }> }>;
+}
 
 /** Drop private (`#x`), protected and static members so that controls show only the public API. */
 function publicApi(m: Manifest): Manifest {
@@ -30,7 +37,10 @@ function literalUnion(text: unknown): string[] | undefined {
   return [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]);
 }
 
-interface ArgTypeLike { type?: { name?: string; value?: unknown } | string; options?: readonly unknown[] }
+interface ArgTypeLike {
+  type?: { name?: string; value?: unknown } | string;
+  options?: readonly unknown[];
+}
 
 /** Turn manifest literal-union types into enums, so Storybook infers a select/radio control. */
 function enumsFromManifest<T extends { argTypes: Record<string, ArgTypeLike> }>(context: T): T['argTypes'] {

@@ -37,7 +37,9 @@ const ACTS: Record<1 | 2, { numeral: string; kind: string }> = {
  * @fires mls-invalid - `n` is not 1 or 2.
  */
 export class MlsAct extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-5) 0; }
     section { --accent: var(--mls-color-blue); }
     section.act-2 { --accent: var(--mls-color-orange); }
@@ -52,7 +54,8 @@ export class MlsAct extends MlsElement {
     }
     .kind { color: var(--mls-color-muted); font-weight: 700; }
     @media (forced-colors: active) { .num { border: 1px solid CanvasText; } #heading { border-color: CanvasText; } }
-  `];
+  `,
+  ];
 
   /** Which act: 1 (Calibration) or 2 (Design Challenge). */
   @property({ reflect: true }) n?: string;
@@ -74,14 +77,19 @@ export class MlsAct extends MlsElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === 'title') {
-      if (value !== null) { this.heading = value; this.removeAttribute('title'); }
+      if (value !== null) {
+        this.heading = value;
+        this.removeAttribute('title');
+      }
       return;
     }
     super.attributeChangedCallback(name, old, value);
   }
 
   /** The act number in force (1 or 2), or undefined when `n` has never been valid. */
-  get act(): 1 | 2 | undefined { return this.#act; }
+  get act(): 1 | 2 | undefined {
+    return this.#act;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -115,5 +123,7 @@ export class MlsAct extends MlsElement {
 defineElement('mls-act', MlsAct);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-act': MlsAct }
+  interface HTMLElementTagNameMap {
+    'mls-act': MlsAct;
+  }
 }

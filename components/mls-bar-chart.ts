@@ -2,9 +2,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from '../src/define.js';
 import { formatValue } from '../src/format.js';
-import {
-  CategoryTicks, groupedBars, stackedBars, unitAxis, type ChartSpec, type MarkerSpec, type PointSpec,
-} from '../src/chart.js';
+import { CategoryTicks, groupedBars, stackedBars, unitAxis, type ChartSpec, type MarkerSpec, type PointSpec } from '../src/chart.js';
 import { DataChartElement, ChartDataError, read, SERIES_COLORS } from '../src/chart/data-element.js';
 
 /**
@@ -36,7 +34,7 @@ export interface BarChartData {
 }
 
 const MODES = ['grouped', 'stacked'] as const;
-type Mode = typeof MODES[number];
+type Mode = (typeof MODES)[number];
 
 /**
  * A general bar chart for data a lab computes itself: categories × series, side by side
@@ -70,7 +68,8 @@ export class MlsBarChart extends DataChartElement {
   /** `grouped` (bars side by side) or `stacked`. */
   @property() mode = 'grouped';
 
-  protected readonly shape = '{ categories: string[], series: [{ label, values: number[] }], yLabel, yUnit?, xLabel?, yLog?, thresholds?, valueLabels? }';
+  protected readonly shape =
+    '{ categories: string[], series: [{ label, values: number[] }], yLabel, yUnit?, xLabel?, yLog?, thresholds?, valueLabels? }';
 
   #ticks = new CategoryTicks();
   #mode: Mode = 'grouped';
@@ -89,15 +88,25 @@ export class MlsBarChart extends DataChartElement {
       const s = read.obj(raw, `series[${i}]`);
       const values = read.nums(s.values, `series[${i}].values`, { nullable: true, positive: yLog });
       if (values.length !== n) throw new ChartDataError(`series[${i}].values`, `has ${values.length} values for ${n} categories`, values);
-      if (this.#mode === 'stacked' && values.some((v) => v !== null && v < 0)) throw new ChartDataError(`series[${i}].values`, 'must be ≥ 0 to stack', values);
-      return { label: read.str(s.label, `series[${i}].label`, 80), values, color: read.optColor(s.color, `series[${i}].color`) ?? SERIES_COLORS[i % SERIES_COLORS.length] };
+      if (this.#mode === 'stacked' && values.some((v) => v !== null && v < 0))
+        throw new ChartDataError(`series[${i}].values`, 'must be ≥ 0 to stack', values);
+      return {
+        label: read.str(s.label, `series[${i}].label`, 80),
+        values,
+        color: read.optColor(s.color, `series[${i}].color`) ?? SERIES_COLORS[i % SERIES_COLORS.length],
+      };
     });
     const yLabel = read.str(d.yLabel, 'yLabel');
     const yUnit = read.optStr(d.yUnit, 'yUnit', 16) ?? '';
     const xLabel = read.optStr(d.xLabel, 'xLabel') ?? 'Category';
     const thresholds: MarkerSpec[] = read.arr(d.thresholds ?? [], 'thresholds', 0, 10).map((raw, i) => {
       const t = read.obj(raw, `thresholds[${i}]`);
-      return { axis: 'y', value: read.num(t.value, `thresholds[${i}].value`, yLog), label: read.str(t.label, `thresholds[${i}].label`, 80), color: read.optColor(t.color, `thresholds[${i}].color`) ?? 'red' };
+      return {
+        axis: 'y',
+        value: read.num(t.value, `thresholds[${i}].value`, yLog),
+        label: read.str(t.label, `thresholds[${i}].label`, 80),
+        color: read.optColor(t.color, `thresholds[${i}].color`) ?? 'red',
+      };
     });
     const valueLabels = read.optBool(d.valueLabels, 'valueLabels') ?? true;
     const fy = (v: number) => formatValue(v, yUnit);
@@ -117,20 +126,35 @@ export class MlsBarChart extends DataChartElement {
       x = g.x;
       drawn = g.series;
       if (valueLabels) {
-        series.forEach((se, s) => se.values.forEach((v, c) => {
-          if (v !== null) points.push({ x: c + 1 + (s - (m - 1) / 2) * width, y: v, label: fy(v), radius: 0, labelAt: 'above', color: 'text' });
-        }));
+        series.forEach((se, s) =>
+          se.values.forEach((v, c) => {
+            if (v !== null)
+              points.push({ x: c + 1 + (s - (m - 1) / 2) * width, y: v, label: fy(v), radius: 0, labelAt: 'above', color: 'text' });
+          }),
+        );
       }
       tops = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
     }
     const all = [...tops, ...thresholds.map((t) => t.value)].filter((v) => Number.isFinite(v) && (!yLog || v > 0));
-    const hi = all.length ? Math.max(...all) : 1, lo = all.length ? Math.min(...all) : 0;
+    const hi = all.length ? Math.max(...all) : 1,
+      lo = all.length ? Math.min(...all) : 0;
     // Room above the tallest bar for its label.
     const y = yLog
-      ? unitAxis(yLabel, yUnit, { log: true, min: read.optNum(d.yMin, 'yMin', true) ?? 10 ** Math.floor(Math.log10(lo)), max: read.optNum(d.yMax, 'yMax', true) ?? 10 ** (Math.log10(hi) + 0.15 * Math.max(1, Math.log10(hi / lo))) })
-      : unitAxis(yLabel, yUnit, { min: read.optNum(d.yMin, 'yMin') ?? Math.min(0, lo * 1.1), max: read.optNum(d.yMax, 'yMax') ?? (hi > 0 ? hi * 1.15 : 1) });
+      ? unitAxis(yLabel, yUnit, {
+          log: true,
+          min: read.optNum(d.yMin, 'yMin', true) ?? 10 ** Math.floor(Math.log10(lo)),
+          max: read.optNum(d.yMax, 'yMax', true) ?? 10 ** (Math.log10(hi) + 0.15 * Math.max(1, Math.log10(hi / lo))),
+        })
+      : unitAxis(yLabel, yUnit, {
+          min: read.optNum(d.yMin, 'yMin') ?? Math.min(0, lo * 1.1),
+          max: read.optNum(d.yMax, 'yMax') ?? (hi > 0 ? hi * 1.15 : 1),
+        });
     const title = read.optStr(d.title, 'title') ?? `${yLabel} by ${xLabel.toLowerCase()}`;
-    const head = [xLabel, ...series.map((s) => (yUnit ? `${s.label} (${yUnit})` : s.label)), ...(this.#mode === 'stacked' ? [yUnit ? `Total (${yUnit})` : 'Total'] : [])];
+    const head = [
+      xLabel,
+      ...series.map((s) => (yUnit ? `${s.label} (${yUnit})` : s.label)),
+      ...(this.#mode === 'stacked' ? [yUnit ? `Total (${yUnit})` : 'Total'] : []),
+    ];
     const cell = (v: number | null) => (v === null ? '—' : fy(v));
     return {
       label: title,
@@ -141,21 +165,32 @@ export class MlsBarChart extends DataChartElement {
       markers: thresholds,
       points,
       table: {
-        caption: `${title}: values`, head, length: n,
+        caption: `${title}: values`,
+        head,
+        length: n,
         row: (i) => [categories[i], ...series.map((s) => cell(s.values[i])), ...(this.#mode === 'stacked' ? [fy(tops[i])] : [])],
       },
       summary: read.optStr(d.summary, 'summary', 400) ?? this.#summary(categories, series, tops, fy),
     };
   }
 
-  #summary(categories: string[], series: Array<{ label: string; values: Array<number | null> }>, tops: number[], fy: (v: number) => string): string {
+  #summary(
+    categories: string[],
+    series: Array<{ label: string; values: Array<number | null> }>,
+    tops: number[],
+    fy: (v: number) => string,
+  ): string {
     if (this.#mode === 'stacked') {
-      const i = tops.indexOf(Math.max(...tops)), j = tops.indexOf(Math.min(...tops));
+      const i = tops.indexOf(Math.max(...tops)),
+        j = tops.indexOf(Math.min(...tops));
       return `Largest total: ${categories[i]}, ${fy(tops[i])}; smallest: ${categories[j]}, ${fy(tops[j])}.`;
     }
-    const cells = series.flatMap((s) => s.values.map((v, c) => ({ v, c, s: s.label }))).filter((p): p is { v: number; c: number; s: string } => p.v !== null);
+    const cells = series
+      .flatMap((s) => s.values.map((v, c) => ({ v, c, s: s.label })))
+      .filter((p): p is { v: number; c: number; s: string } => p.v !== null);
     if (!cells.length) return 'No values.';
-    const big = cells.reduce((a, b) => (b.v > a.v ? b : a)), small = cells.reduce((a, b) => (b.v < a.v ? b : a));
+    const big = cells.reduce((a, b) => (b.v > a.v ? b : a)),
+      small = cells.reduce((a, b) => (b.v < a.v ? b : a));
     const name = (p: { c: number; s: string }) => (series.length > 1 ? `${categories[p.c]} (${p.s})` : categories[p.c]);
     return `Largest: ${name(big)}, ${fy(big.v)}; smallest: ${name(small)}, ${fy(small.v)}.`;
   }
@@ -164,5 +199,7 @@ export class MlsBarChart extends DataChartElement {
 defineElement('mls-bar-chart', MlsBarChart);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-bar-chart': MlsBarChart }
+  interface HTMLElementTagNameMap {
+    'mls-bar-chart': MlsBarChart;
+  }
 }

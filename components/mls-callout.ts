@@ -5,7 +5,7 @@ import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
 
 const KINDS = ['info', 'success', 'warn', 'danger'] as const;
-type Kind = typeof KINDS[number];
+type Kind = (typeof KINDS)[number];
 
 /** Icon and text label for each kind, so that meaning never rests on colour alone. */
 const LOOK: Record<Kind, { icon: string; label: string }> = {
@@ -43,7 +43,9 @@ const INPUTS = {
  */
 export class MlsCallout extends MlsElement {
   /** @internal */
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-3) 0; }
     .box {
       --accent: var(--mls-color-blue); --tint: var(--mls-color-blue-ll);
@@ -63,7 +65,8 @@ export class MlsCallout extends MlsElement {
     .body { line-height: 1.55; }
     @media (forced-colors: active) { .box { border-color: CanvasText; } .label { color: CanvasText; } }
     @media print { .box { background: none; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -96,5 +99,7 @@ export interface MlsCallout extends InputProps<typeof INPUTS> {}
 defineElement('mls-callout', MlsCallout);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-callout': MlsCallout }
+  interface HTMLElementTagNameMap {
+    'mls-callout': MlsCallout;
+  }
 }

@@ -50,23 +50,34 @@ export class MlsCompute extends MlsElement {
   #result: unknown = undefined;
 
   /** The last good result, or undefined before the first one. */
-  get result(): unknown { return this.#result; }
+  get result(): unknown {
+    return this.#result;
+  }
 
   /** The function for `fn`: undefined while loading, null when it does not exist. */
   #function(id: string, name: string): LabFunction | null | undefined {
     const key = `${id}.${name}`;
     if (this.#loaded.has(key)) return this.#loaded.get(key);
     const load = LAB_MODULES[id];
-    if (!load) { this.#loaded.set(key, null); return null; }
+    if (!load) {
+      this.#loaded.set(key, null);
+      return null;
+    }
     if (!this.#loading.has(key)) {
       this.#loading.add(key);
-      load().then((scenario) => {
-        this.#loaded.set(key, scenario.functions?.[name] ?? null);
-        this.#available = Object.keys(scenario.functions ?? {});
-      }).catch((err) => {
-        console.warn(`<mls-compute>: could not load the scenario module of ${id}:`, err);
-        this.#loaded.set(key, null);
-      }).finally(() => { this.#loading.delete(key); this.requestUpdate(); });
+      load()
+        .then((scenario) => {
+          this.#loaded.set(key, scenario.functions?.[name] ?? null);
+          this.#available = Object.keys(scenario.functions ?? {});
+        })
+        .catch((err) => {
+          console.warn(`<mls-compute>: could not load the scenario module of ${id}:`, err);
+          this.#loaded.set(key, null);
+        })
+        .finally(() => {
+          this.#loading.delete(key);
+          this.requestUpdate();
+        });
     }
     return undefined;
   }
@@ -77,16 +88,24 @@ export class MlsCompute extends MlsElement {
     super.willUpdate(changed);
     const fn = this.fn?.trim() ?? '';
     const m = FN.exec(fn);
-    if (!m) { this.markInvalid('fn', fn || '(missing)', 'a lab function, <lab id>.<name>, e.g. v1-00.icuFigures'); return; }
+    if (!m) {
+      this.markInvalid('fn', fn || '(missing)', 'a lab function, <lab id>.<name>, e.g. v1-00.icuFigures');
+      return;
+    }
     const f = this.#function(m[1], m[2]);
     if (f === null) {
-      const list = this.#available.length ? `one of ${this.#available.map((n) => `${m[1]}.${n}`).join(', ')}` : `a function in the functions of the ${m[1]} scenario`;
+      const list = this.#available.length
+        ? `one of ${this.#available.map((n) => `${m[1]}.${n}`).join(', ')}`
+        : `a function in the functions of the ${m[1]} scenario`;
       this.markInvalid('fn', fn, list);
       return;
     }
     this.markValid('fn');
     const { pairs, bad } = parsePairs(this.args);
-    if (bad.length) { this.markInvalid('args', bad.join(' '), pairsAccepted('distance:$distance batch:1')); return; }
+    if (bad.length) {
+      this.markInvalid('args', bad.join(' '), pairsAccepted('distance:$distance batch:1'));
+      return;
+    }
     this.markValid('args');
     const values: Record<string, unknown> = {};
     for (const [name, raw] of pairs) {
@@ -118,5 +137,7 @@ export class MlsCompute extends MlsElement {
 defineElement('mls-compute', MlsCompute);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-compute': MlsCompute }
+  interface HTMLElementTagNameMap {
+    'mls-compute': MlsCompute;
+  }
 }

@@ -43,7 +43,9 @@ type Source = 'scope' | 'track' | 'value' | 'first' | 'user';
  * @fires mls-invalid - An unknown context id, a bad `devices` pair or a `value` not offered.
  */
 export class MlsContextToggle extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-3) 0; }
     fieldset {
       border: 1px solid var(--mls-color-border); border-radius: var(--mls-radius-md);
@@ -75,7 +77,8 @@ export class MlsContextToggle extends MlsElement {
     button:disabled { cursor: not-allowed; background: var(--mls-color-surface-2); color: var(--mls-color-muted); border-color: var(--mls-color-border); }
     .status { margin: 0; }
     @media (forced-colors: active) { .opt { border-color: CanvasText; } button:disabled { color: GrayText; } }
-  `];
+  `,
+  ];
 
   /** Space-separated context ids to offer (`"cloud edge"`). Default: the enclosing lab's `contexts`, else all four. */
   @property() contexts?: string;
@@ -106,12 +109,18 @@ export class MlsContextToggle extends MlsElement {
   #source?: Source;
 
   /** The context currently in force (written to the scope), if any. */
-  get context(): string | undefined { return this.#committed; }
+  get context(): string | undefined {
+    return this.#committed;
+  }
 
   /** The device id of the context in force. */
-  get device(): string | null { return this.#committed ? this.#info(this.#committed)?.device ?? null : null; }
+  get device(): string | null {
+    return this.#committed ? (this.#info(this.#committed)?.device ?? null) : null;
+  }
 
-  #info(id: string): ContextInfo | undefined { return this.#options.find((o) => o.id === id); }
+  #info(id: string): ContextInfo | undefined {
+    return this.#options.find((o) => o.id === id);
+  }
 
   #readOptions(): ContextInfo[] {
     const lab = this.closest('mls-lab');
@@ -123,7 +132,8 @@ export class MlsContextToggle extends MlsElement {
     if (ids.length === 0) ids = [...CONTEXT_IDS];
     const infos = ids.map((id) => describeContext(id, map));
     const unknown = infos.filter((i) => !i.known).map((i) => i.id);
-    if (unknown.length) this.markInvalid('contexts', unknown.join(' '), `context ids ${CONTEXT_IDS.join(', ')}, or ids given a device in "devices"`);
+    if (unknown.length)
+      this.markInvalid('contexts', unknown.join(' '), `context ids ${CONTEXT_IDS.join(', ')}, or ids given a device in "devices"`);
     else this.markValid('contexts');
     const good = infos.filter((i) => i.known);
     return good.length ? good : this.#options;
@@ -131,12 +141,19 @@ export class MlsContextToggle extends MlsElement {
 
   #defaultChoice(ids: string[]): { id?: string; source: Source } {
     let track: string | null = null;
-    try { track = this.ledger.track; } catch { track = null; }
+    try {
+      track = this.ledger.track;
+    } catch {
+      track = null;
+    }
     if (track && ids.includes(track)) return { id: track, source: 'track' };
     if (track && ids.includes('edge')) return { id: 'edge', source: 'track' };
     const v = this.value?.trim();
     if (v) {
-      if (ids.includes(v)) { this.markValid('value'); return { id: v, source: 'value' }; }
+      if (ids.includes(v)) {
+        this.markValid('value');
+        return { id: v, source: 'value' };
+      }
       this.markInvalid('value', v, `one of the offered contexts: ${ids.join(', ')}`);
     } else this.markValid('value');
     return { id: ids[0], source: 'first' };
@@ -150,13 +167,21 @@ export class MlsContextToggle extends MlsElement {
     const scoped = this.scope ? this.resolve(`$${this.name}`) : undefined;
     if (typeof scoped === 'string' && ids.includes(scoped)) {
       if (scoped !== this.#committed) {
-        this.#committed = scoped; this.#selected = scoped; this.#source = 'scope';
-      } else if (changed.has('providedLedger') && this.hasUpdated && !this.confirm &&
-        (this.#source === 'first' || this.#source === 'value')) {
+        this.#committed = scoped;
+        this.#selected = scoped;
+        this.#source = 'scope';
+      } else if (
+        changed.has('providedLedger') &&
+        this.hasUpdated &&
+        !this.confirm &&
+        (this.#source === 'first' || this.#source === 'value')
+      ) {
         // A provider's ledger arrived after this toggle chose a fallback: prefer its track.
         const d = this.#defaultChoice(ids);
         if (d.source === 'track' && d.id && d.id !== scoped) {
-          this.#selected = d.id; this.#source = 'track'; this.#write(d.id);
+          this.#selected = d.id;
+          this.#source = 'track';
+          this.#write(d.id);
           return;
         }
       }
@@ -164,12 +189,20 @@ export class MlsContextToggle extends MlsElement {
       return;
     }
     // The scope lost its value (lab reset), or this toggle has not chosen yet.
-    if (this.scope && this.#committed !== undefined) { this.#committed = undefined; this.#selected = undefined; this.#source = undefined; }
+    if (this.scope && this.#committed !== undefined) {
+      this.#committed = undefined;
+      this.#selected = undefined;
+      this.#source = undefined;
+    }
     if (this.#committed !== undefined && !this.scope) {
       // Standalone: re-evaluate a fallback choice when the ledger arrives late.
       if (changed.has('providedLedger') && this.#source !== 'user' && !this.confirm) {
         const d = this.#defaultChoice(ids);
-        if (d.id && d.id !== this.#committed) { this.#committed = d.id; this.#selected = d.id; this.#source = d.source; }
+        if (d.id && d.id !== this.#committed) {
+          this.#committed = d.id;
+          this.#selected = d.id;
+          this.#source = d.source;
+        }
       }
       return;
     }
@@ -178,7 +211,11 @@ export class MlsContextToggle extends MlsElement {
       if (this.#selected === undefined || !ids.includes(this.#selected)) this.#selected = d.source === 'first' ? undefined : d.id;
       return;
     }
-    if (d.id) { this.#selected = d.id; this.#source = d.source; this.#write(d.id); }
+    if (d.id) {
+      this.#selected = d.id;
+      this.#source = d.source;
+      this.#write(d.id);
+    }
   }
 
   #write(id: string): void {
@@ -202,7 +239,11 @@ export class MlsContextToggle extends MlsElement {
   }
 
   #onPick(id: string): void {
-    if (this.confirm) { this.#selected = id; this.requestUpdate(); return; }
+    if (this.confirm) {
+      this.#selected = id;
+      this.requestUpdate();
+      return;
+    }
     this.#commit(id);
   }
 
@@ -218,18 +259,28 @@ export class MlsContextToggle extends MlsElement {
       <fieldset part="fieldset">
         <legend>${this.legend}</legend>
         <div class="opts">
-          ${this.#options.map((o) => html`<label class="opt ctx-${o.id}" part="option">
+          ${this.#options.map(
+            (o) => html`<label class="opt ctx-${o.id}" part="option">
             <input type="radio" name="context" .value=${o.id} .checked=${live(this.#selected === o.id)}
               @change=${() => this.#onPick(o.id)}>
             <span><span class="label">${o.label}</span>${o.deviceName ? html`<span class="device">${o.deviceName}</span>` : nothing}</span>
-          </label>`)}
+          </label>`,
+          )}
         </div>
-        ${this.confirm ? html`<div class="confirm-row">
+        ${
+          this.confirm
+            ? html`<div class="confirm-row">
           <button type="button" part="confirm" ?disabled=${!pending} @click=${this.#onConfirm}>Confirm context</button>
-          <p class="status" part="status" role="status">${committed
-            ? html`<span aria-hidden="true">✓ </span>Confirmed: <strong>${name(committed)}</strong>.${pending ? html` Press “Confirm context” to switch to ${name(pending)}.` : nothing}`
-            : pending ? html`Press “Confirm context” to choose ${name(pending)}.` : html`No context confirmed yet: pick one above.`}</p>
-        </div>` : nothing}
+          <p class="status" part="status" role="status">${
+            committed
+              ? html`<span aria-hidden="true">✓ </span>Confirmed: <strong>${name(committed)}</strong>.${pending ? html` Press “Confirm context” to switch to ${name(pending)}.` : nothing}`
+              : pending
+                ? html`Press “Confirm context” to choose ${name(pending)}.`
+                : html`No context confirmed yet: pick one above.`
+          }</p>
+        </div>`
+            : nothing
+        }
       </fieldset>`;
   }
 }
@@ -237,5 +288,7 @@ export class MlsContextToggle extends MlsElement {
 defineElement('mls-context-toggle', MlsContextToggle);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-context-toggle': MlsContextToggle }
+  interface HTMLElementTagNameMap {
+    'mls-context-toggle': MlsContextToggle;
+  }
 }

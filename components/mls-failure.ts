@@ -34,7 +34,9 @@ export class MlsFailure extends MlsElement {
   protected act?: ActNumber;
 
   /** @internal */
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; }
     .banner {
       display: flex; gap: var(--mls-space-3); align-items: flex-start;
@@ -49,7 +51,8 @@ export class MlsFailure extends MlsElement {
     @keyframes mls-failure-in { from { transform: translateX(-4px); } to { transform: none; } }
     @media (forced-colors: active) { .banner { border-color: CanvasText; } .heading, .icon { color: CanvasText; } }
     @media print { .banner { background: none; } }
-  `];
+  `,
+  ];
 
   /** The condition: a `$name` / `$name.flag` reference into the lab scope, or the literal `true` / `false`. */
   @property() when?: string;
@@ -72,10 +75,16 @@ export class MlsFailure extends MlsElement {
 
   #evaluate(): boolean {
     const raw = (this.when ?? '').trim();
-    if (raw === '') { this.markValid('when'); return false; }
+    if (raw === '') {
+      this.markValid('when');
+      return false;
+    }
     if (!raw.startsWith('$')) {
       const t = raw.toLowerCase();
-      if (t === 'true' || t === 'false') { this.markValid('when'); return t === 'true'; }
+      if (t === 'true' || t === 'false') {
+        this.markValid('when');
+        return t === 'true';
+      }
       this.markInvalid('when', raw, 'a $name reference into the lab scope, "true" or "false"');
       return this.active;
     }
@@ -100,18 +109,24 @@ export class MlsFailure extends MlsElement {
 
   protected override render() {
     return html`${this.renderInvalid()}
-      ${this.active ? html`<div class="banner" part="banner" role="alert">
+      ${
+        this.active
+          ? html`<div class="banner" part="banner" role="alert">
         <span class="icon" aria-hidden="true">⚠</span>
         <div>
           <p class="heading" part="heading">${this.heading || 'Constraint violated'}</p>
           <div class="message"><slot></slot></div>
         </div>
-      </div>` : nothing}`;
+      </div>`
+          : nothing
+      }`;
   }
 }
 
 defineElement('mls-failure', MlsFailure);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-failure': MlsFailure }
+  interface HTMLElementTagNameMap {
+    'mls-failure': MlsFailure;
+  }
 }

@@ -42,7 +42,9 @@ const REF = /^\$[A-Za-z_][\w-]*(\.[\w-]+)*$/;
  * @fires mls-invalid - Neither `when` nor `after` is given, or `when` is not a `$ref`.
  */
 export class MlsGate extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; }
     .note {
       margin: var(--mls-space-3) 0; padding: var(--mls-space-3) var(--mls-space-4);
@@ -50,7 +52,8 @@ export class MlsGate extends MlsElement {
       color: var(--mls-color-muted); background: var(--mls-color-surface-2);
     }
     @media (forced-colors: active) { .note { border-color: CanvasText; } }
-  `];
+  `,
+  ];
 
   /** A `$ref` whose value opens the gate when truthy, e.g. `$act1.locked`. */
   @property() when?: string;
@@ -71,7 +74,9 @@ export class MlsGate extends MlsElement {
   #root?: Node;
 
   /** True once the gate has revealed its content. */
-  get open(): boolean { return this.#open; }
+  get open(): boolean {
+    return this.#open;
+  }
 
   /** The scope path the gate reads (`act1.locked`), or undefined when neither attribute is usable. */
   #path(): string | undefined {
@@ -92,7 +97,10 @@ export class MlsGate extends MlsElement {
     if (this.scope) return;
     const d = (e as CustomEvent).detail as { name?: string } | undefined;
     const head = this.#path()?.split('.')[0];
-    if (d?.name && d.name === head) { this.#heardEvent = true; this.requestUpdate(); }
+    if (d?.name && d.name === head) {
+      this.#heardEvent = true;
+      this.requestUpdate();
+    }
   };
 
   override connectedCallback(): void {
@@ -117,7 +125,8 @@ export class MlsGate extends MlsElement {
     super.willUpdate(changed);
     const when = this.when?.trim();
     if (when && !REF.test(when)) this.markInvalid('when', when, 'a $ref into the lab scope, e.g. $act1.locked');
-    else if (!when && !this.afterKey?.trim()) this.markInvalid('when', '(missing)', 'a $ref into the lab scope, e.g. $act1.locked (or after="act1")');
+    else if (!when && !this.afterKey?.trim())
+      this.markInvalid('when', '(missing)', 'a $ref into the lab scope, e.g. $act1.locked (or after="act1")');
     else this.markValid('when');
     this.#want = this.#compute(true);
   }
@@ -174,5 +183,7 @@ export class MlsGate extends MlsElement {
 defineElement('mls-gate', MlsGate);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-gate': MlsGate }
+  interface HTMLElementTagNameMap {
+    'mls-gate': MlsGate;
+  }
 }

@@ -59,7 +59,8 @@ export interface HistogramChartData {
  * @slot - A `<script type="application/json">` holding the data when there is no `data` attribute.
  */
 export class MlsHistogramChart extends DataChartElement {
-  protected readonly shape = '{ samples: number[] or counts: number[] with edges: number[], xLabel, xUnit?, bins?, xLog?, percentiles?, threshold? }';
+  protected readonly shape =
+    '{ samples: number[] or counts: number[] with edges: number[], xLabel, xUnit?, bins?, xLog?, percentiles?, threshold? }';
 
   protected toSpec(d: Record<string, unknown>): ChartSpec {
     const xLog = read.optBool(d.xLog, 'xLog') ?? false;
@@ -67,19 +68,27 @@ export class MlsHistogramChart extends DataChartElement {
     const xUnit = read.optStr(d.xUnit, 'xUnit', 16) ?? '';
     const yLabel = read.optStr(d.yLabel, 'yLabel') ?? 'Count';
     const fx = (v: number) => formatValue(v, xUnit);
-    const samples = d.samples === undefined ? undefined : read.nums(d.samples, 'samples', { positive: xLog, max: 100_000 }) as number[];
-    const counts = d.counts === undefined ? undefined : read.nums(d.counts, 'counts', { max: 1000 }) as number[];
-    const edges = d.edges === undefined ? undefined : read.nums(d.edges, 'edges', { min: 2, max: 1001, positive: xLog }) as number[];
+    const samples = d.samples === undefined ? undefined : (read.nums(d.samples, 'samples', { positive: xLog, max: 100_000 }) as number[]);
+    const counts = d.counts === undefined ? undefined : (read.nums(d.counts, 'counts', { max: 1000 }) as number[]);
+    const edges = d.edges === undefined ? undefined : (read.nums(d.edges, 'edges', { min: 2, max: 1001, positive: xLog }) as number[]);
     if (!samples && !(counts && edges)) throw new ChartDataError('data', 'needs samples, or counts with edges');
     if (samples && counts) throw new ChartDataError('data', 'takes samples or counts, not both');
     const bins = read.optNum(d.bins, 'bins');
-    if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 200)) throw new ChartDataError('bins', `must be a whole number 1 … 200, got ${bins}`, bins);
-    const percentiles = d.percentiles === undefined ? [] : read.nums(d.percentiles, 'percentiles', { min: 0, max: 10 }) as number[];
-    percentiles.forEach((p, i) => { if (!(p > 0 && p < 1)) throw new ChartDataError(`percentiles[${i}]`, `must be a fraction between 0 and 1 (0.99 for p99), got ${p}`, p); });
+    if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 200))
+      throw new ChartDataError('bins', `must be a whole number 1 … 200, got ${bins}`, bins);
+    const percentiles = d.percentiles === undefined ? [] : (read.nums(d.percentiles, 'percentiles', { min: 0, max: 10 }) as number[]);
+    percentiles.forEach((p, i) => {
+      if (!(p > 0 && p < 1))
+        throw new ChartDataError(`percentiles[${i}]`, `must be a fraction between 0 and 1 (0.99 for p99), got ${p}`, p);
+    });
     let threshold: { value: number; label: string; color?: string } | undefined;
     if (d.threshold !== undefined && d.threshold !== null) {
       const t = read.obj(d.threshold, 'threshold');
-      threshold = { value: read.num(t.value, 'threshold.value', xLog), label: read.optStr(t.label, 'threshold.label', 60) ?? 'Threshold', color: read.optColor(t.color, 'threshold.color') };
+      threshold = {
+        value: read.num(t.value, 'threshold.value', xLog),
+        label: read.optStr(t.label, 'threshold.label', 60) ?? 'Threshold',
+        color: read.optColor(t.color, 'threshold.color'),
+      };
     }
     let h;
     try {
@@ -90,9 +99,11 @@ export class MlsHistogramChart extends DataChartElement {
     const lo = Math.min(h.edges[0], threshold?.value ?? Infinity, ...h.percentiles.map((p) => p.value));
     const hi = Math.max(h.edges[h.edges.length - 1], threshold?.value ?? -Infinity, ...h.percentiles.map((p) => p.value));
     // A quarter of a bin of room past the outer edges (or past a line outside them).
-    const e = h.edges, n = e.length - 1;
+    const e = h.edges,
+      n = e.length - 1;
     const xAxis = unitAxis(xLabel, xUnit, {
-      log: xLog, space: xUnit ? 70 : undefined,
+      log: xLog,
+      space: xUnit ? 70 : undefined,
       min: xLog ? lo / (e[1] / e[0]) ** 0.25 : lo - (e[1] - e[0]) * 0.25,
       max: xLog ? hi * (e[n] / e[n - 1]) ** 0.25 : hi + (e[n] - e[n - 1]) * 0.25,
     });
@@ -100,7 +111,8 @@ export class MlsHistogramChart extends DataChartElement {
     const title = read.optStr(d.title, 'title') ?? `Distribution of ${xLabel.toLowerCase()}`;
     let summary = `${formatValue(h.total)} ${samples ? 'samples' : 'counted'}`;
     if (h.percentiles.length) summary += `; ${h.percentiles.map((p) => `p${Math.round(p.p * 1000) / 10} ${fx(p.value)}`).join(', ')}`;
-    if (threshold && h.aboveThreshold !== null) summary += `; ${formatValue(h.aboveThreshold, '%')} above the ${threshold.label} of ${fx(threshold.value)}`;
+    if (threshold && h.aboveThreshold !== null)
+      summary += `; ${formatValue(h.aboveThreshold, '%')} above the ${threshold.label} of ${fx(threshold.value)}`;
     return {
       label: title,
       legend: false,
@@ -109,7 +121,10 @@ export class MlsHistogramChart extends DataChartElement {
       data: { x: h.x, series: h.series },
       markers: h.markers,
       table: {
-        caption: `${title}: counts per bin`, head: [xUnit ? `${xLabel} (${xUnit})` : xLabel, yLabel], length: h.counts.length, sampleNoun: 'bins',
+        caption: `${title}: counts per bin`,
+        head: [xUnit ? `${xLabel} (${xUnit})` : xLabel, yLabel],
+        length: h.counts.length,
+        sampleNoun: 'bins',
         row: (i) => [`${fx(h.edges[i])} – ${fx(h.edges[i + 1])}`, formatValue(h.counts[i])],
       },
       summary: read.optStr(d.summary, 'summary', 400) ?? `${summary}.`,
@@ -120,5 +135,7 @@ export class MlsHistogramChart extends DataChartElement {
 defineElement('mls-histogram-chart', MlsHistogramChart);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-histogram-chart': MlsHistogramChart }
+  interface HTMLElementTagNameMap {
+    'mls-histogram-chart': MlsHistogramChart;
+  }
 }

@@ -58,7 +58,9 @@ const CONTEXT_LABEL: Record<string, string> = { cloud: 'Cloud', edge: 'Edge', mo
  * @cssprop --mls-color-green - The "Complete" badge.
  */
 export class MlsLabGallery extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; }
     .tools {
       display: flex; flex-wrap: wrap; gap: var(--mls-space-2); align-items: center;
@@ -105,7 +107,8 @@ export class MlsLabGallery extends MlsElement {
     .soon { color: var(--mls-color-muted); font-style: italic; }
     @media (forced-colors: active) { .badge, li.lab, .tools { border-color: CanvasText; } }
     @media print { .tools { display: none; } }
-  `];
+  `,
+  ];
 
   /** Prefix for lab links (the gallery page sits in `labs/`, so the default is empty). */
   @property() base = '';
@@ -173,7 +176,9 @@ export class MlsLabGallery extends MlsElement {
   importLedger(text: string, fileName = 'the file'): boolean {
     const result = this.ledger.import(text, 'replace');
     if (!result.ok) {
-      const why = /^The file\b/.test(result.error) ? result.error.replace(/^The file\b/, fileName) : `${fileName} was not imported. ${result.error}`;
+      const why = /^The file\b/.test(result.error)
+        ? result.error.replace(/^The file\b/, fileName)
+        : `${fileName} was not imported. ${result.error}`;
       this.message = { kind: 'error', text: `${why} Your ledger is unchanged.` };
       return false;
     }
@@ -198,7 +203,9 @@ export class MlsLabGallery extends MlsElement {
     const file = input.files?.[0];
     if (!file) return;
     let text: string;
-    try { text = await file.text(); } catch (err) {
+    try {
+      text = await file.text();
+    } catch (err) {
       this.message = { kind: 'error', text: `${file.name} could not be read (${(err as Error).message}). Your ledger is unchanged.` };
       input.value = '';
       return;
@@ -228,11 +235,15 @@ export class MlsLabGallery extends MlsElement {
         <input class="visually-hidden" type="file" accept="application/json,.json" @change=${this.#onFile}>
       </label>
       <button type="button" class="danger reset" ?disabled=${n === 0} @click=${this.#askReset}>Reset ledger…</button>
-      ${this.confirming ? html`<div class="confirm" role="group" aria-label="Confirm reset">
+      ${
+        this.confirming
+          ? html`<div class="confirm" role="group" aria-label="Confirm reset">
         <p>Erase all ${n} ${n === 1 ? 'record' : 'records'}? This cannot be undone; export first to keep a copy.</p>
         <button type="button" class="danger" @click=${() => this.resetLedger()}>Erase ledger</button>
         <button type="button" class="cancel" @click=${this.#cancelReset}>Cancel</button>
-      </div>` : nothing}
+      </div>`
+          : nothing
+      }
       <div class="status ${this.message?.kind ?? ''}" part="status" role=${this.message?.kind === 'error' ? 'alert' : 'status'}
         ?hidden=${!this.message}>${this.message ? html`<span aria-hidden="true">${this.message.kind === 'error' ? '⚠ ' : '✓ '}</span>${this.message.text}` : nothing}</div>
       ${status.message ? html`<p class="warning" role="note">⚠ ${status.message}</p>` : nothing}
@@ -250,9 +261,11 @@ export class MlsLabGallery extends MlsElement {
       <p class="invariant">${lab.invariant}</p>
       <div class="meta">
         <span class="contexts"><span class="visually-hidden">Contexts: </span>${contexts}</span>
-        ${lab.path
-          ? html`<span class="badge ${progress}" part="progress"><span aria-hidden="true">${p.icon} </span>${p.text}</span>`
-          : html`<span class="soon">Not built yet</span>`}
+        ${
+          lab.path
+            ? html`<span class="badge ${progress}" part="progress"><span aria-hidden="true">${p.icon} </span>${p.text}</span>`
+            : html`<span class="soon">Not built yet</span>`
+        }
       </div>
     </li>`;
   }
@@ -263,15 +276,19 @@ export class MlsLabGallery extends MlsElement {
       { n: 2, title: 'Volume II: ML systems at scale' },
     ];
     return html`${this.renderInvalid()}${this.#renderTools()}
-      ${volumes.map((v) => html`<section part="volume" aria-labelledby="vol${v.n}">
+      ${volumes.map(
+        (v) => html`<section part="volume" aria-labelledby="vol${v.n}">
         <h2 id="vol${v.n}">${v.title}</h2>
         <ol>${LAB_CATALOG.filter((l) => l.volume === v.n).map((l) => this.#renderLab(l))}</ol>
-      </section>`)}`;
+      </section>`,
+      )}`;
   }
 }
 
 defineElement('mls-lab-gallery', MlsLabGallery);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-lab-gallery': MlsLabGallery }
+  interface HTMLElementTagNameMap {
+    'mls-lab-gallery': MlsLabGallery;
+  }
 }

@@ -16,7 +16,10 @@ import { installLabLayout } from '../src/lab-layout.js';
 import type { CatalogLab } from '../src/catalog.js';
 
 /** A link of the gallery navigation. */
-interface NavLink { href: string; text: string }
+interface NavLink {
+  href: string;
+  text: string;
+}
 
 /** What `snapshot()` returns and `restore()` accepts. */
 export interface LabSnapshot {
@@ -26,7 +29,11 @@ export interface LabSnapshot {
   record: LedgerRecord | null;
 }
 
-interface Identity { volume: 1 | 2; chapter: number; key: string }
+interface Identity {
+  volume: 1 | 2;
+  chapter: number;
+  key: string;
+}
 
 const ROMAN: Record<number, string> = { 1: 'I', 2: 'II' };
 const REDISPATCHED = Symbol.for('mlsys-labs.ledger-change-redispatched');
@@ -88,7 +95,9 @@ function redispatchOnce(host: HTMLElement, e: Event): void {
  * @fires mls-invalid - A bad volume, chapter, minutes, heading-level, result, decision, record or start-on.
  */
 export class MlsLab extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-4) 0; }
     header {
       border: 1px solid var(--mls-color-border); border-left: 6px solid var(--mls-color-blue);
@@ -127,7 +136,8 @@ export class MlsLab extends MlsElement {
     #reading-title { margin: 0 0 var(--mls-space-2); font-size: 0.95rem; }
     @media (forced-colors: active) { header, .chip, .badge { border-color: CanvasText; } }
     @media print { header { border-left-color: #000; } }
-  `];
+  `,
+  ];
 
   /** Volume: 1 or 2. */
   @property() volume?: string;
@@ -188,7 +198,10 @@ export class MlsLab extends MlsElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === 'title') {
-      if (value !== null) { this.heading = value; this.removeAttribute('title'); }
+      if (value !== null) {
+        this.heading = value;
+        this.removeAttribute('title');
+      }
       return;
     }
     super.attributeChangedCallback(name, old, value);
@@ -196,13 +209,19 @@ export class MlsLab extends MlsElement {
 
   constructor() {
     super();
-    this.#scope.subscribe(() => { if (!this.#restoring) this.#record.schedule('idle'); });
+    this.#scope.subscribe(() => {
+      if (!this.#restoring) this.#record.schedule('idle');
+    });
     const mine = (e: Event) => (e.composedPath()[0] as Element)?.closest?.('mls-lab') === this;
     this.addEventListener('mls-lock', (e) => {
       if (mine(e) && typeof e.detail?.name === 'string') this.#record.lock(e.detail.name);
     });
-    this.addEventListener('mls-answer', (e) => { if (mine(e)) this.#record.answer(); });
-    this.addEventListener('mls-change', (e) => { if (mine(e)) this.#record.change(); });
+    this.addEventListener('mls-answer', (e) => {
+      if (mine(e)) this.#record.answer();
+    });
+    this.addEventListener('mls-change', (e) => {
+      if (mine(e)) this.#record.change();
+    });
     this.addEventListener('mls-context-change', (e) => {
       if (mine(e) && typeof e.detail?.context === 'string') this.#record.context(e.detail.name ?? 'context', e.detail.context);
     });
@@ -212,10 +231,14 @@ export class MlsLab extends MlsElement {
   }
 
   /** The lab scope this lab provides to its elements. */
-  get labScope(): LabScope { return this.#scope; }
+  get labScope(): LabScope {
+    return this.#scope;
+  }
 
   /** The ledger key of this lab (`v1.ch02`), or null while volume/chapter are invalid. */
-  get key(): string | null { return this.#identity?.key ?? null; }
+  get key(): string | null {
+    return this.#identity?.key ?? null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -275,7 +298,9 @@ export class MlsLab extends MlsElement {
     if (level !== undefined) this.#level = level;
     else if (!this.invalid.has('heading-level')) this.#level = 2;
     this.#loadNav();
-    const unknown = this.#contexts().filter((c) => !c.known).map((c) => c.id);
+    const unknown = this.#contexts()
+      .filter((c) => !c.known)
+      .map((c) => c.id);
     if (unknown.length) this.markInvalid('contexts', unknown.join(' '), `context ids ${CONTEXT_IDS.join(', ')}`);
     else this.markValid('contexts');
   }
@@ -344,9 +369,15 @@ export class MlsLab extends MlsElement {
   #readRefs(): RecordRefs {
     const PATH = /^\$([A-Za-z_][\w-]*(?:\.[\w-]+)*)$/;
     const ref = (attr: string, raw: string | undefined): string | undefined => {
-      if (raw === undefined || raw === null || raw.trim() === '') { this.markValid(attr); return undefined; }
+      if (raw === undefined || raw === null || raw.trim() === '') {
+        this.markValid(attr);
+        return undefined;
+      }
       const m = PATH.exec(raw.trim());
-      if (m) { this.markValid(attr); return m[1]; }
+      if (m) {
+        this.markValid(attr);
+        return m[1];
+      }
       this.markInvalid(attr, raw, 'a $name reference into the lab scope, e.g. $wf2.total');
       return undefined;
     };
@@ -356,7 +387,8 @@ export class MlsLab extends MlsElement {
     const record: Array<[string, string]> = [];
     for (const [name, value] of pairs) {
       const m = PATH.exec(value);
-      if (m) record.push([name, m[1]]); else bad.push(`${name}:${value}`);
+      if (m) record.push([name, m[1]]);
+      else bad.push(`${name}:${value}`);
     }
     if (bad.length) this.markInvalid('record', bad.join(' '), pairsAccepted('distance:$distance batch:$batch (each value a $ref)'));
     else this.markValid('record');
@@ -367,7 +399,7 @@ export class MlsLab extends MlsElement {
   snapshot(): LabSnapshot {
     this.#record.flush();
     const key = this.key;
-    const record = key ? (this.#ledgerRef ?? this.ledger).get(key) ?? null : null;
+    const record = key ? ((this.#ledgerRef ?? this.ledger).get(key) ?? null) : null;
     return { scope: this.#scope.snapshot(), record: record ? (JSON.parse(JSON.stringify(record)) as LedgerRecord) : null };
   }
 
@@ -378,7 +410,13 @@ export class MlsLab extends MlsElement {
    */
   restore(snapshot: LabSnapshot | string): boolean {
     let s: unknown = snapshot;
-    if (typeof s === 'string') { try { s = JSON.parse(s); } catch { s = undefined; } }
+    if (typeof s === 'string') {
+      try {
+        s = JSON.parse(s);
+      } catch {
+        s = undefined;
+      }
+    }
     if (!isObj(s) || !isObj(s.scope) || (s.record !== undefined && s.record !== null && !isObj(s.record))) {
       console.warn('<mls-lab>: restore() needs { scope: {...}, record?: {...} }; nothing changed.');
       return false;
@@ -416,24 +454,29 @@ export class MlsLab extends MlsElement {
     const want = gallery && id ? `${gallery}|${id.key}` : undefined;
     if (want === this.#navFor) return;
     this.#navFor = want;
-    if (!want || !gallery || !id) { this.nav = []; return; }
-    import('../src/catalog.js').then(({ LAB_CATALOG }) => {
-      if (this.#navFor !== want) return;
-      const built = LAB_CATALOG.filter((l) => l.path);
-      const at = LAB_CATALOG.findIndex((l) => l.volume === id.volume && l.chapter === id.chapter);
-      const base = new URL(gallery, this.ownerDocument.baseURI);
-      const link = (l: CatalogLab, dir: 'Previous' | 'Next'): NavLink => ({
-        href: new URL(l.path!, base).href,
-        text: `${dir}: Lab ${String(l.chapter).padStart(2, '0')}${l.volume === id.volume ? '' : ` (Volume ${ROMAN[l.volume]})`}, ${l.title}`,
-      });
-      const prev = [...built].reverse().find((l) => LAB_CATALOG.indexOf(l) < at);
-      const next = built.find((l) => LAB_CATALOG.indexOf(l) > at);
-      this.nav = [
-        { href: base.href, text: 'All labs' },
-        ...(prev ? [link(prev, 'Previous')] : []),
-        ...(next ? [link(next, 'Next')] : []),
-      ];
-    }).catch((err) => console.warn('<mls-lab>: could not load the labs catalogue for the navigation:', err));
+    if (!want || !gallery || !id) {
+      this.nav = [];
+      return;
+    }
+    import('../src/catalog.js')
+      .then(({ LAB_CATALOG }) => {
+        if (this.#navFor !== want) return;
+        const built = LAB_CATALOG.filter((l) => l.path);
+        const at = LAB_CATALOG.findIndex((l) => l.volume === id.volume && l.chapter === id.chapter);
+        const base = new URL(gallery, this.ownerDocument.baseURI);
+        const link = (l: CatalogLab, dir: 'Previous' | 'Next'): NavLink => ({
+          href: new URL(l.path!, base).href,
+          text: `${dir}: Lab ${String(l.chapter).padStart(2, '0')}${l.volume === id.volume ? '' : ` (Volume ${ROMAN[l.volume]})`}, ${l.title}`,
+        });
+        const prev = [...built].reverse().find((l) => LAB_CATALOG.indexOf(l) < at);
+        const next = built.find((l) => LAB_CATALOG.indexOf(l) > at);
+        this.nav = [
+          { href: base.href, text: 'All labs' },
+          ...(prev ? [link(prev, 'Previous')] : []),
+          ...(next ? [link(next, 'Next')] : []),
+        ];
+      })
+      .catch((err) => console.warn('<mls-lab>: could not load the labs catalogue for the navigation:', err));
   }
 
   #onSourcesSlot(e: Event): void {
@@ -456,11 +499,15 @@ export class MlsLab extends MlsElement {
       <header part="header">
         <p class="eyebrow" part="eyebrow">${eyebrow}</p>
         ${staticHtml`<${unsafeStatic(`h${this.#level}`)} class="title" part="title">${this.heading || 'Untitled lab'}</${unsafeStatic(`h${this.#level}`)}>`}
-        ${(minutes !== undefined && !this.invalid.has('minutes')) || contexts.length ? html`
+        ${
+          (minutes !== undefined && !this.invalid.has('minutes')) || contexts.length
+            ? html`
         <ul class="meta" part="meta" aria-label="About this lab">
           ${minutes !== undefined && !this.invalid.has('minutes') ? html`<li class="badge">About ${minutes} min</li>` : nothing}
           ${contexts.map((c) => html`<li class="chip ctx-${c.id}"><span class="visually-hidden">Context: </span>${c.label}${c.deviceName ? html` <span class="device">· ${c.deviceName}</span>` : nothing}</li>`)}
-        </ul>` : nothing}
+        </ul>`
+            : nothing
+        }
       </header>
       <section class="reading" part="reading" aria-labelledby="reading-title" ?hidden=${!this.hasReading}>
         ${staticHtml`<${unsafeStatic(`h${Math.min(6, this.#level + 1)}`)} id="reading-title">Recommended reading</${unsafeStatic(`h${Math.min(6, this.#level + 1)}`)}>`}
@@ -477,5 +524,7 @@ export class MlsLab extends MlsElement {
 defineElement('mls-lab', MlsLab);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-lab': MlsLab }
+  interface HTMLElementTagNameMap {
+    'mls-lab': MlsLab;
+  }
 }

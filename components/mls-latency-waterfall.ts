@@ -64,19 +64,38 @@ export interface WaterfallOutputs extends WaterfallDesign {
 }
 
 interface Params {
-  device: string | null; bandwidth?: number; flops?: number; overhead?: number; precision: Precision;
-  model?: string; bytes?: number; sampleBytes?: number; ops?: number; intensity?: number; batch: number;
-  sla: number | null; distanceKm: number; placement: Placement; baseline: string | null;
+  device: string | null;
+  bandwidth?: number;
+  flops?: number;
+  overhead?: number;
+  precision: Precision;
+  model?: string;
+  bytes?: number;
+  sampleBytes?: number;
+  ops?: number;
+  intensity?: number;
+  batch: number;
+  sla: number | null;
+  distanceKm: number;
+  placement: Placement;
+  baseline: string | null;
   /** The link distance in metres, as given (distanceKm is derived from it for the evaluation). */
   distance: number;
 }
 
-interface Good { outputs: WaterfallOutputs; spec: ChartSpec; mode: Mode; title: string; designs: WaterfallDesign[] }
+interface Good {
+  outputs: WaterfallOutputs;
+  spec: ChartSpec;
+  mode: Mode;
+  title: string;
+  designs: WaterfallDesign[];
+}
 
 const TERM_LABEL = { data: 'Data movement D/BW', compute: 'Compute O/R', overhead: 'Overhead L', propagation: 'Propagation 2d/v' } as const;
 type Term = keyof typeof TERM_LABEL;
 
-const DEVICE_DOC = 'Device id or deployment context (cloud, edge, mobile, tiny). Default h100. Ignored for the rate when `bandwidth` and `flops` are given.';
+const DEVICE_DOC =
+  'Device id or deployment context (cloud, edge, mobile, tiny). Default h100. Ignored for the rate when `bandwidth` and `flops` are given.';
 const REFERENCE = "Deprecated: evaluate the question's setting with a second, `headless` instance instead.";
 
 const INPUTS = {
@@ -99,9 +118,18 @@ const INPUTS = {
   scale: choice(['linear', 'log'] as const, { default: 'linear', doc: 'Value axis.' }),
   sla: num({ gt: 0, unit: 's', doc: 'Latency budget, s: draws the SLA line and sets `slaViolated`.' }),
   distance: num({ min: 0, unit: 'm', doc: 'Distance to the datacenter, m (round trip 2d/v at 2e8 m/s for a remote design). Default 0.' }),
-  distanceKm: num({ min: 0, unit: 'km', deprecated: 'use distance, in metres (distance-km="3000" is distance="3000000")', doc: 'Deprecated: the distance in km; use `distance` (m).' }),
+  distanceKm: num({
+    min: 0,
+    unit: 'km',
+    deprecated: 'use distance, in metres (distance-km="3000" is distance="3000000")',
+    doc: 'Deprecated: the distance in km; use `distance` (m).',
+  }),
   placement: choice(PLACEMENTS, { default: 'auto', doc: '`auto` (cloud devices remote, others on board), `remote` or `onboard`.' }),
-  referenceIntensity: num({ gt: 0, unit: 'FLOP/B', doc: `Intensity of the reference setting (the question's), FLOP/B: its outputs are published as \`reference\`. ${REFERENCE}` }),
+  referenceIntensity: num({
+    gt: 0,
+    unit: 'FLOP/B',
+    doc: `Intensity of the reference setting (the question's), FLOP/B: its outputs are published as \`reference\`. ${REFERENCE}`,
+  }),
   referenceDistanceKm: num({ min: 0, unit: 'km', doc: `Distance of the reference setting, km. ${REFERENCE}` }),
   referenceBatch: num({ min: 1, integer: true, doc: `Batch of the reference setting. ${REFERENCE}` }),
   heading: text({ doc: 'Heading (default from the mode).' }),
@@ -148,7 +176,10 @@ function shortName(d: Device): string {
  * @cssprop --mls-color-grey - Baseline bars.
  */
 export class MlsLatencyWaterfall extends MlsElement {
-  static override styles = [baseStyles, chartStyles, css`
+  static override styles = [
+    baseStyles,
+    chartStyles,
+    css`
     :host { display: block; }
     .title { margin: 0 0 var(--mls-space-1); font-weight: 700; font-size: 1rem; }
     table { border-collapse: collapse; width: 100%; margin-top: var(--mls-space-2); font-size: 0.9rem; }
@@ -163,7 +194,8 @@ export class MlsLatencyWaterfall extends MlsElement {
     .status.good { color: var(--mls-color-green); }
     .ref { margin: var(--mls-space-1) 0 0; color: var(--mls-color-text-2); font-size: 0.9rem; }
     @media (forced-colors: active) { .status.bad, .status.good { color: CanvasText; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -174,7 +206,9 @@ export class MlsLatencyWaterfall extends MlsElement {
   #heading?: string;
 
   /** The last good outputs (what `publish` writes). */
-  get outputs(): WaterfallOutputs | null { return this.#good ? { ...this.#good.outputs } : null; }
+  get outputs(): WaterfallOutputs | null {
+    return this.#good ? { ...this.#good.outputs } : null;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -189,53 +223,112 @@ export class MlsLatencyWaterfall extends MlsElement {
     const refBatch = v.referenceBatch;
     this.#heading = v.heading;
     // The design's device: absent means h100, unless literal bandwidth and flops define the machine.
-    const device = this.invalid.has('device') ? undefined
-      : chosen ? chosen.device.id : bandwidth !== undefined && flops !== undefined ? null : 'h100';
+    const device = this.invalid.has('device')
+      ? undefined
+      : chosen
+        ? chosen.device.id
+        : bandwidth !== undefined && flops !== undefined
+          ? null
+          : 'h100';
     const context = chosen?.context ?? null;
     if (device === undefined || this.invalid.has('precision') || this.invalid.has('mode')) return;
     const b = v.baseline;
     if (this.invalid.has('baseline')) return;
     // A `new:old` map picks the baseline by the design's device, else by its context.
-    const pick = b === undefined ? undefined : 'device' in b ? b : (device ? b.get(device) : undefined) ?? (context ? b.get(context) : undefined);
+    const pick =
+      b === undefined ? undefined : 'device' in b ? b : ((device ? b.get(device) : undefined) ?? (context ? b.get(context) : undefined));
     const baseline = pick ? pick.device.id : null;
     if (this.invalid.size > 0) return; // keep the last good chart
     try {
-      const p: Params = { device, bandwidth, flops, overhead, precision, model, bytes, sampleBytes, ops, intensity, batch, sla: sla ?? null, distanceKm, distance, placement, baseline };
+      const p: Params = {
+        device,
+        bandwidth,
+        flops,
+        overhead,
+        precision,
+        model,
+        bytes,
+        sampleBytes,
+        ops,
+        intensity,
+        batch,
+        sla: sla ?? null,
+        distanceKm,
+        distance,
+        placement,
+        baseline,
+      };
       const hasRef = refIntensity !== undefined || refDistance !== undefined || refBatch !== undefined;
-      const ref = hasRef ? {
-        ...p, intensity: refIntensity ?? intensity, batch: refBatch ?? batch,
-        distanceKm: refDistance ?? distanceKm, distance: refDistance !== undefined ? refDistance * KM : distance,
-      } : null;
+      const ref = hasRef
+        ? {
+            ...p,
+            intensity: refIntensity ?? intensity,
+            batch: refBatch ?? batch,
+            distanceKm: refDistance ?? distanceKm,
+            distance: refDistance !== undefined ? refDistance * KM : distance,
+          }
+        : null;
       this.#good = this.#compute(p, mode, scale === 'log', ref);
     } catch (err) {
       // A combination the checks above cannot see (a model with no operation count, a device with no
       // unit for the precision): reported against `model` or `device`, re-checked on the next update.
       const e = err as { argument?: string; message?: string };
       const onModel = MODEL_IDS.some((id) => (e.argument ?? '').startsWith(`${id}.`));
-      this.markInvalid(onModel ? 'model' : 'device', onModel ? String(model ?? 'resnet50') : `${String(device ?? 'literal design')} at ${precision}`,
-        onModel ? `a model with a per-inference operation count, or explicit ops/intensity (${String(e.message ?? err)})` : String(e.message ?? err));
+      this.markInvalid(
+        onModel ? 'model' : 'device',
+        onModel ? String(model ?? 'resnet50') : `${String(device ?? 'literal design')} at ${precision}`,
+        onModel
+          ? `a model with a per-inference operation count, or explicit ops/intensity (${String(e.message ?? err)})`
+          : String(e.message ?? err),
+      );
     }
   }
 
   /** The design's (and baseline's) terms and checks for one set of inputs: the physics is `evaluateDesign`. */
-  #evaluate(p: Params): { outputs: Omit<WaterfallOutputs, 'reference' | 'distance' | 'maxDistance'>; main: WaterfallDesign; base: WaterfallDesign | null } {
+  #evaluate(p: Params): {
+    outputs: Omit<WaterfallOutputs, 'reference' | 'distance' | 'maxDistance'>;
+    main: WaterfallDesign;
+    base: WaterfallDesign | null;
+  } {
     // Without a complete literal workload (bytes with ops or intensity) the model defaults to resnet50.
     const model = p.model ?? (p.bytes === undefined || (p.ops === undefined && p.intensity === undefined) ? 'resnet50' : undefined);
     const e = evaluateDesign({
-      device: p.device, bandwidth: p.bandwidth, flops: p.flops, overhead: p.overhead, precision: p.precision,
-      model, bytes: p.bytes, sampleBytes: p.sampleBytes, ops: p.ops, intensity: p.intensity, batch: p.batch,
-      sla: p.sla, distance: p.distanceKm * KM, placement: p.placement, baseline: p.baseline,
+      device: p.device,
+      bandwidth: p.bandwidth,
+      flops: p.flops,
+      overhead: p.overhead,
+      precision: p.precision,
+      model,
+      bytes: p.bytes,
+      sampleBytes: p.sampleBytes,
+      ops: p.ops,
+      intensity: p.intensity,
+      batch: p.batch,
+      sla: p.sla,
+      distance: p.distanceKm * KM,
+      placement: p.placement,
+      baseline: p.baseline,
     });
     const named = (d: typeof e.design): WaterfallDesign => ({ ...d, name: d.device ? shortName(getDevice(d.device)) : 'Design' });
     const main = named(e.design);
     const base = e.baseline ? named(e.baseline) : null;
     if (base && main.device && base.device === main.device) base.name = `${base.name} (baseline)`;
     const outputs = {
-      ...main, bytes: e.bytes, ops: e.ops, batch: e.batch, sla: e.sla, slaMargin: e.slaMargin, status: e.status,
-      speedup: e.speedup, computeRatio: e.computeRatio, bandwidthRatio: e.bandwidthRatio,
-      baseline: base, distanceKm: p.distanceKm, linkRoundTrip: e.linkRoundTrip,
+      ...main,
+      bytes: e.bytes,
+      ops: e.ops,
+      batch: e.batch,
+      sla: e.sla,
+      slaMargin: e.slaMargin,
+      status: e.status,
+      speedup: e.speedup,
+      computeRatio: e.computeRatio,
+      bandwidthRatio: e.bandwidthRatio,
+      baseline: base,
+      distanceKm: p.distanceKm,
+      linkRoundTrip: e.linkRoundTrip,
       maxDistanceKm: e.maxDistance === null ? null : e.maxDistance / KM,
-      state: e.status === 'ok' ? 'ok' as const : 'fail' as const,
+      state: e.status === 'ok' ? ('ok' as const) : ('fail' as const),
     };
     return { outputs, main, base };
   }
@@ -251,10 +344,15 @@ export class MlsLatencyWaterfall extends MlsElement {
     const outputs: WaterfallOutputs = { ...now, reference: ref ? this.#withDistances(this.#evaluate(ref).outputs, ref) : null };
     this.#refText = ref ? this.#describeRef(p, ref, outputs.reference!, mode) : '';
     const designs = base ? (mode === 'terms' ? [base, main] : [main, base]) : [main];
-    const spec = mode === 'terms' ? this.#termsSpec(designs, main, outputs, log) : this.#stackSpec(designs, main, outputs, log, p.distanceKm);
-    const title = this.#heading ?? (mode === 'terms'
-      ? (base ? `Iron Law terms: ${base.name} → ${main.name}` : `Iron Law terms on ${main.name}`)
-      : 'End-to-end latency per design');
+    const spec =
+      mode === 'terms' ? this.#termsSpec(designs, main, outputs, log) : this.#stackSpec(designs, main, outputs, log, p.distanceKm);
+    const title =
+      this.#heading ??
+      (mode === 'terms'
+        ? base
+          ? `Iron Law terms: ${base.name} → ${main.name}`
+          : `Iron Law terms on ${main.name}`
+        : 'End-to-end latency per design');
     return { outputs, spec, mode, title, designs };
   }
 
@@ -265,9 +363,10 @@ export class MlsLatencyWaterfall extends MlsElement {
     if (ref.distanceKm !== p.distanceKm) parts.push(`${formatNumber(ref.distanceKm)} km`);
     if (ref.batch !== p.batch) parts.push(`batch ${formatNumber(ref.batch)}`);
     if (parts.length === 0) return '';
-    const what = mode === 'terms' && r.speedup !== null && r.baseline
-      ? `${formatValue(r.speedup, 'x')} faster than ${r.baseline.name}`
-      : `${formatSeconds(r.total)} end to end${r.propagation > 0 ? `, of which ${formatSeconds(r.propagation)} is the light's round trip` : ''}`;
+    const what =
+      mode === 'terms' && r.speedup !== null && r.baseline
+        ? `${formatValue(r.speedup, 'x')} faster than ${r.baseline.name}`
+        : `${formatSeconds(r.total)} end to end${r.propagation > 0 ? `, of which ${formatSeconds(r.propagation)} is the light's round trip` : ''}`;
     return `At the question's setting (${parts.join(', ')}): ${r.name} is ${what}.`;
   }
 
@@ -281,15 +380,21 @@ export class MlsLatencyWaterfall extends MlsElement {
     const terms = this.#terms(designs);
     const colors = designs.length > 1 ? ['grey', 'blue'] : ['blue'];
     this.#ticks.names = terms.map((t) => TERM_LABEL[t]);
-    const g = groupedBars(terms.length, designs.map((d, i) => ({
-      label: designs.length > 1 ? `${d.name}${d === main ? ' (new)' : ' (old)'}` : d.name,
-      values: terms.map((t) => d[t]), color: colors[i],
-    })));
+    const g = groupedBars(
+      terms.length,
+      designs.map((d, i) => ({
+        label: designs.length > 1 ? `${d.name}${d === main ? ' (new)' : ' (old)'}` : d.name,
+        values: terms.map((t) => d[t]),
+        color: colors[i],
+      })),
+    );
     const all = designs.flatMap((d) => terms.map((t) => d[t])).filter((v) => v > 0);
-    const bound = main.bound === 'memory' ? 'memory-bound (data movement is the larger term)' : 'compute-bound (compute is the larger term)';
+    const bound =
+      main.bound === 'memory' ? 'memory-bound (data movement is the larger term)' : 'compute-bound (compute is the larger term)';
     let summary = `${main.name}: ${formatSeconds(main.total)} in total, ${bound}; AI ${formatNumber(main.intensity)} vs ridge ${formatNumber(main.ridge)} FLOP/B.`;
     if (o.speedup !== null && o.baseline) {
-      summary = `${o.baseline.name} ${formatSeconds(o.baseline.total)} → ${main.name} ${formatSeconds(main.total)}: ${formatValue(o.speedup, 'x')} faster ` +
+      summary =
+        `${o.baseline.name} ${formatSeconds(o.baseline.total)} → ${main.name} ${formatSeconds(main.total)}: ${formatValue(o.speedup, 'x')} faster ` +
         `(compute ${formatValue(o.computeRatio!, 'x')}, bandwidth ${formatValue(o.bandwidthRatio!, 'x')}); ${main.name} is ${bound}.`;
     }
     return {
@@ -297,8 +402,22 @@ export class MlsLatencyWaterfall extends MlsElement {
       height: 300,
       x: { label: 'Term', min: 0.5, max: terms.length + 0.5, tick: this.#ticks.tick, format: this.#ticks.label },
       y: log
-        ? { label: 'Latency', unit: 's', log: true, min: 10 ** Math.floor(Math.log10(Math.min(...all))), tick: (v) => formatSeconds(v), format: (v) => formatSeconds(v) }
-        : { label: 'Latency', unit: 's', min: 0, max: Math.max(...all) * 1.15, tick: (v) => formatSeconds(v), format: (v) => formatSeconds(v) },
+        ? {
+            label: 'Latency',
+            unit: 's',
+            log: true,
+            min: 10 ** Math.floor(Math.log10(Math.min(...all))),
+            tick: (v) => formatSeconds(v),
+            format: (v) => formatSeconds(v),
+          }
+        : {
+            label: 'Latency',
+            unit: 's',
+            min: 0,
+            max: Math.max(...all) * 1.15,
+            tick: (v) => formatSeconds(v),
+            format: (v) => formatSeconds(v),
+          },
       data: { x: g.x, series: g.series },
       summary,
     };
@@ -307,7 +426,10 @@ export class MlsLatencyWaterfall extends MlsElement {
   #stackSpec(designs: WaterfallDesign[], main: WaterfallDesign, o: WaterfallOutputs, log: boolean, distanceKm: number): ChartSpec {
     const terms = this.#terms(designs);
     const color: Record<Term, string> = { data: 'blue', compute: 'green', overhead: 'orange', propagation: 'red' };
-    const names = designs.map((d) => `${d.name}${d.placement === 'remote' ? ` · ${formatNumber(distanceKm)} km away` : ' · on board'}${d === main && designs.length > 1 ? ' (yours)' : ''}`);
+    const names = designs.map(
+      (d) =>
+        `${d.name}${d.placement === 'remote' ? ` · ${formatNumber(distanceKm)} km away` : ' · on board'}${d === main && designs.length > 1 ? ' (yours)' : ''}`,
+    );
     // One stack per design, the terms bottom to top; the table's total is the design's own.
     const stack = stackedBars(
       terms.map((t) => ({ label: TERM_LABEL[t], color: color[t], values: designs.map((d) => d[t]) })),
@@ -317,7 +439,8 @@ export class MlsLatencyWaterfall extends MlsElement {
     const { tick, label } = this.#ticks;
     const top = Math.max(...designs.map((d) => d.total), o.sla ?? 0);
     const smallest = Math.min(...designs.map((d) => d.data).filter((v) => v > 0));
-    let summary = `${names[designs.indexOf(main)]}: ${formatSeconds(main.total)} end to end` +
+    let summary =
+      `${names[designs.indexOf(main)]}: ${formatSeconds(main.total)} end to end` +
       (main.propagation > 0 ? `, of which ${formatSeconds(main.propagation)} is the light's round trip.` : '.');
     if (o.sla !== null) {
       summary += main.slaViolated
@@ -330,7 +453,15 @@ export class MlsLatencyWaterfall extends MlsElement {
       legend: true,
       x: { label: 'Design', min: 0.5, max: designs.length + 0.5, tick, format: label },
       y: log
-        ? { label: 'Latency', unit: 's', log: true, min: 10 ** Math.floor(Math.log10(smallest)), max: top * 2, tick: (v) => formatSeconds(v), format: (v) => formatSeconds(v) }
+        ? {
+            label: 'Latency',
+            unit: 's',
+            log: true,
+            min: 10 ** Math.floor(Math.log10(smallest)),
+            max: top * 2,
+            tick: (v) => formatSeconds(v),
+            format: (v) => formatSeconds(v),
+          }
         : { label: 'Latency', unit: 's', min: 0, max: top * 1.15, tick: (v) => formatSeconds(v), format: (v) => formatSeconds(v) },
       data: { x: stack.x, series: stack.series },
       markers: o.sla !== null ? [{ axis: 'y', value: o.sla, label: `SLA ${formatSeconds(o.sla)}`, color: 'red' }] : [],
@@ -386,5 +517,7 @@ export interface MlsLatencyWaterfall extends InputProps<typeof INPUTS> {}
 defineElement('mls-latency-waterfall', MlsLatencyWaterfall);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-latency-waterfall': MlsLatencyWaterfall }
+  interface HTMLElementTagNameMap {
+    'mls-latency-waterfall': MlsLatencyWaterfall;
+  }
 }

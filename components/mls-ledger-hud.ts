@@ -38,7 +38,9 @@ const LABS_PER_VOLUME = { 1: 17, 2: 17 } as const;
  * @fires mls-ledger-change - Re-dispatched ledger changes (once per change on the page).
  */
 export class MlsLedgerHud extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-5) 0 var(--mls-space-3); }
     .hud {
       display: flex; flex-wrap: wrap; align-items: center; gap: var(--mls-space-3) var(--mls-space-5);
@@ -73,7 +75,8 @@ export class MlsLedgerHud extends MlsElement {
     dialog button.danger { background: var(--mls-color-red); border-color: var(--mls-color-red); color: var(--mls-color-surface); }
     @media (forced-colors: active) { .hud { border: 1px solid CanvasText; } }
     @media print { .actions { display: none; } .hud { background: none; color: #000; border: 1px solid #000; } }
-  `];
+  `,
+  ];
 
   /** Show counts of records per volume instead of one lab's record. */
   @property({ type: Boolean, reflect: true }) summary = false;
@@ -118,11 +121,16 @@ export class MlsLedgerHud extends MlsElement {
 
   #onChange = (e: Event): void => {
     const ev = e as CustomEvent & { [REDISPATCHED]?: boolean };
-    if (!ev[REDISPATCHED]) { ev[REDISPATCHED] = true; emit(this, 'mls-ledger-change', ev.detail); }
+    if (!ev[REDISPATCHED]) {
+      ev[REDISPATCHED] = true;
+      emit(this, 'mls-ledger-change', ev.detail);
+    }
     this.requestUpdate();
   };
 
-  #onStatus = (): void => { this.requestUpdate(); };
+  #onStatus = (): void => {
+    this.requestUpdate();
+  };
 
   /** The lab key this HUD reports on, or null in summary mode. */
   get labKey(): string | null {
@@ -146,7 +154,9 @@ export class MlsLedgerHud extends MlsElement {
     const file = input.files?.[0];
     if (!file) return;
     let text: string;
-    try { text = await file.text(); } catch (err) {
+    try {
+      text = await file.text();
+    } catch (err) {
       this.message = undefined;
       this.error = `The file could not be read (${(err as Error).message}).`;
       return;
@@ -166,7 +176,8 @@ export class MlsLedgerHud extends MlsElement {
   #askReset(): void {
     const d = this.dialog;
     if (!d) return;
-    if (typeof d.showModal === 'function') d.showModal(); else d.setAttribute('open', '');
+    if (typeof d.showModal === 'function') d.showModal();
+    else d.setAttribute('open', '');
   }
 
   #cancelReset(): void {
@@ -178,7 +189,8 @@ export class MlsLedgerHud extends MlsElement {
     const key = this.labKey;
     if (key) {
       const lab = this.closest('mls-lab') as (HTMLElement & { reset?: () => void }) | null;
-      if (lab && typeof lab.reset === 'function') lab.reset(); else this.ledger.remove(key);
+      if (lab && typeof lab.reset === 'function') lab.reset();
+      else this.ledger.remove(key);
       this.message = `Lab ${key} was reset.`;
     } else {
       this.ledger.reset();
@@ -217,7 +229,11 @@ export class MlsLedgerHud extends MlsElement {
   #summaryItems(records: LedgerRecord[]) {
     const count = (v: 1 | 2) => records.filter((r) => r.volume === v).length;
     let track: string | null = null;
-    try { track = this.ledger.track; } catch { track = null; }
+    try {
+      track = this.ledger.track;
+    } catch {
+      track = null;
+    }
     const t = track ? describeContext(track) : undefined;
     return html`
       <div><dt>Volume I:</dt> <dd>${count(1)} of ${LABS_PER_VOLUME[1]} labs</dd></div>
@@ -237,8 +253,14 @@ export class MlsLedgerHud extends MlsElement {
       ? html`<span><span aria-hidden="true">✓ </span>${key && !rec ? 'Nothing to save yet' : 'Saved'}</span>`
       : html`<span class="unsaved"><span aria-hidden="true">⚠ </span>Not saved: ${status.message ?? 'storage is unavailable.'}</span>`;
     const resetText = key
-      ? { title: `Reset lab ${key}?`, body: 'This erases your predictions and answers for this lab and starts it over. Other labs are kept.' }
-      : { title: 'Erase the whole design ledger?', body: 'This erases every lab’s record. Export the ledger first if you want to keep a copy.' };
+      ? {
+          title: `Reset lab ${key}?`,
+          body: 'This erases your predictions and answers for this lab and starts it over. Other labs are kept.',
+        }
+      : {
+          title: 'Erase the whole design ledger?',
+          body: 'This erases every lab’s record. Export the ledger first if you want to keep a copy.',
+        };
     return html`
       <div class="hud" part="hud" role="group" aria-label="Design ledger">
         <dl>
@@ -271,5 +293,7 @@ export class MlsLedgerHud extends MlsElement {
 defineElement('mls-ledger-hud', MlsLedgerHud);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-ledger-hud': MlsLedgerHud }
+  interface HTMLElementTagNameMap {
+    'mls-ledger-hud': MlsLedgerHud;
+  }
 }

@@ -112,5 +112,7 @@ export class MlsLedgerProvider extends MlsElement {
 defineElement('mls-ledger-provider', MlsLedgerProvider);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-ledger-provider': MlsLedgerProvider }
+  interface HTMLElementTagNameMap {
+    'mls-ledger-provider': MlsLedgerProvider;
+  }
 }

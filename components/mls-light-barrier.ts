@@ -42,7 +42,12 @@ const INPUTS = {
   budget: num({ min: 0, unit: 's', doc: 'The round-trip loop budget, s (e.g. `0.01`). Optional: without it there is no verdict.' }),
   processing: num({ min: 0, default: 0, unit: 's', doc: 'Compute time on the far side, s.' }),
   observed: num({ min: 0, unit: 's', doc: 'A measured round trip, s: the part above propagation is shown as routing and queuing.' }),
-  fiberSpeed: num({ min: 1, default: FIBER_LIGHT_SPEED.value, unit: 'm/s', doc: 'Signal speed in the medium, m/s (default: fiber, 2×10⁸).' }),
+  fiberSpeed: num({
+    min: 1,
+    default: FIBER_LIGHT_SPEED.value,
+    unit: 'm/s',
+    doc: 'Signal speed in the medium, m/s (default: fiber, 2×10⁸).',
+  }),
   label: text({ doc: 'Caption of the link ("Vehicle ↔ datacenter").' }),
 };
 
@@ -70,7 +75,9 @@ const km = (m: number) => `${formatNumber(m / 1000, 4)} km`;
  * @fires mls-invalid - A negative or non-numeric `distance`, `budget`, `processing`, `observed` or `fiber-speed`.
  */
 export class MlsLightBarrier extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-3) 0; }
     figure { margin: 0; border: 1px solid var(--mls-color-border); border-radius: var(--mls-radius-md); background: var(--mls-color-surface); padding: var(--mls-space-3) var(--mls-space-4); }
     .label { margin: 0 0 var(--mls-space-2); font-weight: 700; }
@@ -91,7 +98,8 @@ export class MlsLightBarrier extends MlsElement {
     .verdict.ok { color: var(--mls-color-green); }
     @media (forced-colors: active) { .prop, .proc, .other { background: CanvasText; } .budget { border-color: CanvasText; } }
     @media print { .other { background: #999; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -99,7 +107,9 @@ export class MlsLightBarrier extends MlsElement {
   #label?: string;
 
   /** The outputs of the last good state (what `publish` writes). */
-  get outputs(): LightBarrierOutputs | undefined { return this.#out; }
+  get outputs(): LightBarrierOutputs | undefined {
+    return this.#out;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -113,10 +123,18 @@ export class MlsLightBarrier extends MlsElement {
     const hasBudget = budget !== null && budget > 0;
     const maxDistance = hasBudget ? maxDistanceForBudget(budget!, processing, speed) : null;
     this.#out = {
-      distance, distanceKm: distance / 1000, roundTrip, oneWay: oneWayDelay(distance, speed), processing, total,
-      budget: hasBudget ? budget : null, ratio: hasBudget ? total / budget! : null,
-      feasible: hasBudget ? total <= budget! : null, violated: hasBudget ? total > budget! : false,
-      maxDistance, maxDistanceKm: maxDistance === null ? null : maxDistance / 1000,
+      distance,
+      distanceKm: distance / 1000,
+      roundTrip,
+      oneWay: oneWayDelay(distance, speed),
+      processing,
+      total,
+      budget: hasBudget ? budget : null,
+      ratio: hasBudget ? total / budget! : null,
+      feasible: hasBudget ? total <= budget! : null,
+      violated: hasBudget ? total > budget! : false,
+      maxDistance,
+      maxDistanceKm: maxDistance === null ? null : maxDistance / 1000,
       other: observed !== null ? Math.max(0, observed - roundTrip) : null,
       fiberSpeed: speed,
     };
@@ -148,15 +166,28 @@ export class MlsLightBarrier extends MlsElement {
         </ul>
         <div class="summary" part="summary" aria-live="polite">
           <p>Light in fiber: 2 × <span class="num">${km(o.distance)}</span> ÷ ${speedText} =
-            <span class="num">${t(o.roundTrip)}</span> round trip (<span class="num">${t(o.oneWay)}</span> each way)${o.processing > 0
-              ? html`, plus <span class="num">${t(o.processing)}</span> of processing = <span class="num">${t(o.total)}</span>` : nothing}.</p>
-          ${o.other !== null ? html`<p>Measured round trip <span class="num">${t(o.roundTrip + o.other)}</span>: propagation is
-            <span class="num">${t(o.roundTrip)}</span> of it; the other <span class="num">${t(o.other)}</span> is routing, queuing and serialization.</p>` : nothing}
-          ${o.budget !== null ? html`
-            <p class="verdict ${o.violated ? 'over' : 'ok'}">${o.violated
-              ? html`<span aria-hidden="true">✕ </span>Over budget: <span class="num">${t(o.total)}</span> is ${formatNumber(o.ratio!, 3)}× the <span class="num">${t(o.budget)}</span> loop. No faster chip removes it.`
-              : html`<span aria-hidden="true">✓ </span>Within budget: <span class="num">${t(o.total)}</span> of the <span class="num">${t(o.budget)}</span> loop.`}</p>
-            <p>Farthest server this budget allows${o.processing > 0 ? ' after processing' : ' on propagation alone'}: <span class="num">${km(o.maxDistance!)}</span>.</p>` : nothing}
+            <span class="num">${t(o.roundTrip)}</span> round trip (<span class="num">${t(o.oneWay)}</span> each way)${
+              o.processing > 0
+                ? html`, plus <span class="num">${t(o.processing)}</span> of processing = <span class="num">${t(o.total)}</span>`
+                : nothing
+            }.</p>
+          ${
+            o.other !== null
+              ? html`<p>Measured round trip <span class="num">${t(o.roundTrip + o.other)}</span>: propagation is
+            <span class="num">${t(o.roundTrip)}</span> of it; the other <span class="num">${t(o.other)}</span> is routing, queuing and serialization.</p>`
+              : nothing
+          }
+          ${
+            o.budget !== null
+              ? html`
+            <p class="verdict ${o.violated ? 'over' : 'ok'}">${
+              o.violated
+                ? html`<span aria-hidden="true">✕ </span>Over budget: <span class="num">${t(o.total)}</span> is ${formatNumber(o.ratio!, 3)}× the <span class="num">${t(o.budget)}</span> loop. No faster chip removes it.`
+                : html`<span aria-hidden="true">✓ </span>Within budget: <span class="num">${t(o.total)}</span> of the <span class="num">${t(o.budget)}</span> loop.`
+            }</p>
+            <p>Farthest server this budget allows${o.processing > 0 ? ' after processing' : ' on propagation alone'}: <span class="num">${km(o.maxDistance!)}</span>.</p>`
+              : nothing
+          }
         </div>
       </figure>`;
   }
@@ -168,5 +199,7 @@ export interface MlsLightBarrier extends InputProps<typeof INPUTS> {}
 defineElement('mls-light-barrier', MlsLightBarrier);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-light-barrier': MlsLightBarrier }
+  interface HTMLElementTagNameMap {
+    'mls-light-barrier': MlsLightBarrier;
+  }
 }

@@ -7,8 +7,13 @@ import { formatValue } from '../src/format.js';
 import { ChartController, chartStyles, CategoryTicks, type ChartSpec } from '../src/chart.js';
 import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, TIERS, type Device, type Tier } from '../physics/registry.js';
 import {
-  MAGNITUDE_METRICS, MAGNITUDE_PRECISIONS, magnitudeGap, tierFigures,
-  type MagnitudeMetric, type MagnitudePrecision, type TierFigures,
+  MAGNITUDE_METRICS,
+  MAGNITUDE_PRECISIONS,
+  magnitudeGap,
+  tierFigures,
+  type MagnitudeMetric,
+  type MagnitudePrecision,
+  type TierFigures,
 } from '../physics/tiers.js';
 
 /** What the magnitude gap publishes under `publish` (ratios are a ÷ b; SI units). */
@@ -41,9 +46,18 @@ const METRIC_INFO: Record<MagnitudeMetric, { title: string; unit: string; axis: 
 const INPUTS = {
   a: deviceOrContext({ default: 'cloud', doc: 'Numerator of the ratios: a tier (cloud, edge, mobile, tiny) or a device id.' }),
   b: deviceOrContext({ default: 'tiny', doc: 'Denominator of the ratios: a tier or a device id.' }),
-  columns: choices([...TIERS, ...DEVICE_IDS], { default: ['tiny', 'mobile', 'edge', 'cloud'], doc: 'Space-separated columns to plot (tiers or device ids).' }),
-  metrics: choices(MAGNITUDE_METRICS, { default: MAGNITUDE_METRICS, doc: 'Space-separated metrics: any of `compute bandwidth memory power`.' }),
-  precision: choice(MAGNITUDE_PRECISIONS, { default: 'headline', doc: '`headline` (each chip at its quoted precision, labelled) or one of `fp32`, `fp16`, `int8` for all.' }),
+  columns: choices([...TIERS, ...DEVICE_IDS], {
+    default: ['tiny', 'mobile', 'edge', 'cloud'],
+    doc: 'Space-separated columns to plot (tiers or device ids).',
+  }),
+  metrics: choices(MAGNITUDE_METRICS, {
+    default: MAGNITUDE_METRICS,
+    doc: 'Space-separated metrics: any of `compute bandwidth memory power`.',
+  }),
+  precision: choice(MAGNITUDE_PRECISIONS, {
+    default: 'headline',
+    doc: '`headline` (each chip at its quoted precision, labelled) or one of `fp32`, `fp16`, `int8` for all.',
+  }),
   highlight: text({ refs: true, doc: 'The column to highlight: a tier/context id (e.g. `$context`) or a device id.' }),
   heading: text({ default: 'How far apart are the deployment tiers?', doc: 'Heading above the charts.' }),
 };
@@ -74,7 +88,15 @@ function band(ratio: number): { cls: string; text: string } {
   return { cls: 'small', text: '△ within one order' };
 }
 
-const PRECISION_TEXT: Record<string, string> = { fp32: 'FP32', fp16: 'FP16', int8: 'INT8', tf32: 'TF32', bf16: 'BF16', fp8: 'FP8', int4: 'INT4' };
+const PRECISION_TEXT: Record<string, string> = {
+  fp32: 'FP32',
+  fp16: 'FP16',
+  int8: 'INT8',
+  tf32: 'TF32',
+  bf16: 'BF16',
+  fp8: 'FP8',
+  int4: 'INT4',
+};
 
 interface Good {
   columns: TierFigures[];
@@ -117,7 +139,10 @@ interface Good {
  * @cssprop --mls-color-blue - Ratio band under four orders.
  */
 export class MlsMagnitudeGap extends MlsElement {
-  static override styles = [baseStyles, chartStyles, css`
+  static override styles = [
+    baseStyles,
+    chartStyles,
+    css`
     :host { display: block; }
     .title { margin: 0 0 var(--mls-space-1); font-weight: 700; font-size: 1rem; }
     .note { margin: 0 0 var(--mls-space-2); font-size: 0.9rem; color: var(--mls-color-text-2); }
@@ -138,7 +163,8 @@ export class MlsMagnitudeGap extends MlsElement {
     .active-line { margin: var(--mls-space-2) 0 0; font-size: 0.9rem; }
     .summary-line { margin: var(--mls-space-2) 0 0; font-weight: 600; }
     @media (forced-colors: active) { .badge { color: CanvasText; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -148,7 +174,9 @@ export class MlsMagnitudeGap extends MlsElement {
   #heading = '';
 
   /** The last good outputs (what `publish` writes). */
-  get outputs(): MagnitudeGapOutputs | null { return this.#good ? { ...this.#good.outputs } : null; }
+  get outputs(): MagnitudeGapOutputs | null {
+    return this.#good ? { ...this.#good.outputs } : null;
+  }
 
   #chart(i: number): ChartController {
     while (this.#charts.length <= i) this.#charts.push(new ChartController(this));
@@ -163,7 +191,8 @@ export class MlsMagnitudeGap extends MlsElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const v = this.read(INPUTS);
-    const a = v.a.id, b = v.b.id;
+    const a = v.a.id,
+      b = v.b.id;
     const { columns, metrics, precision } = v;
     const highlight = v.highlight ?? '';
     this.#heading = v.heading;
@@ -186,19 +215,30 @@ export class MlsMagnitudeGap extends MlsElement {
     if (hi < 0) hi = columns.findIndex((c) => c.tier === highlight);
     const mixed = precision === 'headline' && new Set(columns.map((c) => c.precision)).size > 1;
     const specs = metrics.map((m, i) => this.#spec(m, columns, hi, mixed, this.#tickNames(i)));
-    const aName = fullLabel(gap.a), bName = fullLabel(gap.b);
+    const aName = fullLabel(gap.a),
+      bName = fullLabel(gap.b);
     const rc = gap.ratios.compute;
-    const precText = gap.a.precision === gap.b.precision
-      ? `both ${PRECISION_TEXT[gap.a.precision]}`
-      : `${PRECISION_TEXT[gap.a.precision]} vs ${PRECISION_TEXT[gap.b.precision]}`;
-    const summary = rc === null
-      ? `${bName} has no ${PRECISION_TEXT[gap.b.precision]} compute unit, so the compute ratio is undefined at this precision.`
-      : `${aName} has ${formatValue(rc, 'x')} the peak compute of ${bName} (${precText}): ` +
-        `${Math.log10(rc).toFixed(1)} orders of magnitude.`;
+    const precText =
+      gap.a.precision === gap.b.precision
+        ? `both ${PRECISION_TEXT[gap.a.precision]}`
+        : `${PRECISION_TEXT[gap.a.precision]} vs ${PRECISION_TEXT[gap.b.precision]}`;
+    const summary =
+      rc === null
+        ? `${bName} has no ${PRECISION_TEXT[gap.b.precision]} compute unit, so the compute ratio is undefined at this precision.`
+        : `${aName} has ${formatValue(rc, 'x')} the peak compute of ${bName} (${precText}): ` +
+          `${Math.log10(rc).toFixed(1)} orders of magnitude.`;
     const outputs: MagnitudeGapOutputs = {
-      a, b, precision, aPrecision: gap.a.precision, bPrecision: gap.b.precision,
-      compute: rc, bandwidth: gap.ratios.bandwidth!, memory: gap.ratios.memory!, power: gap.ratios.power!,
-      headlineCompute: headline.ratios.compute, computeOrders: rc === null ? null : Math.log10(rc),
+      a,
+      b,
+      precision,
+      aPrecision: gap.a.precision,
+      bPrecision: gap.b.precision,
+      compute: rc,
+      bandwidth: gap.ratios.bandwidth!,
+      memory: gap.ratios.memory!,
+      power: gap.ratios.power!,
+      headlineCompute: headline.ratios.compute,
+      computeOrders: rc === null ? null : Math.log10(rc),
     };
     return { columns, a: gap.a, b: gap.b, metrics, precision, highlight: hi, outputs, specs, summary };
   }
@@ -215,7 +255,9 @@ export class MlsMagnitudeGap extends MlsElement {
     const color = (i: number) => (i === hi ? columns[i].tier : 'grey');
     const tiers = [...new Set(columns.map((c) => c.tier))];
     const fmt = (v: number) => formatValue(v, info.unit);
-    const labelled = columns.map((c, i) => ({ c, i, v: values[i] })).filter((p): p is { c: TierFigures; i: number; v: number } => p.v !== null && p.v > 0);
+    const labelled = columns
+      .map((c, i) => ({ c, i, v: values[i] }))
+      .filter((p): p is { c: TierFigures; i: number; v: number } => p.v !== null && p.v > 0);
     const biggest = labelled.reduce((m, p) => (p.v > m.v ? p : m), labelled[0]);
     const smallest = labelled.reduce((m, p) => (p.v < m.v ? p : m), labelled[0]);
     const span = Math.log10(biggest.v / smallest.v);
@@ -233,8 +275,11 @@ export class MlsMagnitudeGap extends MlsElement {
           // One coloured series per tier, empty unless it holds the active column: moving the
           // highlight changes only data, so the plot is updated in place, not re-created.
           ...tiers.map((tier) => ({
-            label: `Active context (${tier})`, y: values.map((v, i) => (i === hi && columns[i].tier === tier ? v : null)),
-            kind: 'bars' as const, color: tier, hideInTable: true,
+            label: `Active context (${tier})`,
+            y: values.map((v, i) => (i === hi && columns[i].tier === tier ? v : null)),
+            kind: 'bars' as const,
+            color: tier,
+            hideInTable: true,
           })),
         ],
       },
@@ -251,7 +296,8 @@ export class MlsMagnitudeGap extends MlsElement {
 
   #ratioRow(metric: MagnitudeMetric, g: Good) {
     const info = METRIC_INFO[metric];
-    const va = g.a[metric] as number | null, vb = g.b[metric] as number | null;
+    const va = g.a[metric] as number | null,
+      vb = g.b[metric] as number | null;
     const r = va !== null && vb !== null && vb > 0 ? va / vb : null;
     const prec = (f: TierFigures) => (metric === 'compute' ? ` ${PRECISION_TEXT[f.precision]}` : '');
     const b = r !== null && r > 0 ? band(r) : null;
@@ -268,17 +314,26 @@ export class MlsMagnitudeGap extends MlsElement {
     const g = this.#good;
     if (!g) return html`${this.renderInvalid()}`;
     const mixed = g.precision === 'headline' && new Set(g.columns.map((c) => c.precision)).size > 1;
-    const aName = fullLabel(g.a), bName = fullLabel(g.b);
+    const aName = fullLabel(g.a),
+      bName = fullLabel(g.b);
     return html`${this.renderInvalid()}
       <p class="title">${this.#heading}</p>
-      ${g.metrics.includes('compute') ? html`<p class="note ${mixed ? 'mixed' : ''}" part="note">${mixed
-        ? html`⚠ Compute bars mix number formats: each chip is shown at the precision its headline figure is quoted in (${g.columns.map((c) => `${columnLabel(c)} ${PRECISION_TEXT[c.precision]}`).join(', ')}). Pick one precision for a like-for-like comparison.`
-        : html`Every compute bar is at ${g.precision === 'headline' ? PRECISION_TEXT[g.columns[0]?.precision ?? 'fp16'] : PRECISION_TEXT[g.precision]}.`}</p>` : nothing}
+      ${
+        g.metrics.includes('compute')
+          ? html`<p class="note ${mixed ? 'mixed' : ''}" part="note">${
+              mixed
+                ? html`⚠ Compute bars mix number formats: each chip is shown at the precision its headline figure is quoted in (${g.columns.map((c) => `${columnLabel(c)} ${PRECISION_TEXT[c.precision]}`).join(', ')}). Pick one precision for a like-for-like comparison.`
+                : html`Every compute bar is at ${g.precision === 'headline' ? PRECISION_TEXT[g.columns[0]?.precision ?? 'fp16'] : PRECISION_TEXT[g.precision]}.`
+            }</p>`
+          : nothing
+      }
       <div class="panels" part="panels">
-        ${g.specs.map((spec, i) => html`<section class="panel" part="panel" aria-label=${METRIC_INFO[g.metrics[i]].title}>
+        ${g.specs.map(
+          (spec, i) => html`<section class="panel" part="panel" aria-label=${METRIC_INFO[g.metrics[i]].title}>
           <h4>${METRIC_INFO[g.metrics[i]].title}</h4>
           ${this.#chart(i).render(spec)}
-        </section>`)}
+        </section>`,
+        )}
       </div>
       ${g.highlight >= 0 ? html`<p class="active-line" part="active">Drawn in colour: your context, ${fullLabel(g.columns[g.highlight])}. The other tiers are grey.</p>` : nothing}
       <table class="ratios" part="ratios">
@@ -296,5 +351,7 @@ export interface MlsMagnitudeGap extends InputProps<typeof INPUTS> {}
 defineElement('mls-magnitude-gap', MlsMagnitudeGap);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-magnitude-gap': MlsMagnitudeGap }
+  interface HTMLElementTagNameMap {
+    'mls-magnitude-gap': MlsMagnitudeGap;
+  }
 }

@@ -33,7 +33,9 @@ const INPUTS = {
  */
 export class MlsMathPeek extends MlsElement {
   /** @internal */
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-3) 0; }
     details {
       border: 1px solid var(--mls-color-border); border-left: 4px solid var(--mls-color-blue);
@@ -49,7 +51,8 @@ export class MlsMathPeek extends MlsElement {
     ::slotted([data-tex="display"]) { display: block; overflow-x: auto; margin: var(--mls-space-2) 0; }
     @media (forced-colors: active) { details { border-color: CanvasText; } }
     @media print { details { border-left-width: 1px; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -73,8 +76,7 @@ export class MlsMathPeek extends MlsElement {
   }
 
   #typesetAll(): void {
-    const pending = [...this.querySelectorAll<HTMLElement>('[data-tex]')]
-      .filter((el) => !el.hasAttribute('data-tex-rendered'));
+    const pending = [...this.querySelectorAll<HTMLElement>('[data-tex]')].filter((el) => !el.hasAttribute('data-tex-rendered'));
     if (pending.length === 0) return;
     this.typesetting = true;
     const jobs = pending.map((el) => {
@@ -88,7 +90,11 @@ export class MlsMathPeek extends MlsElement {
       return renderTex(tex, el, mode === 'display');
     });
     const prev = this.#typeset ?? Promise.resolve();
-    this.#typeset = prev.then(() => Promise.all(jobs)).then(() => { this.typesetting = false; });
+    this.#typeset = prev
+      .then(() => Promise.all(jobs))
+      .then(() => {
+        this.typesetting = false;
+      });
   }
 
   #onToggle(e: Event): void {
@@ -113,5 +119,7 @@ export interface MlsMathPeek extends InputProps<typeof INPUTS> {}
 defineElement('mls-math-peek', MlsMathPeek);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-math-peek': MlsMathPeek }
+  interface HTMLElementTagNameMap {
+    'mls-math-peek': MlsMathPeek;
+  }
 }

@@ -6,7 +6,7 @@ import { baseStyles, monoNumbers } from '../src/theme.js';
 import { formatValue } from '../src/format.js';
 
 const STATES = ['ok', 'warn', 'fail'] as const;
-type MetricState = typeof STATES[number];
+type MetricState = (typeof STATES)[number];
 
 /** Text and icon for each state: the colour only repeats what they say. */
 const STATE_LOOK: Record<MetricState, { icon: string; text: string }> = {
@@ -18,8 +18,13 @@ const STATE_LOOK: Record<MetricState, { icon: string; text: string }> = {
 const INPUTS = {
   label: text({ default: '', doc: 'What the number is ("Attainable throughput").' }),
   value: num({ doc: 'The number in SI units, or a `$name` / `$name.path` reference.' }),
-  unit: text({ default: '', doc: 'Unit of the value for formatValue: `s`, `B`, `B/s`, `FLOP`, `FLOP/s`, `W`, `J`, `%` (fraction), `x`, or any text.' }),
-  displayUnit: text({ doc: 'Show the value in this unit instead: an SI-prefixed `unit` (`unit="m" display-unit="km"`, `unit="s" display-unit="ms"`), or min / h / days for seconds.' }),
+  unit: text({
+    default: '',
+    doc: 'Unit of the value for formatValue: `s`, `B`, `B/s`, `FLOP`, `FLOP/s`, `W`, `J`, `%` (fraction), `x`, or any text.',
+  }),
+  displayUnit: text({
+    doc: 'Show the value in this unit instead: an SI-prefixed `unit` (`unit="m" display-unit="km"`, `unit="s" display-unit="ms"`), or min / h / days for seconds.',
+  }),
   digits: num({ min: 1, max: 12, integer: true, default: 3, doc: 'Significant digits.' }),
   state: choice(STATES, { doc: '`ok`, `warn`, `fail`, or a `$name` reference resolving to one of them.' }),
   tag: text({ doc: 'A short tag shown as a pill, e.g. `BINDING`.' }),
@@ -49,7 +54,9 @@ const INPUTS = {
  */
 export class MlsMetric extends MlsElement {
   /** @internal */
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: inline-block; min-width: 10rem; vertical-align: top; }
     .card {
       --accent: var(--mls-color-border);
@@ -76,7 +83,8 @@ export class MlsMetric extends MlsElement {
     .card.fail .state { color: var(--mls-color-red); }
     @media (forced-colors: active) { .card { border-color: CanvasText; } .state, .value { color: CanvasText; } }
     @media print { .card { background: none; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -119,9 +127,11 @@ export class MlsMetric extends MlsElement {
           <p class="label" part="label">${label}</p>
           ${this.#tag ? html`<span class="tag" part="tag">${this.#tag}</span>` : nothing}
         </div>
-        <p class="value" part="value">${this.#number === undefined
-          ? html`<span aria-hidden="true">—</span><span class="visually-hidden">not yet computed</span>`
-          : this.text}</p>
+        <p class="value" part="value">${
+          this.#number === undefined
+            ? html`<span aria-hidden="true">—</span><span class="visually-hidden">not yet computed</span>`
+            : this.text
+        }</p>
         ${look ? html`<p class="state" part="state"><span aria-hidden="true">${look.icon}</span> ${look.text}</p>` : nothing}
       </div>`;
   }
@@ -133,5 +143,7 @@ export interface MlsMetric extends InputProps<typeof INPUTS> {}
 defineElement('mls-metric', MlsMetric);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-metric': MlsMetric }
+  interface HTMLElementTagNameMap {
+    'mls-metric': MlsMetric;
+  }
 }

@@ -5,7 +5,13 @@ import { defineElement } from '../src/define.js';
 import { formatNumber, formatValue } from '../src/format.js';
 import { baseStyles } from '../src/theme.js';
 
-interface Lock { locked?: boolean; value?: unknown; number?: unknown; label?: unknown; correct?: unknown }
+interface Lock {
+  locked?: boolean;
+  value?: unknown;
+  number?: unknown;
+  label?: unknown;
+  correct?: unknown;
+}
 
 interface View {
   label: string;
@@ -44,7 +50,9 @@ const COMPARE = ['ratio', 'difference'] as const;
  * @fires mls-invalid - A bad `actual`, `unit`, `compare` or `digits`.
  */
 export class MlsOverlay extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; }
     .box {
       --accent: var(--mls-color-blue); --tint: var(--mls-color-blue-ll);
@@ -61,7 +69,8 @@ export class MlsOverlay extends MlsElement {
     .why { margin-top: var(--mls-space-2); line-height: 1.55; }
     @media (forced-colors: active) { .box { border-color: CanvasText; } }
     @media print { .box { background: none; } }
-  `];
+  `,
+  ];
 
   /** `$ref` to the prediction lock to compare (e.g. `$act1`). */
   @property() prediction?: string;
@@ -81,10 +90,14 @@ export class MlsOverlay extends MlsElement {
   #view?: View;
 
   /** The numeric gap once revealed (ratio ≥ 1, or absolute difference); null otherwise. */
-  get gap(): number | null { return this.#view?.gap ?? null; }
+  get gap(): number | null {
+    return this.#view?.gap ?? null;
+  }
 
   /** True while the reveal is shown. */
-  get revealed(): boolean { return !!this.#view; }
+  get revealed(): boolean {
+    return !!this.#view;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -96,7 +109,10 @@ export class MlsOverlay extends MlsElement {
     const digits = this.readNumber('digits', this.digits, { min: 1, max: 8, integer: true }) ?? 3;
     const unit = this.unit?.trim() ?? '';
     const lock = (key ? this.resolve(`$${key}`) : undefined) as Lock | undefined;
-    if (!lock || lock.locked !== true) { this.#view = undefined; return; }
+    if (!lock || lock.locked !== true) {
+      this.#view = undefined;
+      return;
+    }
     const fmt = (v: number) => formatValue(v, unit, digits);
     const label = typeof lock.label === 'string' && lock.label ? lock.label : String(lock.value ?? '');
     const correct = typeof lock.correct === 'boolean' ? lock.correct : null;
@@ -139,9 +155,11 @@ export class MlsOverlay extends MlsElement {
 
   #verdict(v: View) {
     if (v.correct === null) return nothing;
-    return html`<p class="verdict" part="verdict">${v.correct
-      ? html`<span aria-hidden="true">✓ </span>Your prediction was right.`
-      : html`<span aria-hidden="true">✗ </span>Your prediction was not the right answer.`}</p>`;
+    return html`<p class="verdict" part="verdict">${
+      v.correct
+        ? html`<span aria-hidden="true">✓ </span>Your prediction was right.`
+        : html`<span aria-hidden="true">✗ </span>Your prediction was not the right answer.`
+    }</p>`;
   }
 
   protected override render() {
@@ -149,17 +167,20 @@ export class MlsOverlay extends MlsElement {
     const compare = this.readChoice('compare', this.compare?.trim(), COMPARE) ?? 'ratio';
     let body = nothing as unknown;
     if (v) {
-      const physics = v.actualText !== undefined
-        ? html` Physics gives <span class="num">${v.actualText}</span>.`
-        : html` The physics result is not available yet.`;
+      const physics =
+        v.actualText !== undefined
+          ? html` Physics gives <span class="num">${v.actualText}</span>.`
+          : html` The physics result is not available yet.`;
       let gap = nothing as unknown;
       if (v.gap !== undefined && v.gapText) {
-        const dir = v.direction === 'under' ? ' (your estimate was too low)' : v.direction === 'over' ? ' (your estimate was too high)' : '';
-        gap = v.direction === 'exact'
-          ? html` <span part="gap">Exactly right.</span>`
-          : compare === 'ratio' && v.gapText.endsWith('×') && !this.invalid.has('compare')
-            ? html` <span part="gap">You were off by <span class="num">${v.gapText}</span>${dir}.</span>`
-            : html` <span part="gap">The gap is <span class="num">${v.gapText}</span>${dir}.</span>`;
+        const dir =
+          v.direction === 'under' ? ' (your estimate was too low)' : v.direction === 'over' ? ' (your estimate was too high)' : '';
+        gap =
+          v.direction === 'exact'
+            ? html` <span part="gap">Exactly right.</span>`
+            : compare === 'ratio' && v.gapText.endsWith('×') && !this.invalid.has('compare')
+              ? html` <span part="gap">You were off by <span class="num">${v.gapText}</span>${dir}.</span>`
+              : html` <span part="gap">The gap is <span class="num">${v.gapText}</span>${dir}.</span>`;
       } else if (v.actualText !== undefined && v.correct !== null) {
         gap = v.correct ? html` <span part="gap">That matches.</span>` : html` <span part="gap">That does not match.</span>`;
       }
@@ -177,5 +198,7 @@ export class MlsOverlay extends MlsElement {
 defineElement('mls-overlay', MlsOverlay);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-overlay': MlsOverlay }
+  interface HTMLElementTagNameMap {
+    'mls-overlay': MlsOverlay;
+  }
 }

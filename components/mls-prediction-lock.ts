@@ -25,7 +25,11 @@ export interface LockState {
   act?: 1 | 2;
 }
 
-interface Option { value: string; label: string; number?: number }
+interface Option {
+  value: string;
+  label: string;
+  number?: number;
+}
 
 const collapse = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -77,7 +81,9 @@ export class MlsPredictionLock extends MlsElement {
   @state()
   protected act?: ActNumber;
 
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-4) 0; }
     form {
       border: 1px solid var(--mls-color-border); border-left: 5px solid var(--mls-color-blue);
@@ -118,7 +124,8 @@ export class MlsPredictionLock extends MlsElement {
     .locked:focus-visible { outline: 3px solid var(--mls-color-focus); }
     @media (forced-colors: active) { form, .opt { border-color: CanvasText; } button:disabled { color: GrayText; } }
     @media print { .actions { display: none; } }
-  `];
+  `,
+  ];
 
   /** Scope key the locked prediction is written to (e.g. `act1`). */
   @property() name?: string;
@@ -160,12 +167,22 @@ export class MlsPredictionLock extends MlsElement {
   #range: { min?: number; max?: number } = {};
 
   /** The locked prediction, or undefined while open. */
-  get locked(): LockState | undefined { return this.lockState; }
+  get locked(): LockState | undefined {
+    return this.lockState;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#observer = new MutationObserver(() => { if (!this.lockState) this.requestUpdate(); });
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'data-number'] });
+    this.#observer = new MutationObserver(() => {
+      if (!this.lockState) this.requestUpdate();
+    });
+    this.#observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['value', 'data-number'],
+    });
   }
 
   override disconnectedCallback(): void {
@@ -183,7 +200,10 @@ export class MlsPredictionLock extends MlsElement {
       let number: number | undefined;
       if (dn !== null && dn.trim() !== '') {
         number = Number(dn.trim());
-        if (!Number.isFinite(number)) { badNumbers.push(`${value}: ${dn}`); number = undefined; }
+        if (!Number.isFinite(number)) {
+          badNumbers.push(`${value}: ${dn}`);
+          number = undefined;
+        }
       }
       found.push({ value, label, ...(number !== undefined ? { number } : {}) });
     }
@@ -192,12 +212,19 @@ export class MlsPredictionLock extends MlsElement {
     const values = found.map((o) => o.value);
     const dupes = values.filter((v, i) => values.indexOf(v) !== i);
     if (found.length !== 4) {
-      this.markInvalid('option', found.length ? `${found.length} option${found.length === 1 ? '' : 's'} (${values.join(', ')})` : 'no options',
-        'exactly four <option> children, each with a distinct value');
+      this.markInvalid(
+        'option',
+        found.length ? `${found.length} option${found.length === 1 ? '' : 's'} (${values.join(', ')})` : 'no options',
+        'exactly four <option> children, each with a distinct value',
+      );
       return;
     }
     if (dupes.length) {
-      this.markInvalid('option', `duplicate value ${dupes[0]} (${values.join(', ')})`, 'exactly four <option> children, each with a distinct value');
+      this.markInvalid(
+        'option',
+        `duplicate value ${dupes[0]} (${values.join(', ')})`,
+        'exactly four <option> children, each with a distinct value',
+      );
       return;
     }
     this.markValid('option');
@@ -233,7 +260,8 @@ export class MlsPredictionLock extends MlsElement {
     if (!this.name?.trim()) this.markInvalid('name', '(missing)', 'a scope key such as act1');
     else this.markValid('name');
     if (this.#mode === 'choice') {
-      this.markValid('min'); this.markValid('max');
+      this.markValid('min');
+      this.markValid('max');
       this.#readOptions();
       this.#answerChoice();
     } else {
@@ -247,10 +275,16 @@ export class MlsPredictionLock extends MlsElement {
 
   #answerChoice(): string | undefined {
     const a = this.resolve(this.answer);
-    if (a === undefined || a === null || a === '') { this.markValid('answer'); return undefined; }
+    if (a === undefined || a === null || a === '') {
+      this.markValid('answer');
+      return undefined;
+    }
     const values = this.#options.map((o) => o.value);
     const s = collapse(String(a));
-    if (values.length && !values.includes(s)) { this.markInvalid('answer', s, `one of the option values: ${values.join(', ')}`); return undefined; }
+    if (values.length && !values.includes(s)) {
+      this.markInvalid('answer', s, `one of the option values: ${values.join(', ')}`);
+      return undefined;
+    }
     this.markValid('answer');
     return s;
   }
@@ -262,9 +296,14 @@ export class MlsPredictionLock extends MlsElement {
   #bounds(): { min?: number; max?: number } {
     const min = this.readNumber('min', this.min);
     const max = this.readNumber('max', this.max);
-    if (this.min === undefined || this.min === null || this.min === '') this.markInvalid('min', '(missing)', 'a finite number: a numeric prediction must be bounded');
-    if (this.max === undefined || this.max === null || this.max === '') this.markInvalid('max', '(missing)', 'a finite number: a numeric prediction must be bounded');
-    if (min !== undefined && max !== undefined && min >= max) { this.markInvalid('max', String(this.max), `a number greater than min (${min})`); return { min }; }
+    if (this.min === undefined || this.min === null || this.min === '')
+      this.markInvalid('min', '(missing)', 'a finite number: a numeric prediction must be bounded');
+    if (this.max === undefined || this.max === null || this.max === '')
+      this.markInvalid('max', '(missing)', 'a finite number: a numeric prediction must be bounded');
+    if (min !== undefined && max !== undefined && min >= max) {
+      this.markInvalid('max', String(this.max), `a number greater than min (${min})`);
+      return { min };
+    }
     return { min, max };
   }
 
@@ -277,7 +316,10 @@ export class MlsPredictionLock extends MlsElement {
     if (!Number.isFinite(x)) return { error: 'Enter a number.' };
     if (min === undefined || max === undefined) return { error: 'This prediction has no valid range; see the message above.' };
     const unit = this.unit ? ` ${this.unit}` : '';
-    if (x < min || x > max) return { error: `${formatNumber(x, 6)}${unit} is outside the allowed range, ${formatNumber(min, 6)} to ${formatNumber(max, 6)}${unit}.` };
+    if (x < min || x > max)
+      return {
+        error: `${formatNumber(x, 6)}${unit} is outside the allowed range, ${formatNumber(min, 6)} to ${formatNumber(max, 6)}${unit}.`,
+      };
     return { value: x };
   }
 
@@ -301,7 +343,13 @@ export class MlsPredictionLock extends MlsElement {
       const opt = this.#options.find((o) => o.value === this.selected);
       if (!opt || this.invalid.has('option')) return;
       const answer = this.#answerChoice();
-      state = { locked: true, value: opt.value, ...(opt.number !== undefined ? { number: opt.number } : {}), label: opt.label, correct: answer === undefined ? null : opt.value === answer };
+      state = {
+        locked: true,
+        value: opt.value,
+        ...(opt.number !== undefined ? { number: opt.number } : {}),
+        label: opt.label,
+        correct: answer === undefined ? null : opt.value === answer,
+      };
     } else {
       const { value } = this.#entryStatus();
       if (value === undefined) return;
@@ -309,7 +357,9 @@ export class MlsPredictionLock extends MlsElement {
       const tol = this.readNumber('tolerance', this.tolerance, { min: 0 }) ?? 0.1;
       const scale = this.readNumber('scale', this.scale) ?? 1;
       state = {
-        locked: true, value, number: value * scale,
+        locked: true,
+        value,
+        number: value * scale,
         label: `${value.toLocaleString('en-US', { maximumFractionDigits: 12 })}${this.unit ? ` ${this.unit}` : ''}`,
         correct: answer === undefined ? null : Math.abs(value - answer) <= tol * Math.abs(answer),
       };
@@ -317,7 +367,10 @@ export class MlsPredictionLock extends MlsElement {
     if (this.act) state = { ...state, act: this.act };
     this.#lockedName = name;
     this.lockState = state;
-    if (this.scope) { this.#scoped = true; this.scope.set(name, state); }
+    if (this.scope) {
+      this.#scoped = true;
+      this.scope.set(name, state);
+    }
     emit(this, 'mls-lock', { name, value: state.value, correct: state.correct, act: state.act ?? null });
     void this.updateComplete.then(() => (this.renderRoot.querySelector('.locked') as HTMLElement | null)?.focus());
   }
@@ -333,10 +386,14 @@ export class MlsPredictionLock extends MlsElement {
     let canLock = false;
     if (this.#mode === 'choice') {
       body = html`<fieldset ?disabled=${!!locked}>${question}
-        <div class="opts">${this.#options.map((o) => html`<label class="opt" part="option">
+        <div class="opts">${this.#options.map(
+          (o) => html`<label class="opt" part="option">
           <input type="radio" name="prediction" .value=${o.value} .checked=${live(this.selected === o.value)}
-            ?disabled=${!!locked} @change=${() => { this.selected = o.value; }}>
-          <span class="key">${o.value}</span><span>${o.label}</span></label>`)}
+            ?disabled=${!!locked} @change=${() => {
+              this.selected = o.value;
+            }}>
+          <span class="key">${o.value}</span><span>${o.label}</span></label>`,
+        )}
         </div></fieldset>`;
       canLock = !!this.selected && this.#options.some((o) => o.value === this.selected) && !this.invalid.has('option');
     } else {
@@ -360,8 +417,12 @@ export class MlsPredictionLock extends MlsElement {
       <form part="form" @submit=${this.#lock} @keydown=${this.#onKey} novalidate>
         ${body}
         <div class="actions">
-          ${locked ? nothing : html`<button type="button" part="button" ?disabled=${!canLock} @click=${this.#lock}>Lock prediction</button>
-            <span class="hint">${canLock ? 'Once locked, it cannot be changed.' : this.#mode === 'choice' ? 'Choose one option to lock it.' : 'Enter a number in range to lock it.'}</span>`}
+          ${
+            locked
+              ? nothing
+              : html`<button type="button" part="button" ?disabled=${!canLock} @click=${this.#lock}>Lock prediction</button>
+            <span class="hint">${canLock ? 'Once locked, it cannot be changed.' : this.#mode === 'choice' ? 'Choose one option to lock it.' : 'Enter a number in range to lock it.'}</span>`
+          }
         </div>
         <div role="status">${locked ? html`<p class="locked" part="locked" tabindex="-1">${lockIcon()} Prediction locked: <strong>${this.#mode === 'choice' || typeof locked.value === 'string' ? `${locked.value} — ${locked.label}` : locked.label}</strong></p>` : nothing}</div>
       </form>`;
@@ -371,5 +432,7 @@ export class MlsPredictionLock extends MlsElement {
 defineElement('mls-prediction-lock', MlsPredictionLock);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-prediction-lock': MlsPredictionLock }
+  interface HTMLElementTagNameMap {
+    'mls-prediction-lock': MlsPredictionLock;
+  }
 }

@@ -18,7 +18,11 @@ export interface AnswerState {
   firstCorrect?: boolean;
 }
 
-interface Option { value: string; label: string; hasFeedback: boolean }
+interface Option {
+  value: string;
+  label: string;
+  hasFeedback: boolean;
+}
 
 type Grade = 'hit' | 'wrong' | 'missed' | 'none';
 
@@ -34,8 +38,11 @@ const GRADE_TEXT: Record<Grade, { icon: string; text: string }> = {
 function isAnswerState(v: unknown): v is AnswerState {
   if (!v || typeof v !== 'object') return false;
   const o = v as Record<string, unknown>;
-  return o.answered === true && typeof o.correct === 'boolean' &&
-    (typeof o.value === 'string' || (Array.isArray(o.value) && o.value.every((x) => typeof x === 'string')));
+  return (
+    o.answered === true &&
+    typeof o.correct === 'boolean' &&
+    (typeof o.value === 'string' || (Array.isArray(o.value) && o.value.every((x) => typeof x === 'string')))
+  );
 }
 
 /**
@@ -79,7 +86,9 @@ function isAnswerState(v: unknown): v is AnswerState {
  * @fires mls-invalid - Wrong option count, duplicate values, a missing answer or one that is not an option.
  */
 export class MlsReflection extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-4) 0; }
     form {
       --accent: var(--mls-color-border);
@@ -112,7 +121,8 @@ export class MlsReflection extends MlsElement {
     button:disabled { cursor: not-allowed; background: var(--mls-color-surface-2); color: var(--mls-color-muted); border-color: var(--mls-color-border); }
     .result { margin: var(--mls-space-3) 0 0; font-weight: 800; }
     @media (forced-colors: active) { form, .opt { border-color: CanvasText; } button:disabled { color: GrayText; } }
-  `];
+  `,
+  ];
 
   /** Scope key the answer is written to (e.g. `r1`). */
   @property() name?: string;
@@ -134,12 +144,20 @@ export class MlsReflection extends MlsElement {
   #scoped = false;
 
   /** The last checked answer, or undefined. */
-  get answered(): AnswerState | undefined { return this.checked; }
+  get answered(): AnswerState | undefined {
+    return this.checked;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#observer = new MutationObserver(() => this.requestUpdate());
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'data-for'] });
+    this.#observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['value', 'data-for'],
+    });
   }
 
   override disconnectedCallback(): void {
@@ -164,13 +182,22 @@ export class MlsReflection extends MlsElement {
     }
     const values = found.map((o) => o.value);
     const dupes = values.filter((v, i) => values.indexOf(v) !== i);
-    const accepted = this.multiple ? 'two or more <option> children, each with a distinct value' : 'exactly four <option> children, each with a distinct value';
+    const accepted = this.multiple
+      ? 'two or more <option> children, each with a distinct value'
+      : 'exactly four <option> children, each with a distinct value';
     const countOk = this.multiple ? found.length >= 2 : found.length === 4;
     if (!countOk) {
-      this.markInvalid('option', found.length ? `${found.length} option${found.length === 1 ? '' : 's'} (${values.join(', ')})` : 'no options', accepted);
+      this.markInvalid(
+        'option',
+        found.length ? `${found.length} option${found.length === 1 ? '' : 's'} (${values.join(', ')})` : 'no options',
+        accepted,
+      );
       return;
     }
-    if (dupes.length) { this.markInvalid('option', `duplicate value ${dupes[0]} (${values.join(', ')})`, accepted); return; }
+    if (dupes.length) {
+      this.markInvalid('option', `duplicate value ${dupes[0]} (${values.join(', ')})`, accepted);
+      return;
+    }
     this.markValid('option');
     const orphans = [...feedback].filter((v) => !values.includes(v));
     if (orphans.length) this.markInvalid('data-for', orphans.join(' '), `feedback for one of the option values: ${values.join(', ')}`);
@@ -182,9 +209,15 @@ export class MlsReflection extends MlsElement {
   #key(): string[] | undefined {
     const raw = this.resolve(this.answer);
     const values = this.#options.map((o) => o.value);
-    const text = typeof raw === 'string' ? raw.trim() : Array.isArray(raw) ? raw.join(' ') : raw === undefined || raw === null ? '' : String(raw);
-    const accepted = this.multiple ? `option values separated by spaces, from: ${values.join(', ')}` : `one of the option values: ${values.join(', ')}`;
-    if (!text) { this.markInvalid('answer', '(missing)', accepted); return undefined; }
+    const text =
+      typeof raw === 'string' ? raw.trim() : Array.isArray(raw) ? raw.join(' ') : raw === undefined || raw === null ? '' : String(raw);
+    const accepted = this.multiple
+      ? `option values separated by spaces, from: ${values.join(', ')}`
+      : `one of the option values: ${values.join(', ')}`;
+    if (!text) {
+      this.markInvalid('answer', '(missing)', accepted);
+      return undefined;
+    }
     const key = this.multiple ? [...new Set(text.split(/\s+/))] : [text];
     if (values.length && (key.some((k) => !values.includes(k)) || (!this.multiple && key.length !== 1))) {
       this.markInvalid('answer', text, accepted);
@@ -220,7 +253,8 @@ export class MlsReflection extends MlsElement {
   #toggle(value: string, on: boolean): void {
     if (this.multiple) {
       const set = new Set(this.chosen);
-      if (on) set.add(value); else set.delete(value);
+      if (on) set.add(value);
+      else set.delete(value);
       this.chosen = this.#options.map((o) => o.value).filter((v) => set.has(v));
     } else if (on) {
       this.chosen = [value];
@@ -247,7 +281,10 @@ export class MlsReflection extends MlsElement {
     const state: AnswerState = { answered: true, value: this.multiple ? chosen : chosen[0], correct, attempts, firstCorrect };
     this.checked = state;
     this.dirty = false;
-    if (this.scope) { this.#scoped = true; this.scope.set(name, state); }
+    if (this.scope) {
+      this.#scoped = true;
+      this.scope.set(name, state);
+    }
     emit(this, 'mls-answer', { name, value: state.value, correct, attempts, firstCorrect });
   }
 
@@ -268,10 +305,14 @@ export class MlsReflection extends MlsElement {
     const shown = this.checked && !this.dirty && key ? this.checked : undefined;
     const shownChosen = shown ? (Array.isArray(shown.value) ? shown.value : [shown.value]) : [];
     const overall = shown && key ? this.#overall(key, shownChosen) : undefined;
-    const title = overall === undefined ? undefined
-      : this.multiple
-        ? { exact: '✓ Exactly right', partial: '◉ Partially right', wrong: '✗ Not quite' }[overall]
-        : overall === 'exact' ? '✓ Correct' : '✗ Not quite';
+    const title =
+      overall === undefined
+        ? undefined
+        : this.multiple
+          ? { exact: '✓ Exactly right', partial: '◉ Partially right', wrong: '✗ Not quite' }[overall]
+          : overall === 'exact'
+            ? '✓ Correct'
+            : '✗ Not quite';
     const type = this.multiple ? 'checkbox' : 'radio';
     return html`${this.renderInvalid()}
       <form part="form" class=${overall ?? ''} @submit=${this.#check} @keydown=${this.#onKey} novalidate>
@@ -288,8 +329,11 @@ export class MlsReflection extends MlsElement {
                 <span>${o.label}</span>
                 ${g && (grade !== 'none' || this.multiple) ? html`<span class="grade"><span aria-hidden="true">${g.icon} </span>${g.text}</span>` : nothing}
               </label>
-              ${shown && o.hasFeedback && shownChosen.includes(o.value)
-                ? html`<div class="feedback" part="feedback" id="fb-${i}"><slot name="feedback-${o.value}"></slot></div>` : nothing}
+              ${
+                shown && o.hasFeedback && shownChosen.includes(o.value)
+                  ? html`<div class="feedback" part="feedback" id="fb-${i}"><slot name="feedback-${o.value}"></slot></div>`
+                  : nothing
+              }
             </div>`;
           })}</div>
         </fieldset>
@@ -311,5 +355,7 @@ export class MlsReflection extends MlsElement {
 defineElement('mls-reflection', MlsReflection);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-reflection': MlsReflection }
+  interface HTMLElementTagNameMap {
+    'mls-reflection': MlsReflection;
+  }
 }

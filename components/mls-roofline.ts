@@ -36,20 +36,37 @@ export interface RooflineOutputs {
   memoryBound: boolean;
 }
 
-interface Good { spec: ChartSpec; outputs: RooflineOutputs; title: string; bound: Bound | null }
+interface Good {
+  spec: ChartSpec;
+  outputs: RooflineOutputs;
+  title: string;
+  bound: Bound | null;
+}
 
 const INPUTS = {
-  device: deviceOrContext({ default: 'h100', doc: 'Device id from the physics registry (h100, a100, jetson-orin-nx, …) or a deployment context (cloud, edge, mobile, tiny → its reference device).' }),
+  device: deviceOrContext({
+    default: 'h100',
+    doc: 'Device id from the physics registry (h100, a100, jetson-orin-nx, …) or a deployment context (cloud, edge, mobile, tiny → its reference device).',
+  }),
   precision: choice(PRECISIONS, { default: 'fp16', doc: 'Numeric precision.' }),
   intensity: num({ gt: 0, unit: 'FLOP/B', doc: 'Arithmetic intensity of the operating point, FLOP/B. Takes precedence over `kernel`.' }),
-  kernel: choice(KERNELS, { doc: 'Kernel whose intensity gives the operating point: `gemm` (an m×k by k×n GEMM in the precision\'s bytes).' }),
+  kernel: choice(KERNELS, {
+    doc: "Kernel whose intensity gives the operating point: `gemm` (an m×k by k×n GEMM in the precision's bytes).",
+  }),
   n: num({ min: 1, integer: true, default: 512, doc: 'GEMM size n; `m` and `k` default to `n`.' }),
   m: num({ min: 1, integer: true, doc: 'GEMM rows m (defaults to n).' }),
   k: num({ min: 1, integer: true, doc: 'GEMM inner dimension k (defaults to n).' }),
   label: text({ doc: 'Name of the operating point in the legend and table (default: the kernel, e.g. "GEMM 512³").' }),
 };
 
-const PREFIX: Array<[number, string]> = [[1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, '']];
+const PREFIX: Array<[number, string]> = [
+  [1e15, 'P'],
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+  [1, ''],
+];
 
 /** The display unit for a peak: TFLOP/s for a datacentre GPU, GFLOP/s for an MCU. */
 function rateUnit(peak: number): { scale: number; unit: string } {
@@ -89,10 +106,14 @@ const pct = (f: number) => `${formatNumber(f * 100, f >= 0.995 ? 3 : 2)}%`;
  * @cssprop --mls-color-text-2 - Axis labels.
  */
 export class MlsRoofline extends MlsElement {
-  static override styles = [baseStyles, chartStyles, css`
+  static override styles = [
+    baseStyles,
+    chartStyles,
+    css`
     :host { display: block; }
     .title { margin: 0 0 var(--mls-space-1); font-weight: 700; font-size: 1rem; color: var(--mls-color-text); }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -116,9 +137,12 @@ export class MlsRoofline extends MlsElement {
     const kernel = v.kernel;
     if (this.invalid.has('kernel')) return undefined;
     if (kernel === undefined) return null;
-    const N = v.n, m = v.m, k = v.k;
+    const N = v.n,
+      m = v.m,
+      k = v.k;
     if (this.invalid.has('n') || this.invalid.has('m') || this.invalid.has('k')) return undefined;
-    const M = m ?? N, K = k ?? N;
+    const M = m ?? N,
+      K = k ?? N;
     const op = gemm(M, N, K, precision);
     const shape = M === N && N === K ? `${formatNumber(N, 6)}³` : `${formatNumber(M, 6)}×${formatNumber(N, 6)}×${formatNumber(K, 6)}`;
     return { intensity: op.intensity, label: label || `GEMM ${shape}` };
@@ -158,7 +182,8 @@ export class MlsRoofline extends MlsElement {
     let summary: string;
     if (op && at) {
       const where = at.bound === 'memory' ? 'below' : op.intensity === ridge ? 'at' : 'above';
-      summary = `${at.bound === 'memory' ? 'Memory-bound' : 'Compute-bound'}: ${formatNumber(op.intensity)} FLOP/B is ${where} the ridge at ${ridgeText}; ` +
+      summary =
+        `${at.bound === 'memory' ? 'Memory-bound' : 'Compute-bound'}: ${formatNumber(op.intensity)} FLOP/B is ${where} the ridge at ${ridgeText}; ` +
         `attainable ${rate(at.attainableFlops)} = ${pct(at.fractionOfPeak)} of peak.`;
     } else {
       summary = `Ridge at ${ridgeText}: peak ${rate(peakFlops)} ÷ bandwidth ${formatSI(bandwidth, 'B/s')}. Kernels below the ridge are memory-bound, above it compute-bound.`;
@@ -181,15 +206,27 @@ export class MlsRoofline extends MlsElement {
         { axis: 'x', from: ridge, to: xs[xs.length - 1], color: 'green', label: 'Compute-bound' },
       ],
       markers: [{ axis: 'x', value: ridge, label: `Ridge: ${ridgeText}`, color: 'grey', labelAt: 'middle' }],
-      points: op && at ? [{
-        x: op.intensity, y: at.attainableFlops / scale, drop: true, radius: 7,
-        color: at.bound === 'memory' ? 'orange' : 'green',
-        label: `${op.label}: ${rate(at.attainableFlops)} (${pct(at.fractionOfPeak)} of peak)`,
-      }] : [],
+      points:
+        op && at
+          ? [
+              {
+                x: op.intensity,
+                y: at.attainableFlops / scale,
+                drop: true,
+                radius: 7,
+                color: at.bound === 'memory' ? 'orange' : 'green',
+                label: `${op.label}: ${rate(at.attainableFlops)} (${pct(at.fractionOfPeak)} of peak)`,
+              },
+            ]
+          : [],
       summary,
     };
     const outputs: RooflineOutputs = {
-      device: device.id, precision, ridge, peakFlops, bandwidth,
+      device: device.id,
+      precision,
+      ridge,
+      peakFlops,
+      bandwidth,
       intensity: op?.intensity ?? null,
       attainableFlops: at?.attainableFlops ?? null,
       bound,
@@ -219,5 +256,7 @@ export interface MlsRoofline extends InputProps<typeof INPUTS> {}
 defineElement('mls-roofline', MlsRoofline);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-roofline': MlsRoofline }
+  interface HTMLElementTagNameMap {
+    'mls-roofline': MlsRoofline;
+  }
 }

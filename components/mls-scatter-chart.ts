@@ -18,7 +18,10 @@ export interface ScatterChartData {
   yUnit?: string;
   xLog?: boolean;
   yLog?: boolean;
-  xMin?: number; xMax?: number; yMin?: number; yMax?: number;
+  xMin?: number;
+  xMax?: number;
+  yMin?: number;
+  yMax?: number;
   /**
    * Draw the Pareto frontier: `true` when less x and more y are better (cost against value),
    * or which way is better on each axis, e.g. `{ "x": "min", "y": "min" }`.
@@ -64,17 +67,24 @@ const SENSES = ['min', 'max'] as const;
  * @slot - A `<script type="application/json">` holding the data when there is no `data` attribute.
  */
 export class MlsScatterChart extends DataChartElement {
-  protected readonly shape = '{ points: [{ x, y, label? }], xLabel, yLabel, xUnit?, yUnit?, xLog?, yLog?, frontier?, highlight?, thresholds? }';
+  protected readonly shape =
+    '{ points: [{ x, y, label? }], xLabel, yLabel, xUnit?, yUnit?, xLog?, yLog?, frontier?, highlight?, thresholds? }';
 
   protected toSpec(d: Record<string, unknown>): ChartSpec {
     const xLog = read.optBool(d.xLog, 'xLog') ?? false;
     const yLog = read.optBool(d.yLog, 'yLog') ?? false;
     const pts = read.arr(d.points, 'points', 1, 2000).map((raw, i) => {
       const p = read.obj(raw, `points[${i}]`);
-      return { x: read.num(p.x, `points[${i}].x`, xLog), y: read.num(p.y, `points[${i}].y`, yLog), label: read.optStr(p.label, `points[${i}].label`, 60) };
+      return {
+        x: read.num(p.x, `points[${i}].x`, xLog),
+        y: read.num(p.y, `points[${i}].y`, yLog),
+        label: read.optStr(p.label, `points[${i}].label`, 60),
+      };
     });
-    const xLabel = read.str(d.xLabel, 'xLabel'), yLabel = read.str(d.yLabel, 'yLabel');
-    const xUnit = read.optStr(d.xUnit, 'xUnit', 16) ?? '', yUnit = read.optStr(d.yUnit, 'yUnit', 16) ?? '';
+    const xLabel = read.str(d.xLabel, 'xLabel'),
+      yLabel = read.str(d.yLabel, 'yLabel');
+    const xUnit = read.optStr(d.xUnit, 'xUnit', 16) ?? '',
+      yUnit = read.optStr(d.yUnit, 'yUnit', 16) ?? '';
     let sense: FrontierSense | null = null;
     if (d.frontier === true) sense = { x: 'min', y: 'max' };
     else if (d.frontier !== undefined && d.frontier !== null && d.frontier !== false) {
@@ -83,7 +93,12 @@ export class MlsScatterChart extends DataChartElement {
     }
     let highlight: number | undefined;
     if (typeof d.highlight === 'number') {
-      if (!Number.isInteger(d.highlight) || d.highlight < 0 || d.highlight >= pts.length) throw new ChartDataError('highlight', `must be a point index 0 … ${pts.length - 1} or a point's label, got ${d.highlight}`, d.highlight);
+      if (!Number.isInteger(d.highlight) || d.highlight < 0 || d.highlight >= pts.length)
+        throw new ChartDataError(
+          'highlight',
+          `must be a point index 0 … ${pts.length - 1} or a point's label, got ${d.highlight}`,
+          d.highlight,
+        );
       highlight = d.highlight;
     } else if (d.highlight !== undefined && d.highlight !== null) {
       highlight = pts.findIndex((p) => p.label === d.highlight);
@@ -92,28 +107,50 @@ export class MlsScatterChart extends DataChartElement {
     const markers: MarkerSpec[] = read.arr(d.thresholds ?? [], 'thresholds', 0, 20).map((raw, i) => {
       const t = read.obj(raw, `thresholds[${i}]`);
       const axis = read.oneOf(t.axis, `thresholds[${i}].axis`, AXES, 'y');
-      return { axis, value: read.num(t.value, `thresholds[${i}].value`, axis === 'x' ? xLog : yLog), label: read.str(t.label, `thresholds[${i}].label`, 80), color: read.optColor(t.color, `thresholds[${i}].color`) ?? 'red' };
+      return {
+        axis,
+        value: read.num(t.value, `thresholds[${i}].value`, axis === 'x' ? xLog : yLog),
+        label: read.str(t.label, `thresholds[${i}].label`, 80),
+        color: read.optColor(t.color, `thresholds[${i}].color`) ?? 'red',
+      };
     });
     const f = frontier(pts, { sense: sense ?? undefined, line: sense !== null, highlight });
     const onFront = new Set(sense ? f.frontier : []);
-    const fx = (v: number) => formatValue(v, xUnit), fy = (v: number) => formatValue(v, yUnit);
+    const fx = (v: number) => formatValue(v, xUnit),
+      fy = (v: number) => formatValue(v, yUnit);
     const name = (i: number) => pts[i].label ?? `Point ${i + 1}`;
     const title = read.optStr(d.title, 'title') ?? `${yLabel} against ${xLabel}`;
-    const xAxis = unitAxis(xLabel, xUnit, { log: xLog, min: read.optNum(d.xMin, 'xMin', xLog), max: read.optNum(d.xMax, 'xMax', xLog), space: xUnit ? 70 : undefined });
+    const xAxis = unitAxis(xLabel, xUnit, {
+      log: xLog,
+      min: read.optNum(d.xMin, 'xMin', xLog),
+      max: read.optNum(d.xMax, 'xMax', xLog),
+      space: xUnit ? 70 : undefined,
+    });
     const yAxis = unitAxis(yLabel, yUnit, { log: yLog, min: read.optNum(d.yMin, 'yMin', yLog), max: read.optNum(d.yMax, 'yMax', yLog) });
-    const head = ['Point', xUnit ? `${xLabel} (${xUnit})` : xLabel, yUnit ? `${yLabel} (${yUnit})` : yLabel, ...(sense ? ['On the frontier'] : [])];
+    const head = [
+      'Point',
+      xUnit ? `${xLabel} (${xUnit})` : xLabel,
+      yUnit ? `${yLabel} (${yUnit})` : yLabel,
+      ...(sense ? ['On the frontier'] : []),
+    ];
     let summary = `${pts.length} point${pts.length === 1 ? '' : 's'}`;
-    if (sense) summary += `; ${f.frontier.length} on the Pareto frontier (${f.frontier.slice(0, 5).map(name).join(', ')}${f.frontier.length > 5 ? ', …' : ''})`;
-    if (highlight !== undefined) summary += `; chosen: ${name(highlight)} at ${fx(pts[highlight].x)}, ${fy(pts[highlight].y)}${sense ? (onFront.has(highlight) ? ', on the frontier' : ', off the frontier') : ''}`;
+    if (sense)
+      summary += `; ${f.frontier.length} on the Pareto frontier (${f.frontier.slice(0, 5).map(name).join(', ')}${f.frontier.length > 5 ? ', …' : ''})`;
+    if (highlight !== undefined)
+      summary += `; chosen: ${name(highlight)} at ${fx(pts[highlight].x)}, ${fy(pts[highlight].y)}${sense ? (onFront.has(highlight) ? ', on the frontier' : ', off the frontier') : ''}`;
     return {
       label: title,
       legend: sense !== null,
-      x: xAxis, y: yAxis,
+      x: xAxis,
+      y: yAxis,
       data: { x: f.x, series: f.series.map((s) => ({ ...s, hideInTable: true })) },
       points: f.points,
       markers,
       table: {
-        caption: `${title}: points`, head, length: f.order.length, sampleNoun: 'points',
+        caption: `${title}: points`,
+        head,
+        length: f.order.length,
+        sampleNoun: 'points',
         row: (k) => {
           const i = f.order[k];
           const chosen = i === highlight ? ' (chosen)' : '';
@@ -128,5 +165,7 @@ export class MlsScatterChart extends DataChartElement {
 defineElement('mls-scatter-chart', MlsScatterChart);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-scatter-chart': MlsScatterChart }
+  interface HTMLElementTagNameMap {
+    'mls-scatter-chart': MlsScatterChart;
+  }
 }

@@ -10,12 +10,23 @@ const NAME_RE = /^[A-Za-z_][\w-]*$/;
 
 const INPUTS = {
   label: text({ default: '', doc: 'Visible label of the control (falls back to `name`).' }),
-  name: text({ default: '', reflect: true, pattern: NAME_RE, accepted: 'a scope key: a letter or _ then letters, digits, _ or -', doc: 'The scope key this select writes (`precision` makes `$precision` readable).' }),
+  name: text({
+    default: '',
+    reflect: true,
+    pattern: NAME_RE,
+    accepted: 'a scope key: a letter or _ then letters, digits, _ or -',
+    doc: 'The scope key this select writes (`precision` makes `$precision` readable).',
+  }),
   value: text({ doc: 'Initial choice (an option value), used when the scope does not hold one yet.' }),
   disabled: bool({ reflect: true, doc: 'Disables the control.' }),
 };
 
-interface Choice { value: string; label: string; disabled: boolean; selected: boolean }
+interface Choice {
+  value: string;
+  label: string;
+  disabled: boolean;
+  selected: boolean;
+}
 
 /**
  * A labelled drop-down bound to the lab scope. Its choices are the light-DOM `<option>`
@@ -44,7 +55,9 @@ export class MlsSelect extends MlsElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** @internal */
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-3) 0; }
     label { display: block; font-weight: 600; margin-bottom: var(--mls-space-1); color: var(--mls-color-text); }
     select {
@@ -54,7 +67,8 @@ export class MlsSelect extends MlsElement {
     }
     select:disabled { cursor: not-allowed; opacity: 0.7; }
     @media (forced-colors: active) { select { border-color: CanvasText; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -73,7 +87,13 @@ export class MlsSelect extends MlsElement {
     super.connectedCallback();
     this.#readOptions();
     this.#observer = new MutationObserver(() => this.#readOptions());
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'disabled', 'selected', 'label'] });
+    this.#observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['value', 'disabled', 'selected', 'label'],
+    });
   }
 
   override disconnectedCallback(): void {
@@ -111,8 +131,10 @@ export class MlsSelect extends MlsElement {
     const raw = v.value;
     let attrValue: string | undefined;
     if (raw === undefined || values.length === 0) this.markValid('value');
-    else if (this.#has(raw)) { this.markValid('value'); attrValue = raw; }
-    else this.markInvalid('value', raw, `one of ${values.join(', ')}`);
+    else if (this.#has(raw)) {
+      this.markValid('value');
+      attrValue = raw;
+    } else this.markInvalid('value', raw, `one of ${values.join(', ')}`);
 
     const name = v.name && !this.invalid.has('name') ? v.name : undefined;
     this.#key = name;
@@ -126,9 +148,9 @@ export class MlsSelect extends MlsElement {
     if (this.#has(scoped) && !valueChanged) {
       next = scoped;
     } else {
-      const fallback = this.choices.find((c) => c.selected && !c.disabled)?.value
-        ?? this.choices.find((c) => !c.disabled)?.value ?? values[0];
-      next = valueChanged ? attrValue! : this.#has(this.current) ? this.current : attrValue ?? fallback;
+      const fallback =
+        this.choices.find((c) => c.selected && !c.disabled)?.value ?? this.choices.find((c) => !c.disabled)?.value ?? values[0];
+      next = valueChanged ? attrValue! : this.#has(this.current) ? this.current : (attrValue ?? fallback);
       write = true;
     }
     this.current = next;
@@ -161,5 +183,7 @@ export interface MlsSelect extends InputProps<typeof INPUTS> {}
 defineElement('mls-select', MlsSelect);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-select': MlsSelect }
+  interface HTMLElementTagNameMap {
+    'mls-select': MlsSelect;
+  }
 }

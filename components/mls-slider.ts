@@ -14,14 +14,30 @@ const NAME_RE = /^[A-Za-z_][\w-]*$/;
 
 const INPUTS = {
   label: text({ default: '', doc: 'Visible label of the control (falls back to `name`).' }),
-  name: text({ default: '', reflect: true, pattern: NAME_RE, accepted: 'a scope key: a letter or _ then letters, digits, _ or -', doc: 'The scope key this slider writes (`n` makes `$n` readable).' }),
+  name: text({
+    default: '',
+    reflect: true,
+    pattern: NAME_RE,
+    accepted: 'a scope key: a letter or _ then letters, digits, _ or -',
+    doc: 'The scope key this slider writes (`n` makes `$n` readable).',
+  }),
   min: num({ doc: 'Lower end, in the displayed units (must be > 0 with `scale="log"`). Default 0 (log: 1).' }),
   max: num({ doc: 'Upper end, in the displayed units. Default min + 100 (log: min × 1000).' }),
-  step: num({ gt: 0, doc: 'Step of the value. Linear default 1; with `scale="log"` the value is rounded to a multiple of it if given, else to `format` significant digits.' }),
+  step: num({
+    gt: 0,
+    doc: 'Step of the value. Linear default 1; with `scale="log"` the value is rounded to a multiple of it if given, else to `format` significant digits.',
+  }),
   value: num({ doc: 'Initial value, in the displayed units (used when the scope does not hold one yet). Default: `min`.' }),
-  unit: text({ default: '', doc: 'Unit the value is shown in: `s`, `B`, `B/s`, `FLOP/s`, `W`, `%` (fraction), `x`, or any text such as `km`.' }),
+  unit: text({
+    default: '',
+    doc: 'Unit the value is shown in: `s`, `B`, `B/s`, `FLOP/s`, `W`, `%` (fraction), `x`, or any text such as `km`.',
+  }),
   scale: choice(['linear', 'log'] as const, { default: 'linear', doc: '`linear` or `log` (the thumb moves through log10 space).' }),
-  siScale: num({ gt: 0, default: 1, doc: 'The scope holds the shown value × si-scale: `unit="km" si-scale="1000"` shows kilometres and writes metres (SI). A value restored from the scope is divided back.' }),
+  siScale: num({
+    gt: 0,
+    default: 1,
+    doc: 'The scope holds the shown value × si-scale: `unit="km" si-scale="1000"` shows kilometres and writes metres (SI). A value restored from the scope is divided back.',
+  }),
   format: num({ min: 1, max: 12, integer: true, default: 3, doc: 'Significant digits of the displayed value.' }),
   disabled: bool({ reflect: true, doc: 'Disables the control.' }),
 };
@@ -59,7 +75,9 @@ export class MlsSlider extends MlsElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** @internal */
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-3) 0; }
     .row { display: flex; justify-content: space-between; align-items: baseline; gap: var(--mls-space-3); }
     label { font-weight: 600; color: var(--mls-color-text); }
@@ -68,7 +86,8 @@ export class MlsSlider extends MlsElement {
     input:disabled { cursor: not-allowed; }
     .ends { display: flex; justify-content: space-between; font-size: 0.78rem; color: var(--mls-color-muted); ${monoNumbers} }
     @media (forced-colors: active) { input { accent-color: auto; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -95,8 +114,8 @@ export class MlsSlider extends MlsElement {
     const name = this.#key;
     const si = this.#si;
     const fromScope = name ? this.resolve(`$${name}`) : undefined;
-    const scoped = typeof fromScope === 'number' ? fromScope
-      : typeof fromScope === 'string' && fromScope.trim() !== '' ? Number(fromScope) : NaN;
+    const scoped =
+      typeof fromScope === 'number' ? fromScope : typeof fromScope === 'string' && fromScope.trim() !== '' ? Number(fromScope) : NaN;
     const valueChanged = this.hasUpdated && changed.has('value');
     let next: number;
     let write = false;
@@ -104,9 +123,7 @@ export class MlsSlider extends MlsElement {
       next = this.#clamp(si === 1 ? scoped : tidy(scoped / si));
       write = this.#toScope(next) !== fromScope;
     } else {
-      next = this.#clamp(valueChanged || this.current === undefined
-        ? (this.#attrValue ?? this.current ?? this.#min)
-        : this.current);
+      next = this.#clamp(valueChanged || this.current === undefined ? (this.#attrValue ?? this.current ?? this.#min) : this.current);
       write = true;
     }
     this.current = next;
@@ -134,13 +151,22 @@ export class MlsSlider extends MlsElement {
     const keep = (had: boolean, last: number, fallback: number) => (had && (!log || last > 0) ? last : fallback);
     const rawMin = v.min;
     let min = this.invalid.has('min') ? undefined : rawMin;
-    if (min !== undefined && log && !(min > 0)) { this.markInvalid('min', min, 'a number > 0 (scale="log" needs positive ends)'); min = undefined; }
+    if (min !== undefined && log && !(min > 0)) {
+      this.markInvalid('min', min, 'a number > 0 (scale="log" needs positive ends)');
+      min = undefined;
+    }
     const lo = min ?? keep(this.invalid.has('min'), this.#min, log ? 1 : 0);
     const rawMax = v.max;
     let max = this.invalid.has('max') ? undefined : rawMax;
-    if (max !== undefined && !(max > lo)) { this.markInvalid('max', max, `a number greater than min (${lo})`); max = undefined; }
+    if (max !== undefined && !(max > lo)) {
+      this.markInvalid('max', max, `a number greater than min (${lo})`);
+      max = undefined;
+    }
     const hi = max ?? keep(this.invalid.has('max') && this.#max > lo, this.#max, log ? lo * 1000 : lo + 100);
-    if (hi > lo && (!log || lo > 0)) { this.#min = lo; this.#max = hi; }
+    if (hi > lo && (!log || lo > 0)) {
+      this.#min = lo;
+      this.#max = hi;
+    }
 
     this.#step = v.step;
 
@@ -240,5 +266,7 @@ export interface MlsSlider extends InputProps<typeof INPUTS> {}
 defineElement('mls-slider', MlsSlider);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-slider': MlsSlider }
+  interface HTMLElementTagNameMap {
+    'mls-slider': MlsSlider;
+  }
 }

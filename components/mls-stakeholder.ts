@@ -10,7 +10,10 @@ const INPUTS = {
   persona: text({ reflect: true, doc: "The stakeholder's job title (the `role` attribute lands here)." }),
   name: text({ doc: "The stakeholder's name." }),
   // A literal must be a context; a `$ref` to a context this card has no colour for just leaves it blue.
-  context: choice(REGIMES, { lenientRefs: true, doc: 'Deployment context whose colour the border takes: cloud, edge, mobile, tiny, or a `$ref`.' }),
+  context: choice(REGIMES, {
+    lenientRefs: true,
+    doc: 'Deployment context whose colour the border takes: cloud, edge, mobile, tiny, or a `$ref`.',
+  }),
 };
 
 /**
@@ -40,7 +43,9 @@ const INPUTS = {
  * @fires mls-invalid - `context` is not cloud, edge, mobile or tiny.
  */
 export class MlsStakeholder extends MlsElement {
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: block; margin: var(--mls-space-4) 0; }
     figure {
       --accent: var(--mls-color-blue);
@@ -59,11 +64,12 @@ export class MlsStakeholder extends MlsElement {
     blockquote { margin: var(--mls-space-2) 0 0; font-style: italic; font-size: 1.02rem; line-height: 1.65; }
     @media (forced-colors: active) { figure { border-left-color: CanvasText; } }
     @media print { figure { background: none; } }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
-  #regime?: typeof REGIMES[number];
+  #regime?: (typeof REGIMES)[number];
   #persona?: string;
   #name?: string;
 
@@ -73,7 +79,10 @@ export class MlsStakeholder extends MlsElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === 'role') {
-      if (value !== null && value !== 'note') { this.persona = value; this.setAttribute('role', 'note'); }
+      if (value !== null && value !== 'note') {
+        this.persona = value;
+        this.setAttribute('role', 'note');
+      }
       return;
     }
     super.attributeChangedCallback(name, old, value);
@@ -109,5 +118,7 @@ export interface MlsStakeholder extends InputProps<typeof INPUTS> {}
 defineElement('mls-stakeholder', MlsStakeholder);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-stakeholder': MlsStakeholder }
+  interface HTMLElementTagNameMap {
+    'mls-stakeholder': MlsStakeholder;
+  }
 }

@@ -5,7 +5,11 @@ import { defineElement } from '../src/define.js';
 import { baseStyles } from '../src/theme.js';
 
 const INPUTS = {
-  value: any({ required: true, accepted: 'a $name reference into the lab scope (or a literal)', doc: 'The value to match: a `$name` / `$name.path` reference into the lab scope, or a literal.' }),
+  value: any({
+    required: true,
+    accepted: 'a $name reference into the lab scope (or a literal)',
+    doc: 'The value to match: a `$name` / `$name.path` reference into the lab scope, or a literal.',
+  }),
 };
 
 /**
@@ -42,7 +46,9 @@ export class MlsSwitch extends MlsElement {
   #current: string | undefined;
 
   /** The value as text, or undefined while unresolved. */
-  get current(): string | undefined { return this.#current; }
+  get current(): string | undefined {
+    return this.#current;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -97,5 +103,7 @@ export interface MlsSwitch extends InputProps<typeof INPUTS> {}
 defineElement('mls-switch', MlsSwitch);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-switch': MlsSwitch }
+  interface HTMLElementTagNameMap {
+    'mls-switch': MlsSwitch;
+  }
 }

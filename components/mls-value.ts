@@ -8,7 +8,9 @@ import { formatValue } from '../src/format.js';
 const INPUTS = {
   value: num({ doc: 'The number in SI units, or a `$name` / `$name.path` reference.' }),
   unit: text({ default: '', doc: 'Unit for formatValue: `s`, `B`, `B/s`, `FLOP`, `FLOP/s`, `W`, `J`, `%` (fraction), `x`, or any text.' }),
-  displayUnit: text({ doc: 'Show the value in this unit instead: an SI-prefixed `unit` (`unit="m" display-unit="km"`, `unit="s" display-unit="ms"`), or min / h / days for seconds.' }),
+  displayUnit: text({
+    doc: 'Show the value in this unit instead: an SI-prefixed `unit` (`unit="m" display-unit="km"`, `unit="s" display-unit="ms"`), or min / h / days for seconds.',
+  }),
   digits: num({ min: 1, max: 12, integer: true, default: 3, doc: 'Significant digits.' }),
 };
 
@@ -29,10 +31,13 @@ const INPUTS = {
  */
 export class MlsValue extends MlsElement {
   /** @internal */
-  static override styles = [baseStyles, css`
+  static override styles = [
+    baseStyles,
+    css`
     :host { display: inline; font-family: inherit; color: inherit; }
     .value { font-weight: 600; white-space: nowrap; ${monoNumbers} }
-  `];
+  `,
+  ];
 
   static override inputs = INPUTS;
 
@@ -61,9 +66,9 @@ export class MlsValue extends MlsElement {
   }
 
   protected override render() {
-    return html`${this.renderInvalid()}<span class="value" part="value">${this.#number === undefined
-      ? html`<span aria-hidden="true">—</span><span class="visually-hidden">not yet computed</span>`
-      : this.text}</span>`;
+    return html`${this.renderInvalid()}<span class="value" part="value">${
+      this.#number === undefined ? html`<span aria-hidden="true">—</span><span class="visually-hidden">not yet computed</span>` : this.text
+    }</span>`;
   }
 }
 
@@ -73,5 +78,7 @@ export interface MlsValue extends InputProps<typeof INPUTS> {}
 defineElement('mls-value', MlsValue);
 
 declare global {
-  interface HTMLElementTagNameMap { 'mls-value': MlsValue }
+  interface HTMLElementTagNameMap {
+    'mls-value': MlsValue;
+  }
 }

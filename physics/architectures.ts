@@ -15,7 +15,8 @@ import { GB, KiB, MiB } from './units.js';
 export const ACTIVATION_FUNCTIONS = Object.freeze(['relu', 'leaky-relu', 'sigmoid', 'tanh', 'gelu', 'softmax'] as const);
 export type ActivationFunction = (typeof ACTIVATION_FUNCTIONS)[number];
 
-const TRANSISTOR_TAX = 'ML Systems book, nn_computation.qmd @sec-neural-computation-transistor-tax (ReLU ≈ 50, sigmoid ≈ 2,500 transistors)';
+const TRANSISTOR_TAX =
+  'ML Systems book, nn_computation.qmd @sec-neural-computation-transistor-tax (ReLU ≈ 50, sigmoid ≈ 2,500 transistors)';
 const LAB_ESTIMATE = 'v1-05 reference lab estimate (not sourced)';
 
 /**
@@ -23,14 +24,18 @@ const LAB_ESTIMATE = 'v1-05 reference lab estimate (not sourced)';
  * sigmoid's 2,500 transistors are sourced; the rest are the v1-05 lab's estimates (cycles from
  * its "20–30 cycles" for an exponential and "6–10× ReLU" for GELU).
  */
-export const ACTIVATION_HARDWARE: Readonly<Record<ActivationFunction, { readonly transistors: Sourced; readonly cycles: Sourced }>> = Object.freeze({
-  'relu': { transistors: sourced(50, '1', TRANSISTOR_TAX), cycles: sourced(1, '1', LAB_ESTIMATE) },
-  'leaky-relu': { transistors: sourced(60, '1', LAB_ESTIMATE), cycles: sourced(2, '1', LAB_ESTIMATE) },
-  'sigmoid': { transistors: sourced(2500, '1', TRANSISTOR_TAX), cycles: sourced(25, '1', `${LAB_ESTIMATE}; chapter "pipelined over 20–30 cycles"`) },
-  'tanh': { transistors: sourced(2500, '1', LAB_ESTIMATE), cycles: sourced(25, '1', LAB_ESTIMATE) },
-  'gelu': { transistors: sourced(1500, '1', LAB_ESTIMATE), cycles: sourced(8, '1', `${LAB_ESTIMATE}; chapter "6–10× ReLU"`) },
-  'softmax': { transistors: sourced(3000, '1', LAB_ESTIMATE), cycles: sourced(30, '1', LAB_ESTIMATE) },
-});
+export const ACTIVATION_HARDWARE: Readonly<Record<ActivationFunction, { readonly transistors: Sourced; readonly cycles: Sourced }>> =
+  Object.freeze({
+    relu: { transistors: sourced(50, '1', TRANSISTOR_TAX), cycles: sourced(1, '1', LAB_ESTIMATE) },
+    'leaky-relu': { transistors: sourced(60, '1', LAB_ESTIMATE), cycles: sourced(2, '1', LAB_ESTIMATE) },
+    sigmoid: {
+      transistors: sourced(2500, '1', TRANSISTOR_TAX),
+      cycles: sourced(25, '1', `${LAB_ESTIMATE}; chapter "pipelined over 20–30 cycles"`),
+    },
+    tanh: { transistors: sourced(2500, '1', LAB_ESTIMATE), cycles: sourced(25, '1', LAB_ESTIMATE) },
+    gelu: { transistors: sourced(1500, '1', LAB_ESTIMATE), cycles: sourced(8, '1', `${LAB_ESTIMATE}; chapter "6–10× ReLU"`) },
+    softmax: { transistors: sourced(3000, '1', LAB_ESTIMATE), cycles: sourced(30, '1', LAB_ESTIMATE) },
+  });
 
 /**
  * Silicon and cycle cost of a stack of activation layers against the same stack in ReLU:
@@ -39,13 +44,18 @@ export const ACTIVATION_HARDWARE: Readonly<Record<ActivationFunction, { readonly
  * 25× faster as ReLU (v1-05 Critique: the reference quoted 50×, 25× and 47× for "one claim").
  */
 export function activationSiliconCost(functions: readonly ActivationFunction[]): {
-  transistors: number; reluTransistors: number; transistorRatio: number;
-  cycles: number; reluCycles: number; speedupIfRelu: number;
+  transistors: number;
+  reluTransistors: number;
+  transistorRatio: number;
+  cycles: number;
+  reluCycles: number;
+  speedupIfRelu: number;
 } {
   if (!Array.isArray(functions) || functions.length === 0) {
     throw new PhysicsError('functions', functions, `a non-empty array of ${ACTIVATION_FUNCTIONS.join(', ')}`);
   }
-  let transistors = 0, cycles = 0;
+  let transistors = 0,
+    cycles = 0;
   functions.forEach((f, i) => {
     const hw = ACTIVATION_HARDWARE[oneOf(`functions[${i}]`, f, ACTIVATION_FUNCTIONS)];
     transistors += hw.transistors.value;
@@ -54,7 +64,14 @@ export function activationSiliconCost(functions: readonly ActivationFunction[]):
   const n = functions.length;
   const reluTransistors = n * ACTIVATION_HARDWARE.relu.transistors.value;
   const reluCycles = n * ACTIVATION_HARDWARE.relu.cycles.value;
-  return { transistors, reluTransistors, transistorRatio: transistors / reluTransistors, cycles, reluCycles, speedupIfRelu: cycles / reluCycles };
+  return {
+    transistors,
+    reluTransistors,
+    transistorRatio: transistors / reluTransistors,
+    cycles,
+    reluCycles,
+    speedupIfRelu: cycles / reluCycles,
+  };
 }
 
 /**
@@ -63,8 +80,16 @@ export function activationSiliconCost(functions: readonly ActivationFunction[]):
  * whole inference time T is given. Derive both from layer sizes and the device (v1-05 Critique:
  * the reference's invented 0.8 / 42 µs baselines made the cloud share larger than mobile's).
  */
-export function activationSeconds({ elements, cyclesPerElement, elementRate, inferenceSeconds }: {
-  elements: number; cyclesPerElement: number; elementRate: number; inferenceSeconds?: number;
+export function activationSeconds({
+  elements,
+  cyclesPerElement,
+  elementRate,
+  inferenceSeconds,
+}: {
+  elements: number;
+  cyclesPerElement: number;
+  elementRate: number;
+  inferenceSeconds?: number;
 }): { seconds: number; share?: number } {
   const t = (nonNegative('elements', elements) * nonNegative('cyclesPerElement', cyclesPerElement)) / positive('elementRate', elementRate);
   if (inferenceSeconds === undefined) return { seconds: t };
@@ -76,7 +101,8 @@ function erf(x: number): number {
   const a = Math.abs(x);
   let r: number;
   if (a <= 3) {
-    let sum = 0, term = a;
+    let sum = 0,
+      term = a;
     for (let n = 0; n < 120; n++) {
       const add = term / (2 * n + 1);
       sum += add;
@@ -112,7 +138,8 @@ export function gelu(x: number, approximation: 'erf' | 'tanh' = 'erf'): number {
 export function expTaylor(x: number, terms: number): { value: number; error: number } {
   const v = finite('x', x);
   const K = integerAtLeast('terms', terms, 1);
-  let sum = 0, term = 1;
+  let sum = 0,
+    term = 1;
   for (let k = 0; k < K; k++) {
     sum += term;
     term *= v / (k + 1);
@@ -135,7 +162,8 @@ export interface MemoryTier {
   readonly onChip: boolean;
 }
 
-const TIER_MULTIPLIERS = 'v1-05 reference lab: L1 1×, L2 4×, HBM 10×, host DRAM 100× (chapter fn-memory-wall-nn "1 ns vs 100 ns" plus interpolation; illustrative)';
+const TIER_MULTIPLIERS =
+  'v1-05 reference lab: L1 1×, L2 4×, HBM 10×, host DRAM 100× (chapter fn-memory-wall-nn "1 ns vs 100 ns" plus interpolation; illustrative)';
 
 /** Latency multiplier of data that fits no tier on the device (host DRAM), ×. */
 export const OFF_DEVICE_LATENCY_MULTIPLIER: Sourced = sourced(100, '1', TIER_MULTIPLIERS);
@@ -146,16 +174,20 @@ export const OFF_DEVICE_LATENCY_MULTIPLIER: Sourced = sourced(100, '1', TIER_MUL
  * 512 KB L2, 8 GB. Correction: the reference's 40 MB L2 is the A100's.
  */
 export const V1_05_MEMORY_TIERS: Readonly<Record<'cloud' | 'mobile', readonly MemoryTier[]>> = Object.freeze({
-  cloud: Object.freeze([
-    { name: 'L1', capacity: 256 * KiB, latencyMultiplier: 1, onChip: true },
-    { name: 'L2', capacity: 50 * MiB, latencyMultiplier: 4, onChip: true },
-    { name: 'HBM', capacity: 80 * GB, latencyMultiplier: 10, onChip: false },
-  ].map((t) => Object.freeze(t))),
-  mobile: Object.freeze([
-    { name: 'L1', capacity: 64 * KiB, latencyMultiplier: 1, onChip: true },
-    { name: 'L2', capacity: 512 * KiB, latencyMultiplier: 4, onChip: true },
-    { name: 'DRAM', capacity: 8 * GB, latencyMultiplier: 10, onChip: false },
-  ].map((t) => Object.freeze(t))),
+  cloud: Object.freeze(
+    [
+      { name: 'L1', capacity: 256 * KiB, latencyMultiplier: 1, onChip: true },
+      { name: 'L2', capacity: 50 * MiB, latencyMultiplier: 4, onChip: true },
+      { name: 'HBM', capacity: 80 * GB, latencyMultiplier: 10, onChip: false },
+    ].map((t) => Object.freeze(t)),
+  ),
+  mobile: Object.freeze(
+    [
+      { name: 'L1', capacity: 64 * KiB, latencyMultiplier: 1, onChip: true },
+      { name: 'L2', capacity: 512 * KiB, latencyMultiplier: 4, onChip: true },
+      { name: 'DRAM', capacity: 8 * GB, latencyMultiplier: 10, onChip: false },
+    ].map((t) => Object.freeze(t)),
+  ),
 });
 
 /**
@@ -169,14 +201,28 @@ export const V1_05_MEMORY_TIERS: Readonly<Record<'cloud' | 'mobile', readonly Me
  * the training sum with device memory without saying so.
  * Cloud, 224 px, 64 ch, batch 8, FP32: 98 MiB → HBM, the rest L2; mean 5.0×, miss 1/6.
  */
-export function memoryTierPlacement({ sizes, tiers, mode = 'training', overflowMultiplier = OFF_DEVICE_LATENCY_MULTIPLIER.value }: {
-  sizes: readonly number[]; tiers: readonly MemoryTier[]; mode?: 'training' | 'inference'; overflowMultiplier?: number;
+export function memoryTierPlacement({
+  sizes,
+  tiers,
+  mode = 'training',
+  overflowMultiplier = OFF_DEVICE_LATENCY_MULTIPLIER.value,
+}: {
+  sizes: readonly number[];
+  tiers: readonly MemoryTier[];
+  mode?: 'training' | 'inference';
+  overflowMultiplier?: number;
 }): {
   layers: { bytes: number; tier: string; latencyMultiplier: number }[];
-  meanMultiplier: number; missRate: number; totalBytes: number; residentBytes: number; capacity: number; oom: boolean;
+  meanMultiplier: number;
+  missRate: number;
+  totalBytes: number;
+  residentBytes: number;
+  capacity: number;
+  oom: boolean;
 } {
   if (!Array.isArray(sizes) || sizes.length === 0) throw new PhysicsError('sizes', sizes, 'a non-empty array of tensor sizes in bytes');
-  if (!Array.isArray(tiers) || tiers.length === 0) throw new PhysicsError('tiers', tiers, 'a non-empty array of { name, capacity, latencyMultiplier, onChip }');
+  if (!Array.isArray(tiers) || tiers.length === 0)
+    throw new PhysicsError('tiers', tiers, 'a non-empty array of { name, capacity, latencyMultiplier, onChip }');
   tiers.forEach((t, i) => {
     positive(`tiers[${i}].capacity`, t.capacity);
     positive(`tiers[${i}].latencyMultiplier`, t.latencyMultiplier);
@@ -201,7 +247,10 @@ export function memoryTierPlacement({ sizes, tiers, mode = 'training', overflowM
     layers: layers.map(({ bytes, tier, latencyMultiplier }) => ({ bytes, tier, latencyMultiplier })),
     meanMultiplier: layers.reduce((s, l) => s + l.latencyMultiplier, 0) / layers.length,
     missRate: layers.filter((l) => !l.onChip).length / layers.length,
-    totalBytes, residentBytes, capacity, oom: residentBytes > capacity,
+    totalBytes,
+    residentBytes,
+    capacity,
+    oom: residentBytes > capacity,
   };
 }
 
@@ -214,11 +263,29 @@ export function memoryTierPlacement({ sizes, tiers, mode = 'training', overflowM
  * e = 4 in a classic block). v1-06: 4,096 tokens, d = 1,024, FP16, 48 layers: 1.6106 GB.
  * Linear in N, against the attention scores' N² ({@link attentionScoreBytes} in compute.ts).
  */
-export function ffnActivationBytes({ seqLength, hidden, layers = 1, expansion = 4, batch = 1, bytesPerElement = 2 }: {
-  seqLength: number; hidden: number; layers?: number; expansion?: number; batch?: number; bytesPerElement?: number;
+export function ffnActivationBytes({
+  seqLength,
+  hidden,
+  layers = 1,
+  expansion = 4,
+  batch = 1,
+  bytesPerElement = 2,
+}: {
+  seqLength: number;
+  hidden: number;
+  layers?: number;
+  expansion?: number;
+  batch?: number;
+  bytesPerElement?: number;
 }): number {
-  return integerAtLeast('batch', batch, 1) * positive('seqLength', seqLength) * positive('expansion', expansion) * positive('hidden', hidden)
-    * positive('bytesPerElement', bytesPerElement) * integerAtLeast('layers', layers, 1);
+  return (
+    integerAtLeast('batch', batch, 1) *
+    positive('seqLength', seqLength) *
+    positive('expansion', expansion) *
+    positive('hidden', hidden) *
+    positive('bytesPerElement', bytesPerElement) *
+    integerAtLeast('layers', layers, 1)
+  );
 }
 
 /** Parameters per layer per width² of a classic transformer block: 4W² attention + 8W² FFN. */
@@ -228,10 +295,18 @@ export const PARAMS_PER_WIDTH_SQUARED: Sourced = sourced(12, '1', 'Kaplan et al.
  * Width that spends a parameter budget P over L layers: W = √(P / (k·L)), k = 12.
  * Doubling depth shrinks width by √2. 100 M over 2 layers: 2,041.2; over 64 layers: 360.8.
  */
-export function widthForParamBudget({ params, layers, paramsPerWidthSquared = PARAMS_PER_WIDTH_SQUARED.value }: {
-  params: number; layers: number; paramsPerWidthSquared?: number;
+export function widthForParamBudget({
+  params,
+  layers,
+  paramsPerWidthSquared = PARAMS_PER_WIDTH_SQUARED.value,
+}: {
+  params: number;
+  layers: number;
+  paramsPerWidthSquared?: number;
 }): number {
-  return Math.sqrt(positive('params', params) / (positive('paramsPerWidthSquared', paramsPerWidthSquared) * integerAtLeast('layers', layers, 1)));
+  return Math.sqrt(
+    positive('params', params) / (positive('paramsPerWidthSquared', paramsPerWidthSquared) * integerAtLeast('layers', layers, 1)),
+  );
 }
 
 /**
@@ -257,13 +332,37 @@ export const SATURATION_WIDTH: Sourced = sourced(1024, '1', 'v1-06 reference lab
  * whole model, so at 100 M parameters depth never mattered; its curve used another formula.
  * Orin NX (25 TFLOP/s FP16, 102 GB/s), 30 µs sync: 64 × 384 → 4.14 ms; 4 × 1,472 → 2.16 ms.
  */
-export function depthWidthLatency({ layers, width, peakFlops, bandwidth, syncSeconds, bytesPerParam = 2, tokens = 1,
-  saturationWidth = SATURATION_WIDTH.value, paramsPerWidthSquared = PARAMS_PER_WIDTH_SQUARED.value, overlapSync = false }: {
-  layers: number; width: number; peakFlops: number; bandwidth: number; syncSeconds: number; bytesPerParam?: number;
-  tokens?: number; saturationWidth?: number; paramsPerWidthSquared?: number; overlapSync?: boolean;
+export function depthWidthLatency({
+  layers,
+  width,
+  peakFlops,
+  bandwidth,
+  syncSeconds,
+  bytesPerParam = 2,
+  tokens = 1,
+  saturationWidth = SATURATION_WIDTH.value,
+  paramsPerWidthSquared = PARAMS_PER_WIDTH_SQUARED.value,
+  overlapSync = false,
+}: {
+  layers: number;
+  width: number;
+  peakFlops: number;
+  bandwidth: number;
+  syncSeconds: number;
+  bytesPerParam?: number;
+  tokens?: number;
+  saturationWidth?: number;
+  paramsPerWidthSquared?: number;
+  overlapSync?: boolean;
 }): {
-  params: number; weightBytes: number; occupancy: number; computeSeconds: number; memorySeconds: number;
-  layerSeconds: number; seconds: number; bound: 'sync' | 'compute' | 'memory';
+  params: number;
+  weightBytes: number;
+  occupancy: number;
+  computeSeconds: number;
+  memorySeconds: number;
+  layerSeconds: number;
+  seconds: number;
+  bound: 'sync' | 'compute' | 'memory';
 } {
   const L = integerAtLeast('layers', layers, 1);
   const W = positive('width', width);
@@ -281,20 +380,45 @@ export function depthWidthLatency({ layers, width, peakFlops, bandwidth, syncSec
   const work = Math.max(computeSeconds, memorySeconds);
   const layerSeconds = overlapSync ? Math.max(ts, work) : ts + work;
   const bound = ts >= work ? 'sync' : computeSeconds >= memorySeconds ? 'compute' : 'memory';
-  return { params: L * perLayer, weightBytes: L * perLayer * b, occupancy, computeSeconds, memorySeconds, layerSeconds, seconds: L * layerSeconds, bound };
+  return {
+    params: L * perLayer,
+    weightBytes: L * perLayer * b,
+    occupancy,
+    computeSeconds,
+    memorySeconds,
+    layerSeconds,
+    seconds: L * layerSeconds,
+    bound,
+  };
 }
 
 /**
  * Latency against depth at a fixed parameter budget: for each L, W = clip(√(P/(kL)), W_min, W_max)
  * and {@link depthWidthLatency}; `best` is the depth with the lowest latency.
  */
-export function fixedBudgetDepthSweep({ params, depths, minWidth = 64, maxWidth = 4096, ...rest }: {
-  params: number; depths: readonly number[]; minWidth?: number; maxWidth?: number;
-  peakFlops: number; bandwidth: number; syncSeconds: number; bytesPerParam?: number; tokens?: number;
-  saturationWidth?: number; paramsPerWidthSquared?: number; overlapSync?: boolean;
+export function fixedBudgetDepthSweep({
+  params,
+  depths,
+  minWidth = 64,
+  maxWidth = 4096,
+  ...rest
+}: {
+  params: number;
+  depths: readonly number[];
+  minWidth?: number;
+  maxWidth?: number;
+  peakFlops: number;
+  bandwidth: number;
+  syncSeconds: number;
+  bytesPerParam?: number;
+  tokens?: number;
+  saturationWidth?: number;
+  paramsPerWidthSquared?: number;
+  overlapSync?: boolean;
 }): { points: { layers: number; width: number; seconds: number }[]; best: { layers: number; width: number; seconds: number } } {
   if (!Array.isArray(depths) || depths.length === 0) throw new PhysicsError('depths', depths, 'a non-empty array of layer counts');
-  const lo = positive('minWidth', minWidth), hi = positive('maxWidth', maxWidth);
+  const lo = positive('minWidth', minWidth),
+    hi = positive('maxWidth', maxWidth);
   if (hi < lo) throw new PhysicsError('maxWidth', maxWidth, `a width of at least minWidth (${lo})`);
   const points = depths.map((L, i) => {
     const layers = integerAtLeast(`depths[${i}]`, L, 1);

@@ -13,7 +13,10 @@ import { sourced, type Sourced } from './sourced.js';
  * Latency before and after a change: reduction 1 − T_after/T_before and speedup
  * T_before/T_after. v1-02 (A100 → H100, AI = 5): 1.532051 → 1.102068 ms is a 28.07 % cut, 1.390×.
  */
-export function latencyImprovement({ beforeSeconds, afterSeconds }: { beforeSeconds: number; afterSeconds: number }): { reduction: number; speedup: number } {
+export function latencyImprovement({ beforeSeconds, afterSeconds }: { beforeSeconds: number; afterSeconds: number }): {
+  reduction: number;
+  speedup: number;
+} {
   const b = positive('beforeSeconds', beforeSeconds);
   const a = positive('afterSeconds', afterSeconds);
   return { reduction: 1 - a / b, speedup: b / a };
@@ -26,9 +29,13 @@ export function latencyImprovement({ beforeSeconds, afterSeconds }: { beforeSeco
  * `atLeast` ⇔ value ≥ threshold − tol·max(1, |threshold|); `above` ⇔ value > threshold + tol·max(1, |threshold|).
  */
 export function compareToThreshold({ value, threshold, tolerance = 1e-9 }: { value: number; threshold: number; tolerance?: number }): {
-  atLeast: boolean; above: boolean; atMost: boolean; below: boolean;
+  atLeast: boolean;
+  above: boolean;
+  atMost: boolean;
+  below: boolean;
 } {
-  const v = finite('value', value), t = finite('threshold', threshold);
+  const v = finite('value', value),
+    t = finite('threshold', threshold);
   const eps = nonNegative('tolerance', tolerance) * Math.max(1, Math.abs(t));
   return { atLeast: v >= t - eps, above: v > t + eps, atMost: v <= t + eps, below: v < t - eps };
 }
@@ -58,10 +65,26 @@ export const BENCHMARK_BASE_VALIDITY: Readonly<Record<BenchmarkKind, Sourced>> =
  * settings: 0.8·0.4·0.76 = 0.2432; here 0.8·0.5485·0.76 = 0.3335).
  * @param base V_base, or a kind from {@link BENCHMARK_BASE_VALIDITY}
  */
-export function benchmarkValidity({ base, benchmarkBatch, productionBatch, accessDivergence, maxBatchPenalty = 0.6, maxMemoryPenalty = 0.4,
-  saturationRatio = 100, failureRatio = 10, thermalFactor = 1 }: {
-  base: number | BenchmarkKind; benchmarkBatch: number; productionBatch: number; accessDivergence: number;
-  maxBatchPenalty?: number; maxMemoryPenalty?: number; saturationRatio?: number; failureRatio?: number; thermalFactor?: number;
+export function benchmarkValidity({
+  base,
+  benchmarkBatch,
+  productionBatch,
+  accessDivergence,
+  maxBatchPenalty = 0.6,
+  maxMemoryPenalty = 0.4,
+  saturationRatio = 100,
+  failureRatio = 10,
+  thermalFactor = 1,
+}: {
+  base: number | BenchmarkKind;
+  benchmarkBatch: number;
+  productionBatch: number;
+  accessDivergence: number;
+  maxBatchPenalty?: number;
+  maxMemoryPenalty?: number;
+  saturationRatio?: number;
+  failureRatio?: number;
+  thermalFactor?: number;
 }): { batchRatio: number; batchFactor: number; memoryFactor: number; validity: number; failure: boolean } {
   const v0 = typeof base === 'string' ? BENCHMARK_BASE_VALIDITY[oneOf('base', base, BENCHMARK_KINDS)].value : fraction('base', base);
   const bb = positive('benchmarkBatch', benchmarkBatch);
@@ -89,16 +112,28 @@ export function benchmarkValidity({ base, benchmarkBatch, productionBatch, acces
  * [42, 72] below A's 85 for every V, so the rank was wrong at every setting.
  * Synthetic 85 vs 72, production 76.5 vs 102: V* = 13/38.5 = 0.338.
  */
-export function benchmarkScores({ syntheticA, syntheticB, productionA, productionB, validity }: {
-  syntheticA: number; syntheticB: number; productionA: number; productionB: number; validity: number;
+export function benchmarkScores({
+  syntheticA,
+  syntheticB,
+  productionA,
+  productionB,
+  validity,
+}: {
+  syntheticA: number;
+  syntheticB: number;
+  productionA: number;
+  productionB: number;
+  validity: number;
 }): { benchmarkA: number; benchmarkB: number; rankCorrect: boolean; flipValidity: number | null } {
-  const As = finite('syntheticA', syntheticA), Bs = finite('syntheticB', syntheticB);
-  const Ap = finite('productionA', productionA), Bp = finite('productionB', productionB);
+  const As = finite('syntheticA', syntheticA),
+    Bs = finite('syntheticB', syntheticB);
+  const Ap = finite('productionA', productionA),
+    Bp = finite('productionB', productionB);
   const V = fraction('validity', validity);
   const benchmarkA = As + (Ap - As) * V;
   const benchmarkB = Bs + (Bp - Bs) * V;
   const rankCorrect = Math.sign(benchmarkA - benchmarkB) === Math.sign(Ap - Bp);
-  const denom = (As - Bs) - (Ap - Bp);
+  const denom = As - Bs - (Ap - Bp);
   const vStar = denom === 0 ? null : (As - Bs) / denom;
   return { benchmarkA, benchmarkB, rankCorrect, flipValidity: vStar !== null && vStar >= 0 && vStar <= 1 ? vStar : null };
 }
@@ -109,9 +144,12 @@ export function benchmarkScores({ syntheticA, syntheticB, productionA, productio
  * (v1-12 MathPeek).
  */
 export function rankingWithinNoise({ scoreA, scoreB, sigmas }: { scoreA: number; scoreB: number; sigmas: readonly number[] }): {
-  sigma: number; halfGap: number; withinNoise: boolean;
+  sigma: number;
+  halfGap: number;
+  withinNoise: boolean;
 } {
-  if (!Array.isArray(sigmas) || sigmas.length === 0) throw new PhysicsError('sigmas', sigmas, 'a non-empty array of standard deviations ≥ 0');
+  if (!Array.isArray(sigmas) || sigmas.length === 0)
+    throw new PhysicsError('sigmas', sigmas, 'a non-empty array of standard deviations ≥ 0');
   const sigma = Math.sqrt(sigmas.reduce((s, x, i) => s + nonNegative(`sigmas[${i}]`, x) ** 2, 0));
   const halfGap = Math.abs(finite('scoreA', scoreA) - finite('scoreB', scoreB)) / 2;
   return { sigma, halfGap, withinNoise: sigma > halfGap };
@@ -138,10 +176,14 @@ export function spearmanRankCorrelation(x: readonly number[], y: readonly number
     }
     return r;
   };
-  const rx = rank(x, 'x'), ry = rank(y, 'y');
+  const rx = rank(x, 'x'),
+    ry = rank(y, 'y');
   const n = rx.length;
-  const mx = rx.reduce((s, v) => s + v, 0) / n, my = ry.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  const mx = rx.reduce((s, v) => s + v, 0) / n,
+    my = ry.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (rx[i] - mx) * (ry[i] - my);
     sxx += (rx[i] - mx) ** 2;
@@ -161,8 +203,20 @@ export function spearmanRankCorrelation(x: readonly number[], y: readonly number
  * {@link compareToThreshold}.
  * v2-09: 0.35 × 1/0.69615 = 0.5028 (m = 13, 3× AllReduce compression); cost 6.4 → ROI 0.0239 per week.
  */
-export function optimizationReturn({ baselineMfu, speedup, ceiling = 1, cost, minimumCost = 0, target }: {
-  baselineMfu: number; speedup: number; ceiling?: number; cost: number; minimumCost?: number; target?: number;
+export function optimizationReturn({
+  baselineMfu,
+  speedup,
+  ceiling = 1,
+  cost,
+  minimumCost = 0,
+  target,
+}: {
+  baselineMfu: number;
+  speedup: number;
+  ceiling?: number;
+  cost: number;
+  minimumCost?: number;
+  target?: number;
 }): { mfu: number; gain: number; roi: number; meetsTarget?: boolean } {
   const m0 = fraction('baselineMfu', baselineMfu);
   const S = positive('speedup', speedup);

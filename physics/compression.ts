@@ -26,10 +26,15 @@ export const FORMAT_BITS: Readonly<Record<NumberFormat, Sourced>> = {
   fp16: sourced(16, 'bit', 'IEEE 754-2019 binary16'),
   bf16: sourced(16, 'bit', 'Google bfloat16 (8-bit exponent, 7-bit mantissa)'),
   fp8: sourced(8, 'bit', 'OCP 8-bit Floating Point Specification (E4M3/E5M2), 2023'),
-  int8: sourced(8, 'bit', 'two\'s-complement 8-bit integer'),
+  int8: sourced(8, 'bit', "two's-complement 8-bit integer"),
   int4: sourced(4, 'bit', '4-bit integer (packed two per byte)'),
   int2: sourced(2, 'bit', '2-bit integer (packed four per byte)'),
-  ternary: sourced(1.58, 'bit', 'Ma et al. 2024, "The Era of 1-bit LLMs" (BitNet b1.58): log₂3 ≈ 1.58 bits per weight', 'v1-16 used 0.19 B/param (1.52 bits); log₂3/8 = 0.198 B.'),
+  ternary: sourced(
+    1.58,
+    'bit',
+    'Ma et al. 2024, "The Era of 1-bit LLMs" (BitNet b1.58): log₂3 ≈ 1.58 bits per weight',
+    'v1-16 used 0.19 B/param (1.52 bits); log₂3/8 = 0.198 B.',
+  ),
 };
 
 /** Bytes per stored value at a bit width: b/8 (INT4 = 0.5 B, ternary ≈ 0.198 B). */
@@ -42,7 +47,11 @@ export function bytesPerParameter(bits: number): number {
  * away (pruned weights not stored). Index overhead of sparse formats is not included.
  */
 export function quantizedModelBytes(args: { params: number; bits: number; sparsity?: number }): number {
-  return nonNegative('params', args.params) * (1 - inRange('sparsity', args.sparsity ?? 0, 0, 1, { hiOpen: true })) * bytesPerParameter(args.bits);
+  return (
+    nonNegative('params', args.params) *
+    (1 - inRange('sparsity', args.sparsity ?? 0, 0, 1, { hiOpen: true })) *
+    bytesPerParameter(args.bits)
+  );
 }
 
 /**
@@ -84,7 +93,8 @@ export function uniformQuantizer(args: { min: number; max: number; bits: number;
   const hi = finite('max', args.max);
   if (!(hi > lo)) throw new PhysicsError('max', hi, `a number greater than min (${lo})`);
   const bits = args.bits;
-  if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 2 || bits > 32) throw new PhysicsError('bits', bits, 'a whole number from 2 to 32');
+  if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 2 || bits > 32)
+    throw new PhysicsError('bits', bits, 'a whole number from 2 to 32');
   const scheme = oneOf('scheme', args.scheme ?? 'asymmetric', ['symmetric', 'asymmetric'] as const);
   let scale: number, zeroPoint: number, qmin: number, qmax: number;
   if (scheme === 'symmetric') {
@@ -154,7 +164,12 @@ export const PTQ_DROP_MODEL = {
  * proportion of every format's drop: v_f·(1 − r/v_int4), r = 0.0035 (one formula for table and
  * reveal, unlike the reference).
  */
-export function quantizationAccuracyDrop(args: { format: LabFormat; sensitivity?: number; calibrationSamples?: number; scheme?: 'ptq' | 'qat' }): number {
+export function quantizationAccuracyDrop(args: {
+  format: LabFormat;
+  sensitivity?: number;
+  calibrationSamples?: number;
+  scheme?: 'ptq' | 'qat';
+}): number {
   const f = oneOf('format', args.format, LAB_FORMATS);
   const s = positive('sensitivity', args.sensitivity ?? 1);
   const scheme = oneOf('scheme', args.scheme ?? 'ptq', ['ptq', 'qat'] as const);
@@ -170,8 +185,20 @@ export const QUANT_LATENCY_FACTORS: Readonly<Record<'cloud' | 'mobile', Readonly
   const table = (src: string, v: Record<LabFormat, number>) =>
     Object.fromEntries(LAB_FORMATS.map((f) => [f, sourced(v[f], '1', src)])) as Record<LabFormat, Sourced>;
   return {
-    cloud: table('v1-10 brief: H100 latency relative to FP32 (lab calibration)', { fp32: 1.0, fp16: 0.5, int8: 0.25, int4: 0.15, int2: 0.12 }),
-    mobile: table('v1-10 brief: mobile NPU latency relative to INT8 (lab calibration; INT2 has no native kernel)', { fp32: 4.0, fp16: 1.8, int8: 1.0, int4: 0.65, int2: 0.9 }),
+    cloud: table('v1-10 brief: H100 latency relative to FP32 (lab calibration)', {
+      fp32: 1.0,
+      fp16: 0.5,
+      int8: 0.25,
+      int4: 0.15,
+      int2: 0.12,
+    }),
+    mobile: table('v1-10 brief: mobile NPU latency relative to INT8 (lab calibration; INT2 has no native kernel)', {
+      fp32: 4.0,
+      fp16: 1.8,
+      int8: 1.0,
+      int4: 0.65,
+      int2: 0.9,
+    }),
   };
 })();
 
@@ -206,7 +233,13 @@ export function perplexityFromCompression(args: { basePerplexity: number; compre
  *   so FLOPs executed and speedup stay at 1 unless the hardware has sparse kernels
  *   (`sparseKernelSpeedup`, e.g. 2 for NVIDIA 2:4 sparsity at s = 0.5).
  */
-export function pruningEffect(args: { params: number; flops: number; sparsity: number; structure: 'structured' | 'unstructured'; sparseKernelSpeedup?: number }): { paramsKept: number; flopsExecuted: number; speedup: number } {
+export function pruningEffect(args: {
+  params: number;
+  flops: number;
+  sparsity: number;
+  structure: 'structured' | 'unstructured';
+  sparseKernelSpeedup?: number;
+}): { paramsKept: number; flopsExecuted: number; speedup: number } {
   const P = nonNegative('params', args.params);
   const F = nonNegative('flops', args.flops);
   const s = inRange('sparsity', args.sparsity, 0, 1, { hiOpen: true });
@@ -221,12 +254,18 @@ export function pruningEffect(args: { params: number; flops: number; sparsity: n
  * the teacher at b_t bits = (P_t·b_t)/(P_s·b_s). (v1-10 lists distilled 4B/1B INT8 students;
  * their quality is a measured input, not derived here.)
  */
-export function distilledModel(args: { teacherParams: number; studentParams: number; bits: number; teacherBits?: number }): { studentBytes: number; teacherBytes: number; paramRatio: number; compressionRatio: number } {
+export function distilledModel(args: { teacherParams: number; studentParams: number; bits: number; teacherBits?: number }): {
+  studentBytes: number;
+  teacherBytes: number;
+  paramRatio: number;
+  compressionRatio: number;
+} {
   const Pt = positive('teacherParams', args.teacherParams);
   const Ps = positive('studentParams', args.studentParams);
   const b = positive('bits', args.bits);
   const bt = positive('teacherBits', args.teacherBits ?? 32);
-  const studentBytes = (Ps * b) / 8, teacherBytes = (Pt * bt) / 8;
+  const studentBytes = (Ps * b) / 8,
+    teacherBytes = (Pt * bt) / 8;
   return { studentBytes, teacherBytes, paramRatio: Pt / Ps, compressionRatio: teacherBytes / studentBytes };
 }
 
@@ -240,13 +279,18 @@ export type Sense = 'min' | 'max';
  * True when design a dominates b: at least as good on every objective and strictly better on
  * one (v1-09 MathPeek definition). `senses` maps each objective key to 'min' or 'max'.
  */
-export function dominates(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, senses: Readonly<Record<string, Sense>>): boolean {
+export function dominates(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+  senses: Readonly<Record<string, Sense>>,
+): boolean {
   const keys = Object.keys(senses ?? {});
   if (keys.length === 0) throw new PhysicsError('senses', senses, "an object mapping at least one objective to 'min' or 'max'");
   let strictly = false;
   for (const k of keys) {
     const sense = oneOf(`senses.${k}`, senses[k], ['min', 'max'] as const);
-    const va = finite(`a.${k}`, a?.[k]), vb = finite(`b.${k}`, b?.[k]);
+    const va = finite(`a.${k}`, a?.[k]),
+      vb = finite(`b.${k}`, b?.[k]);
     const better = sense === 'min' ? va < vb : va > vb;
     const worse = sense === 'min' ? va > vb : va < vb;
     if (worse) return false;
@@ -260,7 +304,10 @@ export function dominates(a: Readonly<Record<string, unknown>>, b: Readonly<Reco
  * `senses` is minimised or maximised. Duplicates of a frontier point are all kept.
  * Example: paretoFrontier(options, { bytes: 'min', perplexity: 'min' }).
  */
-export function paretoFrontier<T extends Readonly<Record<string, unknown>>>(points: readonly T[], senses: Readonly<Record<string, Sense>>): T[] {
+export function paretoFrontier<T extends Readonly<Record<string, unknown>>>(
+  points: readonly T[],
+  senses: Readonly<Record<string, Sense>>,
+): T[] {
   if (!Array.isArray(points) || points.length === 0) throw new PhysicsError('points', points, 'a non-empty array of designs');
   return points.filter((p) => !points.some((q) => q !== p && dominates(q, p, senses)));
 }

@@ -31,7 +31,9 @@ const cost = (flops: number, bytes: number): OpCost => ({ flops, bytes, intensit
  * Square N: I = 2N^3 / (3N^2 b) = 2N / (3b) (FP16: N/3).
  */
 export function gemm(m: number, n: number, k: number, precision: Precision | number = 'fp16'): OpCost {
-  const M = positive('m', m), N = positive('n', n), K = positive('k', k);
+  const M = positive('m', m),
+    N = positive('n', n),
+    K = positive('k', k);
   const b = bytesPerElement(precision, 'bytesPerElement');
   return cost(2 * M * N * K, (M * K + K * N + M * N) * b);
 }
@@ -82,7 +84,8 @@ export function conv2d(input: Conv2dInput): Conv2dCost {
   const s = integerAtLeast('stride', input.stride ?? 1, 1);
   const pad = input.padding === undefined || input.padding === 'same' ? Math.floor(k / 2) : integerAtLeast('padding', input.padding, 0);
   const b = bytesPerElement(input.precision ?? 'fp32', 'precision');
-  if (input.depthwise && cout !== cin) throw new PhysicsError('outChannels', cout, `equal to inChannels (${cin}) for a depthwise convolution`);
+  if (input.depthwise && cout !== cin)
+    throw new PhysicsError('outChannels', cout, `equal to inChannels (${cin}) for a depthwise convolution`);
   const ho = Math.floor((h + 2 * pad - k) / s) + 1;
   const wo = Math.floor((w + 2 * pad - k) / s) + 1;
   if (ho < 1 || wo < 1) throw new PhysicsError('kernel', k, `a kernel no larger than the padded input (${h + 2 * pad} x ${w + 2 * pad})`);
@@ -153,7 +156,16 @@ export function attention(input: AttentionInput): AttentionCost {
   const scoreBytes = scores * b;
   const qkvoBytes = (2 * B * H * S * dh + 2 * B * Hkv * Skv * dh) * b;
   const bytes = qkvoBytes + 4 * scoreBytes;
-  return { ...cost(flops, bytes), scoreFlops, softmaxFlops, valueFlops, scoreBytes, qkvoBytes, fusedBytes: qkvoBytes, fusedIntensity: flops / qkvoBytes };
+  return {
+    ...cost(flops, bytes),
+    scoreFlops,
+    softmaxFlops,
+    valueFlops,
+    scoreBytes,
+    qkvoBytes,
+    fusedBytes: qkvoBytes,
+    fusedIntensity: flops / qkvoBytes,
+  };
 }
 
 export interface ScoreMemoryInput {

@@ -55,64 +55,100 @@ const link = (l: InterconnectLink): InterconnectLink => Object.freeze(l);
  */
 export const INTERCONNECT_LINKS: Readonly<Record<string, InterconnectLink>> = Object.freeze({
   nvlink3: link({
-    id: 'nvlink3', label: 'NVLink 3 (A100)', scope: 'intra-node',
-    bandwidth: sourced(300e9, 'B/s', 'NVIDIA A100 datasheet: NVLink 600 GB/s total (12 links × 50 GB/s bidirectional) = 300 GB/s per direction'),
+    id: 'nvlink3',
+    label: 'NVLink 3 (A100)',
+    scope: 'intra-node',
+    bandwidth: sourced(
+      300e9,
+      'B/s',
+      'NVIDIA A100 datasheet: NVLink 600 GB/s total (12 links × 50 GB/s bidirectional) = 300 GB/s per direction',
+    ),
     bidirectional: sourced(600e9, 'B/s', 'NVIDIA A100 datasheet; facts.json NVLINK_A100_BW'),
     latency: sourced(0.5e-6, 's', 'mlsysim constants LATENCY_NVLINK (order of magnitude)'),
   }),
   nvlink4: link({
-    id: 'nvlink4', label: 'NVLink 4 (H100 SXM)', scope: 'intra-node',
-    bandwidth: sourced(450e9, 'B/s', 'NVIDIA H100 datasheet: NVLink 900 GB/s total (18 links × 50 GB/s bidirectional) = 450 GB/s per direction',
-      'The labs quote 900 GB/s; that is the sum of both directions (mlsysim-notes §7.22).'),
+    id: 'nvlink4',
+    label: 'NVLink 4 (H100 SXM)',
+    scope: 'intra-node',
+    bandwidth: sourced(
+      450e9,
+      'B/s',
+      'NVIDIA H100 datasheet: NVLink 900 GB/s total (18 links × 50 GB/s bidirectional) = 450 GB/s per direction',
+      'The labs quote 900 GB/s; that is the sum of both directions (mlsysim-notes §7.22).',
+    ),
     bidirectional: sourced(900e9, 'B/s', 'NVIDIA H100 datasheet; facts.json NVLINK_H100_BW'),
     latency: sourced(0.5e-6, 's', 'mlsysim constants LATENCY_NVLINK (order of magnitude)'),
   }),
   nvlink5: link({
-    id: 'nvlink5', label: 'NVLink 5 (B200)', scope: 'intra-node',
+    id: 'nvlink5',
+    label: 'NVLink 5 (B200)',
+    scope: 'intra-node',
     bandwidth: sourced(900e9, 'B/s', 'NVIDIA Blackwell datasheet: NVLink 1.8 TB/s total per GPU = 900 GB/s per direction'),
     bidirectional: sourced(1.8e12, 'B/s', 'NVIDIA B200 datasheet; facts.json NVLINK_B200_BW'),
     latency: sourced(0.5e-6, 's', 'mlsysim constants LATENCY_NVLINK (order of magnitude)'),
   }),
   'pcie4-x16': link({
-    id: 'pcie4-x16', label: 'PCIe Gen4 x16', scope: 'intra-node',
-    bandwidth: sourced(31.5e9, 'B/s', 'PCI-SIG PCIe 4.0: 16 GT/s × 16 lanes × 128/130 ÷ 8 = 31.5 GB/s per direction',
-      'facts.json PCIE_GEN4_BW rounds to 32 GB/s; v2-02 uses 50 GB/s "P2P effective", which exceeds the x16 line rate.'),
+    id: 'pcie4-x16',
+    label: 'PCIe Gen4 x16',
+    scope: 'intra-node',
+    bandwidth: sourced(
+      31.5e9,
+      'B/s',
+      'PCI-SIG PCIe 4.0: 16 GT/s × 16 lanes × 128/130 ÷ 8 = 31.5 GB/s per direction',
+      'facts.json PCIE_GEN4_BW rounds to 32 GB/s; v2-02 uses 50 GB/s "P2P effective", which exceeds the x16 line rate.',
+    ),
     bidirectional: sourced(63e9, 'B/s', 'PCI-SIG PCIe 4.0 x16, both directions'),
     latency: sourced(1e-6, 's', 'mlsysim constants LATENCY_PCIE_GEN5 (order of magnitude)'),
   }),
   'pcie5-x16': link({
-    id: 'pcie5-x16', label: 'PCIe Gen5 x16', scope: 'intra-node',
+    id: 'pcie5-x16',
+    label: 'PCIe Gen5 x16',
+    scope: 'intra-node',
     bandwidth: sourced(63e9, 'B/s', 'PCI-SIG PCIe 5.0: 32 GT/s × 16 lanes × 128/130 ÷ 8 = 63 GB/s per direction'),
     bidirectional: sourced(126e9, 'B/s', 'PCI-SIG PCIe 5.0 x16, both directions'),
     latency: sourced(1e-6, 's', 'mlsysim constants LATENCY_PCIE_GEN5 (order of magnitude)'),
   }),
   'ib-hdr': link({
-    id: 'ib-hdr', label: 'InfiniBand HDR (200 Gb/s)', scope: 'inter-node',
-    bandwidth: sourced(25e9, 'B/s', 'NVIDIA/Mellanox ConnectX-6 HDR: 200 Gb/s per port per direction = 25 GB/s; facts.json INFINIBAND_HDR_BW',
-      'v2-02 labels HDR200 "400 GB/s"; 200 Gb/s is 25 GB/s per direction.'),
+    id: 'ib-hdr',
+    label: 'InfiniBand HDR (200 Gb/s)',
+    scope: 'inter-node',
+    bandwidth: sourced(
+      25e9,
+      'B/s',
+      'NVIDIA/Mellanox ConnectX-6 HDR: 200 Gb/s per port per direction = 25 GB/s; facts.json INFINIBAND_HDR_BW',
+      'v2-02 labels HDR200 "400 GB/s"; 200 Gb/s is 25 GB/s per direction.',
+    ),
     bidirectional: sourced(50e9, 'B/s', '200 Gb/s in each direction'),
     latency: sourced(1.5e-6, 's', 'textbook tbl-interconnect-parameters as quoted by v2-06 (α = 1.5 µs); mlsysim uses 5 µs end to end'),
   }),
   'ib-ndr': link({
-    id: 'ib-ndr', label: 'InfiniBand NDR (400 Gb/s)', scope: 'inter-node',
+    id: 'ib-ndr',
+    label: 'InfiniBand NDR (400 Gb/s)',
+    scope: 'inter-node',
     bandwidth: sourced(50e9, 'B/s', 'NVIDIA ConnectX-7 NDR: 400 Gb/s per port per direction = 50 GB/s; facts.json INFINIBAND_NDR_BW'),
     bidirectional: sourced(100e9, 'B/s', '400 Gb/s in each direction'),
     latency: sourced(1.5e-6, 's', 'textbook tbl-interconnect-parameters as quoted by v2-06 (α = 1.5 µs)'),
   }),
   'ib-xdr': link({
-    id: 'ib-xdr', label: 'InfiniBand XDR (800 Gb/s)', scope: 'inter-node',
+    id: 'ib-xdr',
+    label: 'InfiniBand XDR (800 Gb/s)',
+    scope: 'inter-node',
     bandwidth: sourced(100e9, 'B/s', 'NVIDIA Quantum-X800 XDR: 800 Gb/s per port = 100 GB/s; facts.json INFINIBAND_XDR_BW'),
     bidirectional: sourced(200e9, 'B/s', '800 Gb/s in each direction'),
     latency: sourced(1.5e-6, 's', 'assumed equal to NDR (textbook α = 1.5 µs)'),
   }),
   'eth-100g': link({
-    id: 'eth-100g', label: 'Ethernet 100G', scope: 'inter-node',
+    id: 'eth-100g',
+    label: 'Ethernet 100G',
+    scope: 'inter-node',
     bandwidth: sourced(12.5e9, 'B/s', 'IEEE 802.3 100GBASE: 100 Gb/s = 12.5 GB/s per direction; facts.json NETWORK_100G_BW'),
     bidirectional: sourced(25e9, 'B/s', '100 Gb/s in each direction'),
     latency: sourced(5e-6, 's', 'mlsysim constants LATENCY_INFINIBAND (5 µs, used as a network default)'),
   }),
   'eth-400g': link({
-    id: 'eth-400g', label: 'Ethernet 400G', scope: 'inter-node',
+    id: 'eth-400g',
+    label: 'Ethernet 400G',
+    scope: 'inter-node',
     bandwidth: sourced(50e9, 'B/s', 'IEEE 802.3bs 400GBASE: 400 Gb/s = 50 GB/s per direction'),
     bidirectional: sourced(100e9, 'B/s', '400 Gb/s in each direction'),
     latency: sourced(5e-6, 's', 'mlsysim constants LATENCY_INFINIBAND (5 µs, used as a network default)'),
@@ -125,7 +161,14 @@ export const INTERCONNECT_LINKS: Readonly<Record<string, InterconnectLink>> = Ob
  */
 export function interconnectLink(id: string): InterconnectLink {
   const l = typeof id === 'string' ? INTERCONNECT_LINKS[id] : undefined;
-  if (!l) throw new PhysicsError('link', id, `one of ${Object.keys(INTERCONNECT_LINKS).map((k) => JSON.stringify(k)).join(', ')}`);
+  if (!l)
+    throw new PhysicsError(
+      'link',
+      id,
+      `one of ${Object.keys(INTERCONNECT_LINKS)
+        .map((k) => JSON.stringify(k))
+        .join(', ')}`,
+    );
   return l;
 }
 
@@ -298,7 +341,11 @@ export type AllReduceAlgorithm = (typeof ALL_REDUCE_ALGORITHMS)[number];
  * In this contention-free α–β model Rabenseifner matches ring's bandwidth term with only
  * 2log₂N latency steps; ring's practical edge (nearest-neighbour traffic, any N) is not modelled.
  */
-export function bestAllReduce(args: CollectiveArgs): { algorithm: AllReduceAlgorithm; seconds: number; times: Record<AllReduceAlgorithm, number> } {
+export function bestAllReduce(args: CollectiveArgs): {
+  algorithm: AllReduceAlgorithm;
+  seconds: number;
+  times: Record<AllReduceAlgorithm, number>;
+} {
   const times: Record<AllReduceAlgorithm, number> = {
     ring: ringAllReduceSeconds(args),
     tree: treeAllReduceSeconds(args),
@@ -320,12 +367,23 @@ export function bestAllReduce(args: CollectiveArgs): { algorithm: AllReduceAlgor
  * it even with one node.
  */
 export function hierarchicalAllReduce({
-  bytes, gpusPerNode, nodes, intraBandwidth, intraLatency = 0, interBandwidth, interLatency = 0, interLinksPerNode,
+  bytes,
+  gpusPerNode,
+  nodes,
+  intraBandwidth,
+  intraLatency = 0,
+  interBandwidth,
+  interLatency = 0,
+  interLinksPerNode,
 }: {
-  bytes: number; gpusPerNode: number; nodes: number;
-  intraBandwidth: number; intraLatency?: number;
+  bytes: number;
+  gpusPerNode: number;
+  nodes: number;
+  intraBandwidth: number;
+  intraLatency?: number;
   /** β of one inter-node link (NIC port), B/s per direction. */
-  interBandwidth: number; interLatency?: number;
+  interBandwidth: number;
+  interLatency?: number;
   /** NIC links per node (default: one per GPU). */
   interLinksPerNode?: number;
 }): { seconds: number; intraSeconds: number; interSeconds: number; interBytesPerGpu: number } {
@@ -342,7 +400,9 @@ export function hierarchicalAllReduce({
   const shard = M / g;
   const interSeconds = ringAllReduceSeconds({ bytes: shard, workers: n, bandwidth: (bOut * Math.min(links, g)) / g, latency: aOut });
   return {
-    seconds: intraSeconds + interSeconds, intraSeconds, interSeconds,
+    seconds: intraSeconds + interSeconds,
+    intraSeconds,
+    interSeconds,
     interBytesPerGpu: ringAllReduceBytesPerWorker({ bytes: shard, workers: n }),
   };
 }
@@ -351,16 +411,28 @@ export function hierarchicalAllReduce({
 export type AllReduceNetwork =
   | { readonly kind: 'flat'; readonly bandwidth: number; readonly latency?: number }
   | {
-    readonly kind: 'hierarchical'; readonly gpusPerNode: number;
-    readonly intraBandwidth: number; readonly intraLatency?: number;
-    readonly interBandwidth: number; readonly interLatency?: number; readonly interLinksPerNode?: number;
-  };
+      readonly kind: 'hierarchical';
+      readonly gpusPerNode: number;
+      readonly intraBandwidth: number;
+      readonly intraLatency?: number;
+      readonly interBandwidth: number;
+      readonly interLatency?: number;
+      readonly interLinksPerNode?: number;
+    };
 
 /**
  * All-reduce time on a network: ring for `flat`; for `hierarchical`, a ring inside one node when
  * workers ≤ gpusPerNode, else {@link hierarchicalAllReduce} (workers must fill whole nodes).
  */
-export function networkAllReduceSeconds({ bytes, workers, network }: { bytes: number; workers: number; network: AllReduceNetwork }): number {
+export function networkAllReduceSeconds({
+  bytes,
+  workers,
+  network,
+}: {
+  bytes: number;
+  workers: number;
+  network: AllReduceNetwork;
+}): number {
   integerAtLeast('workers', workers, 1);
   if (!network || typeof network !== 'object') throw new PhysicsError('network', network, 'an object with kind "flat" or "hierarchical"');
   const kind = oneOf('network.kind', network.kind, ['flat', 'hierarchical'] as const);
@@ -373,9 +445,13 @@ export function networkAllReduceSeconds({ bytes, workers, network }: { bytes: nu
   if (workers <= g) return ringAllReduceSeconds({ bytes, workers, bandwidth: net.intraBandwidth, latency: net.intraLatency ?? 0 });
   if (workers % g !== 0) throw new PhysicsError('workers', workers, `a multiple of gpusPerNode (${g}) when it exceeds one node`);
   return hierarchicalAllReduce({
-    bytes, gpusPerNode: g, nodes: workers / g,
-    intraBandwidth: net.intraBandwidth, intraLatency: net.intraLatency ?? 0,
-    interBandwidth: net.interBandwidth, interLatency: net.interLatency ?? 0,
+    bytes,
+    gpusPerNode: g,
+    nodes: workers / g,
+    intraBandwidth: net.intraBandwidth,
+    intraLatency: net.intraLatency ?? 0,
+    interBandwidth: net.interBandwidth,
+    interLatency: net.interLatency ?? 0,
     ...(net.interLinksPerNode === undefined ? {} : { interLinksPerNode: net.interLinksPerNode }),
   }).seconds;
 }
@@ -385,7 +461,10 @@ export function networkAllReduceSeconds({ bytes, workers, network }: { bytes: nu
  * bandwidth M/T · 2(N−1)/N, the per-link rate a ring all-reduce achieved — comparable with the
  * link's β whatever N is.
  */
-export function allReduceBusBandwidth({ bytes, seconds, workers }: { bytes: number; seconds: number; workers: number }): { algorithmBandwidth: number; busBandwidth: number } {
+export function allReduceBusBandwidth({ bytes, seconds, workers }: { bytes: number; seconds: number; workers: number }): {
+  algorithmBandwidth: number;
+  busBandwidth: number;
+} {
   nonNegative('bytes', bytes);
   positive('seconds', seconds);
   integerAtLeast('workers', workers, 1);
@@ -403,18 +482,36 @@ export function allReduceBusBandwidth({ bytes, seconds, workers }: { bytes: numb
  * efficiency η = T_compute/T_step, overhead = T_comm/T_compute, and, given a reference MFU,
  * MFU_eff = η·MFU_ref (v2-05). f = 0: fully serialized (v2-02's η = T_c/(T_c + T_comm)).
  */
-export function overlappedStepTime({ computeSeconds, commSeconds, overlapFraction = 0, referenceMfu }: {
-  computeSeconds: number; commSeconds: number; overlapFraction?: number; referenceMfu?: number;
+export function overlappedStepTime({
+  computeSeconds,
+  commSeconds,
+  overlapFraction = 0,
+  referenceMfu,
+}: {
+  computeSeconds: number;
+  commSeconds: number;
+  overlapFraction?: number;
+  referenceMfu?: number;
 }): {
-  stepSeconds: number; exposedCommSeconds: number; hiddenCommSeconds: number;
-  efficiency: number; commToCompute: number; effectiveMfu?: number;
+  stepSeconds: number;
+  exposedCommSeconds: number;
+  hiddenCommSeconds: number;
+  efficiency: number;
+  commToCompute: number;
+  effectiveMfu?: number;
 } {
   const tc = positive('computeSeconds', computeSeconds);
   const tm = nonNegative('commSeconds', commSeconds);
   const f = fraction('overlapFraction', overlapFraction);
   const hidden = Math.min(f * tm, tc);
   const step = tc + tm - hidden;
-  const out = { stepSeconds: step, exposedCommSeconds: tm - hidden, hiddenCommSeconds: hidden, efficiency: tc / step, commToCompute: tm / tc };
+  const out = {
+    stepSeconds: step,
+    exposedCommSeconds: tm - hidden,
+    hiddenCommSeconds: hidden,
+    efficiency: tc / step,
+    commToCompute: tm / tc,
+  };
   if (referenceMfu === undefined) return out;
   return { ...out, effectiveMfu: fraction('referenceMfu', referenceMfu) * (tc / step) };
 }
@@ -425,8 +522,14 @@ export function overlappedStepTime({ computeSeconds, commSeconds, overlapFractio
  * T = max(T_bwd + T_AR/B, T_bwd/B + T_AR). B = 1 serializes (T_bwd + T_AR); B → ∞ gives
  * max(T_bwd, T_AR).
  */
-export function bucketedBackwardSeconds({ backwardSeconds, allReduceSeconds, buckets }: {
-  backwardSeconds: number; allReduceSeconds: number; buckets: number;
+export function bucketedBackwardSeconds({
+  backwardSeconds,
+  allReduceSeconds,
+  buckets,
+}: {
+  backwardSeconds: number;
+  allReduceSeconds: number;
+  buckets: number;
 }): number {
   const tb = nonNegative('backwardSeconds', backwardSeconds);
   const ta = nonNegative('allReduceSeconds', allReduceSeconds);
@@ -439,15 +542,33 @@ export function bucketedBackwardSeconds({ backwardSeconds, allReduceSeconds, buc
  * InfiniBand): ring all-reduce of `bytes` over each link, then {@link overlappedStepTime}.
  * @param links ids from {@link INTERCONNECT_LINKS} (default nvlink4, pcie4-x16, ib-ndr)
  */
-export function compareInterconnects({ computeSeconds, bytes, workers, links = ['nvlink4', 'pcie4-x16', 'ib-ndr'], overlapFraction = 0 }: {
-  computeSeconds: number; bytes: number; workers: number; links?: readonly string[]; overlapFraction?: number;
+export function compareInterconnects({
+  computeSeconds,
+  bytes,
+  workers,
+  links = ['nvlink4', 'pcie4-x16', 'ib-ndr'],
+  overlapFraction = 0,
+}: {
+  computeSeconds: number;
+  bytes: number;
+  workers: number;
+  links?: readonly string[];
+  overlapFraction?: number;
 }): { id: string; label: string; bandwidth: number; latency: number; commSeconds: number; stepSeconds: number; efficiency: number }[] {
   if (!Array.isArray(links) || links.length === 0) throw new PhysicsError('links', links, 'a non-empty array of interconnect ids');
   return links.map((id) => {
     const l = interconnectLink(id);
     const commSeconds = ringAllReduceSeconds({ bytes, workers, bandwidth: l.bandwidth.value, latency: l.latency.value });
     const s = overlappedStepTime({ computeSeconds, commSeconds, overlapFraction });
-    return { id, label: l.label, bandwidth: l.bandwidth.value, latency: l.latency.value, commSeconds, stepSeconds: s.stepSeconds, efficiency: s.efficiency };
+    return {
+      id,
+      label: l.label,
+      bandwidth: l.bandwidth.value,
+      latency: l.latency.value,
+      commSeconds,
+      stepSeconds: s.stepSeconds,
+      efficiency: s.efficiency,
+    };
   });
 }
 
@@ -460,9 +581,20 @@ export function compareInterconnects({ computeSeconds, bytes, workers, links = [
  * @param computeSeconds weak: one worker's compute per step; strong: the whole batch on one worker
  * @param gradientBytes bytes all-reduced per step
  */
-export function dataParallelScaling({ workers, computeSeconds, gradientBytes, network, overlapFraction = 0, scaling = 'weak' }: {
-  workers: number; computeSeconds: number; gradientBytes: number; network: AllReduceNetwork;
-  overlapFraction?: number; scaling?: 'weak' | 'strong';
+export function dataParallelScaling({
+  workers,
+  computeSeconds,
+  gradientBytes,
+  network,
+  overlapFraction = 0,
+  scaling = 'weak',
+}: {
+  workers: number;
+  computeSeconds: number;
+  gradientBytes: number;
+  network: AllReduceNetwork;
+  overlapFraction?: number;
+  scaling?: 'weak' | 'strong';
 }): { computeSeconds: number; commSeconds: number; stepSeconds: number; speedup: number; efficiency: number } {
   const N = integerAtLeast('workers', workers, 1);
   const tc = positive('computeSeconds', computeSeconds);
@@ -479,7 +611,15 @@ export function dataParallelScaling({ workers, computeSeconds, gradientBytes, ne
  * parallel efficiency and C the communication share of a step. Both are inputs here; prefer
  * {@link dataParallelScaling}, which derives C from bytes, links and compute (v2-01 Critique).
  */
-export function fleetSpeedup({ workers, parallelEfficiency, commOverhead }: { workers: number; parallelEfficiency: number; commOverhead: number }): { speedup: number; efficiency: number } {
+export function fleetSpeedup({
+  workers,
+  parallelEfficiency,
+  commOverhead,
+}: {
+  workers: number;
+  parallelEfficiency: number;
+  commOverhead: number;
+}): { speedup: number; efficiency: number } {
   const N = integerAtLeast('workers', workers, 1);
   const e = fraction('parallelEfficiency', parallelEfficiency) * (1 - fraction('commOverhead', commOverhead));
   return { speedup: N * e, efficiency: e };
@@ -497,8 +637,14 @@ export function parallelScalingEfficiency({ speedup, workers }: { speedup: numbe
  * worker always gives S = 1 (v1-12 used p/(N·E), which gave 0.73× for one processor at E = 70 %).
  * @param parallelFraction p ∈ [0, 1]; @param workers N ≥ 1
  */
-export function amdahlSpeedup({ parallelFraction, workers, parallelEfficiency = 1 }: {
-  parallelFraction: number; workers: number; parallelEfficiency?: number;
+export function amdahlSpeedup({
+  parallelFraction,
+  workers,
+  parallelEfficiency = 1,
+}: {
+  parallelFraction: number;
+  workers: number;
+  parallelEfficiency?: number;
 }): number {
   const p = fraction('parallelFraction', parallelFraction);
   const N = positive('workers', workers);
@@ -521,9 +667,13 @@ export function amdahlCeiling({ parallelFraction }: { parallelFraction: number }
  * after-profile f_i/k_i/T' (v2-09). Fractions must sum to at most 1.
  */
 export function amdahlProfileSpeedup({ components }: { components: readonly { fraction: number; speedup: number }[] }): {
-  speedup: number; newTime: number; after: number[]; afterRemainder: number;
+  speedup: number;
+  newTime: number;
+  after: number[];
+  afterRemainder: number;
 } {
-  if (!Array.isArray(components) || components.length === 0) throw new PhysicsError('components', components, 'a non-empty array of { fraction, speedup }');
+  if (!Array.isArray(components) || components.length === 0)
+    throw new PhysicsError('components', components, 'a non-empty array of { fraction, speedup }');
   let used = 0;
   const parts = components.map((c, i) => {
     used += fraction(`components[${i}].fraction`, c.fraction);
@@ -554,8 +704,14 @@ export function gustafsonSpeedup({ parallelFraction, workers }: { parallelFracti
  * Bisection bandwidth of a fat tree with N endpoints, each on a link of β, and oversubscription
  * r (downlink:uplink capacity at the edge): BW_bis = N·β/(2r). r = 1 is non-blocking.
  */
-export function fatTreeBisectionBandwidth({ endpoints, linkBandwidth, oversubscription = 1 }: {
-  endpoints: number; linkBandwidth: number; oversubscription?: number;
+export function fatTreeBisectionBandwidth({
+  endpoints,
+  linkBandwidth,
+  oversubscription = 1,
+}: {
+  endpoints: number;
+  linkBandwidth: number;
+  oversubscription?: number;
 }): number {
   const N = integerAtLeast('endpoints', endpoints, 1);
   const r = positive('oversubscription', oversubscription);
@@ -569,8 +725,21 @@ export function fatTreeBisectionBandwidth({ endpoints, linkBandwidth, oversubscr
  * k³/4 hosts, 5k²/4 switches; bisection = hosts·β/(2r).
  * @param radix k, even whole number ≥ 2
  */
-export function kAryFatTree({ radix, linkBandwidth, oversubscription = 1 }: { radix: number; linkBandwidth: number; oversubscription?: number }): {
-  hosts: number; edgeSwitches: number; aggregationSwitches: number; coreSwitches: number; switches: number; bisectionBandwidth: number;
+export function kAryFatTree({
+  radix,
+  linkBandwidth,
+  oversubscription = 1,
+}: {
+  radix: number;
+  linkBandwidth: number;
+  oversubscription?: number;
+}): {
+  hosts: number;
+  edgeSwitches: number;
+  aggregationSwitches: number;
+  coreSwitches: number;
+  switches: number;
+  bisectionBandwidth: number;
 } {
   const k = integerAtLeast('radix', radix, 2);
   if (k % 2 !== 0) throw new PhysicsError('radix', radix, 'an even whole number of switch ports');
@@ -578,7 +747,11 @@ export function kAryFatTree({ radix, linkBandwidth, oversubscription = 1 }: { ra
   const edge = (k * k) / 2;
   const core = (k * k) / 4;
   return {
-    hosts, edgeSwitches: edge, aggregationSwitches: edge, coreSwitches: core, switches: 2 * edge + core,
+    hosts,
+    edgeSwitches: edge,
+    aggregationSwitches: edge,
+    coreSwitches: core,
+    switches: 2 * edge + core,
     bisectionBandwidth: fatTreeBisectionBandwidth({ endpoints: hosts, linkBandwidth, oversubscription }),
   };
 }
@@ -590,7 +763,15 @@ export function kAryFatTree({ radix, linkBandwidth, oversubscription = 1 }: { ra
  * Corrects v2-03, which used N^{2/3}/2 links (4× too few) and truncated int(64^{2/3}) to 15.
  * @returns { links, bandwidth } with bandwidth = links × β
  */
-export function torusBisectionBandwidth({ nodes, linkBandwidth, dimensions = 3 }: { nodes: number; linkBandwidth: number; dimensions?: number }): { links: number; bandwidth: number; side: number } {
+export function torusBisectionBandwidth({
+  nodes,
+  linkBandwidth,
+  dimensions = 3,
+}: {
+  nodes: number;
+  linkBandwidth: number;
+  dimensions?: number;
+}): { links: number; bandwidth: number; side: number } {
   const N = integerAtLeast('nodes', nodes, 1);
   const d = integerAtLeast('dimensions', dimensions, 1);
   const beta = positive('linkBandwidth', linkBandwidth);
@@ -605,7 +786,15 @@ export function torusBisectionBandwidth({ nodes, linkBandwidth, dimensions = 3 }
  * All-reduce time when each worker's share of the bisection, BW_bis/N, is the bottleneck
  * (v2-03): T = 2(N−1)/N · M / (BW_bis/N). For a fat tree this is ≈ 4rM/β whatever N.
  */
-export function bisectionAllReduceSeconds({ bytes, workers, bisectionBandwidth }: { bytes: number; workers: number; bisectionBandwidth: number }): number {
+export function bisectionAllReduceSeconds({
+  bytes,
+  workers,
+  bisectionBandwidth,
+}: {
+  bytes: number;
+  workers: number;
+  bisectionBandwidth: number;
+}): number {
   const N = integerAtLeast('workers', workers, 1);
   positive('bisectionBandwidth', bisectionBandwidth);
   return ringAllReduceBytesPerWorker({ bytes, workers: N }) / (bisectionBandwidth / N);
@@ -622,7 +811,15 @@ export function bisectionAllReduceSeconds({ bytes, workers, bisectionBandwidth }
  * Corrects v2-05/v2-09's (p − 1)/(p·m), which is no published formula and understates the bubble
  * (p = 4, m = 8: 27.3 %, not 9.4 %).
  */
-export function pipelineBubble({ stages, microbatches, interleave = 1 }: { stages: number; microbatches: number; interleave?: number }): number {
+export function pipelineBubble({
+  stages,
+  microbatches,
+  interleave = 1,
+}: {
+  stages: number;
+  microbatches: number;
+  interleave?: number;
+}): number {
   const p = integerAtLeast('stages', stages, 1);
   const m = integerAtLeast('microbatches', microbatches, 1);
   const v = integerAtLeast('interleave', interleave, 1);
@@ -633,7 +830,15 @@ export function pipelineBubble({ stages, microbatches, interleave = 1 }: { stage
  * Bubble time relative to useful compute (Narayanan et al. 2021, §2.2): (p − 1)/(v·m).
  * Equivalent to {@link pipelineBubble} b via b = r/(1 + r).
  */
-export function pipelineBubbleRatio({ stages, microbatches, interleave = 1 }: { stages: number; microbatches: number; interleave?: number }): number {
+export function pipelineBubbleRatio({
+  stages,
+  microbatches,
+  interleave = 1,
+}: {
+  stages: number;
+  microbatches: number;
+  interleave?: number;
+}): number {
   const p = integerAtLeast('stages', stages, 1);
   const m = integerAtLeast('microbatches', microbatches, 1);
   const v = integerAtLeast('interleave', interleave, 1);
@@ -645,8 +850,21 @@ export function pipelineBubbleRatio({ stages, microbatches, interleave = 1 }: { 
  * total (v2-05: invalid layouts get `dp: null`, never a floored DP); `crossesNode` when TP spans
  * more GPUs than one node has (TP traffic would leave NVLink).
  */
-export function parallelLayout({ totalGpus, tp, pp, gpusPerNode = 8 }: { totalGpus: number; tp: number; pp: number; gpusPerNode?: number }): {
-  valid: boolean; dp: number | null; crossesNode: boolean; reason: string | null;
+export function parallelLayout({
+  totalGpus,
+  tp,
+  pp,
+  gpusPerNode = 8,
+}: {
+  totalGpus: number;
+  tp: number;
+  pp: number;
+  gpusPerNode?: number;
+}): {
+  valid: boolean;
+  dp: number | null;
+  crossesNode: boolean;
+  reason: string | null;
 } {
   const total = integerAtLeast('totalGpus', totalGpus, 1);
   const t = integerAtLeast('tp', tp, 1);
@@ -761,12 +979,17 @@ export function activationBytesPerDevice(args: ActivationArgs): number {
  * plus {@link activationBytesPerDevice} (pass `activations` in bytes instead to use your own).
  */
 export function parallelMemoryPerDevice(args: ModelStateArgs & { activations: number | ActivationArgs }): {
-  weights: number; gradients: number; optimizer: number; activations: number; total: number;
+  weights: number;
+  gradients: number;
+  optimizer: number;
+  activations: number;
+  total: number;
 } {
   const state = modelStateBytesPerDevice(args);
-  const activations = typeof args.activations === 'number'
-    ? nonNegative('activations', args.activations)
-    : activationBytesPerDevice({ tp: args.tp ?? 1, pp: args.pp ?? 1, ...args.activations });
+  const activations =
+    typeof args.activations === 'number'
+      ? nonNegative('activations', args.activations)
+      : activationBytesPerDevice({ tp: args.tp ?? 1, pp: args.pp ?? 1, ...args.activations });
   return { ...state, activations, total: state.total + activations };
 }
 
@@ -775,8 +998,20 @@ export function parallelMemoryPerDevice(args: ModelStateArgs & { activations: nu
  * what each tensor-parallel all-reduce sums). v2-02: 32 × 2048 × 8192 × 2 B = 1.07 GB forward,
  * ×2 with the backward gradient ≈ 2.15 GB, versus 280 GB of gradients.
  */
-export function activationTensorBytes({ batch, seqLength, hidden, bytesPerElement = 2 }: { batch: number; seqLength: number; hidden: number; bytesPerElement?: number }): number {
-  return positive('batch', batch) * positive('seqLength', seqLength) * positive('hidden', hidden) * positive('bytesPerElement', bytesPerElement);
+export function activationTensorBytes({
+  batch,
+  seqLength,
+  hidden,
+  bytesPerElement = 2,
+}: {
+  batch: number;
+  seqLength: number;
+  hidden: number;
+  bytesPerElement?: number;
+}): number {
+  return (
+    positive('batch', batch) * positive('seqLength', seqLength) * positive('hidden', hidden) * positive('bytesPerElement', bytesPerElement)
+  );
 }
 
 /**
@@ -785,9 +1020,26 @@ export function activationTensorBytes({ batch, seqLength, hidden, bytesPerElemen
  * v2-05's "192 all-reduces for 96 layers" counts the forward pass only), ring over TP GPUs:
  * T = L · k · Ring(b·s·h·bytes, TP). One TP rank: 0.
  */
-export function tensorParallelCommSeconds({ microBatch, seqLength, hidden, bytesPerElement = 2, tp, layers, bandwidth, latency = 0, allReducesPerLayer = 4 }: {
-  microBatch: number; seqLength: number; hidden: number; bytesPerElement?: number;
-  tp: number; layers: number; bandwidth: number; latency?: number; allReducesPerLayer?: number;
+export function tensorParallelCommSeconds({
+  microBatch,
+  seqLength,
+  hidden,
+  bytesPerElement = 2,
+  tp,
+  layers,
+  bandwidth,
+  latency = 0,
+  allReducesPerLayer = 4,
+}: {
+  microBatch: number;
+  seqLength: number;
+  hidden: number;
+  bytesPerElement?: number;
+  tp: number;
+  layers: number;
+  bandwidth: number;
+  latency?: number;
+  allReducesPerLayer?: number;
 }): { bytesPerAllReduce: number; allReduces: number; seconds: number } {
   const bytes = activationTensorBytes({ batch: microBatch, seqLength, hidden, bytesPerElement });
   const L = integerAtLeast('layers', layers, 1);
@@ -795,4 +1047,3 @@ export function tensorParallelCommSeconds({ microBatch, seqLength, hidden, bytes
   const each = ringAllReduceSeconds({ bytes, workers: tp, bandwidth, latency });
   return { bytesPerAllReduce: bytes, allReduces: L * k, seconds: L * k * each };
 }
-

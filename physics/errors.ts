@@ -46,8 +46,7 @@ export function nonNegative(name: string, v: unknown): number {
 
 /** A number in [lo, hi] (inclusive unless told). */
 export function inRange(name: string, v: unknown, lo: number, hi: number, opts: { loOpen?: boolean; hiOpen?: boolean } = {}): number {
-  const ok = typeof v === 'number' && Number.isFinite(v) &&
-    (opts.loOpen ? v > lo : v >= lo) && (opts.hiOpen ? v < hi : v <= hi);
+  const ok = typeof v === 'number' && Number.isFinite(v) && (opts.loOpen ? v > lo : v >= lo) && (opts.hiOpen ? v < hi : v <= hi);
   if (!ok) throw new PhysicsError(name, v, `a number in ${opts.loOpen ? '(' : '['}${lo}, ${hi}${opts.hiOpen ? ')' : ']'}`);
   return v as number;
 }

@@ -26,7 +26,13 @@ export const CLIENT_UPLINK = {
  * per round = K·(M/r_up + M/r_down); total = rounds × per round. With no compression this is the
  * chapter's K × M × 2.
  */
-export function federatedTraffic(args: { clientsPerRound: number; modelBytes: number; rounds?: number; uplinkCompression?: number; downlinkCompression?: number }): { uplinkPerClient: number; downlinkPerClient: number; perRound: number; total: number } {
+export function federatedTraffic(args: {
+  clientsPerRound: number;
+  modelBytes: number;
+  rounds?: number;
+  uplinkCompression?: number;
+  downlinkCompression?: number;
+}): { uplinkPerClient: number; downlinkPerClient: number; perRound: number; total: number } {
   const K = nonNegative('clientsPerRound', args.clientsPerRound);
   const M = nonNegative('modelBytes', args.modelBytes);
   const R = nonNegative('rounds', args.rounds ?? 1);
@@ -56,7 +62,14 @@ export function topKCompressionRatio(args: { keepFraction: number; valueBits?: n
  * the server waits for the slowest client (straggler). Bandwidths may be one number or one per
  * client. Round time = max over clients of (M/r_down)/BW_down + t_compute + (M/r_up)/BW_up.
  */
-export function federatedRoundTime(args: { modelBytes: number; uplinkBandwidth: number | readonly number[]; downlinkBandwidth: number | readonly number[]; localComputeSeconds?: number; uplinkCompression?: number; downlinkCompression?: number }): { uploadSeconds: number; downloadSeconds: number; roundSeconds: number } {
+export function federatedRoundTime(args: {
+  modelBytes: number;
+  uplinkBandwidth: number | readonly number[];
+  downlinkBandwidth: number | readonly number[];
+  localComputeSeconds?: number;
+  uplinkCompression?: number;
+  downlinkCompression?: number;
+}): { uploadSeconds: number; downloadSeconds: number; roundSeconds: number } {
   const M = nonNegative('modelBytes', args.modelBytes);
   const tc = nonNegative('localComputeSeconds', args.localComputeSeconds ?? 0);
   const upBytes = M / inRange('uplinkCompression', args.uplinkCompression ?? 1, 1, Infinity);
@@ -69,12 +82,16 @@ export function federatedRoundTime(args: { modelBytes: number; uplinkBandwidth: 
   const ups = list('uplinkBandwidth', args.uplinkBandwidth);
   const downs = list('downlinkBandwidth', args.downlinkBandwidth);
   const n = Math.max(ups.length, downs.length);
-  if (ups.length !== downs.length && ups.length !== 1 && downs.length !== 1) throw new PhysicsError('downlinkBandwidth', args.downlinkBandwidth, `one bandwidth or ${ups.length} (one per client)`);
-  let upload = 0, download = 0, round = 0;
+  if (ups.length !== downs.length && ups.length !== 1 && downs.length !== 1)
+    throw new PhysicsError('downlinkBandwidth', args.downlinkBandwidth, `one bandwidth or ${ups.length} (one per client)`);
+  let upload = 0,
+    download = 0,
+    round = 0;
   for (let i = 0; i < n; i++) {
     const u = upBytes / ups[ups.length === 1 ? 0 : i];
     const d = downBytes / downs[downs.length === 1 ? 0 : i];
-    upload = Math.max(upload, u); download = Math.max(download, d);
+    upload = Math.max(upload, u);
+    download = Math.max(download, d);
     round = Math.max(round, d + tc + u);
   }
   return { uploadSeconds: upload, downloadSeconds: download, roundSeconds: round };
@@ -85,7 +102,10 @@ export function federatedRoundTime(args: { modelBytes: number; uplinkBandwidth: 
  * per event over the same period; ratio = federated / centralised (> 1 means federated costs
  * more bandwidth). v2-11 defaults: 4e16 B/day vs 1e9 × 100 B = 1e11 B/day ⇒ 400,000×.
  */
-export function federatedVsCentralized(args: { federatedBytes: number; events: number; bytesPerEvent: number }): { centralizedBytes: number; ratio: number } {
+export function federatedVsCentralized(args: { federatedBytes: number; events: number; bytesPerEvent: number }): {
+  centralizedBytes: number;
+  ratio: number;
+} {
   const central = nonNegative('events', args.events) * nonNegative('bytesPerEvent', args.bytesPerEvent);
   if (central === 0) throw new PhysicsError('events', args.events, 'a positive number of events with a positive size');
   return { centralizedBytes: central, ratio: nonNegative('federatedBytes', args.federatedBytes) / central };
@@ -102,13 +122,20 @@ export function radioEnergy(args: { bytes: number; joulesPerByte?: number }): nu
  * heterogeneity β. Illustrative scaling (more rounds always help; more local epochs trade noise
  * averaging for client drift), not a calibrated accuracy.
  */
-export function fedAvgErrorBound(args: { noiseVariance: number; clientsPerRound: number; localEpochs: number; rounds: number; heterogeneity: number }): { noiseTerm: number; driftTerm: number; bound: number } {
+export function fedAvgErrorBound(args: {
+  noiseVariance: number;
+  clientsPerRound: number;
+  localEpochs: number;
+  rounds: number;
+  heterogeneity: number;
+}): { noiseTerm: number; driftTerm: number; bound: number } {
   const s2 = nonNegative('noiseVariance', args.noiseVariance);
   const C = positive('clientsPerRound', args.clientsPerRound);
   const E = positive('localEpochs', args.localEpochs);
   const R = positive('rounds', args.rounds);
   const b = nonNegative('heterogeneity', args.heterogeneity);
-  const noiseTerm = s2 / (C * E * R), driftTerm = (b * b * E * E) / R;
+  const noiseTerm = s2 / (C * E * R),
+    driftTerm = (b * b * E * E) / R;
   return { noiseTerm, driftTerm, bound: noiseTerm + driftTerm };
 }
 

@@ -26,8 +26,18 @@ export function compiledKernelCount({ kernels, fusionReduction }: { kernels: num
  * t_c was not its real duration.
  * 5 µs at 312 TFLOP/s × 0.5 with I = 80 FLOP/B over 2 TB/s: F = 780 MFLOP, D = 9.75 MB, t_m = 4.875 µs.
  */
-export function kernelMemorySeconds({ computeSeconds, peakFlops, efficiency = 1, intensity, bandwidth }: {
-  computeSeconds: number; peakFlops: number; efficiency?: number; intensity: number; bandwidth: number;
+export function kernelMemorySeconds({
+  computeSeconds,
+  peakFlops,
+  efficiency = 1,
+  intensity,
+  bandwidth,
+}: {
+  computeSeconds: number;
+  peakFlops: number;
+  efficiency?: number;
+  intensity: number;
+  bandwidth: number;
 }): { flops: number; bytes: number; memorySeconds: number; memoryBound: boolean } {
   const tc = nonNegative('computeSeconds', computeSeconds);
   const flops = positive('peakFlops', peakFlops) * fraction('efficiency', efficiency) * tc;
@@ -45,11 +55,26 @@ export function kernelMemorySeconds({ computeSeconds, peakFlops, efficiency = 1,
  * v1-07: 30 s, 1,450 → 1,450 × 1.48 = 2,146 img/s, 10 M/day for 30 days: Δt = 0.22367 ms,
  * N* = 134,125, net 67,072 s. Edge 100/day for 1 day: net −29.98 s, break-even after 1,341 days.
  */
-export function compilationRoi({ compileSeconds, baselineRate, improvedRate, demandRate, durationSeconds }: {
-  compileSeconds: number; baselineRate: number; improvedRate: number; demandRate: number; durationSeconds: number;
+export function compilationRoi({
+  compileSeconds,
+  baselineRate,
+  improvedRate,
+  demandRate,
+  durationSeconds,
+}: {
+  compileSeconds: number;
+  baselineRate: number;
+  improvedRate: number;
+  demandRate: number;
+  durationSeconds: number;
 }): {
-  savedPerItem: number; breakEvenItems: number; breakEvenSeconds: number; totalItems: number;
-  netSavedSeconds: number; paysBack: boolean; netSavedAt: (seconds: number) => number;
+  savedPerItem: number;
+  breakEvenItems: number;
+  breakEvenSeconds: number;
+  totalItems: number;
+  netSavedSeconds: number;
+  paysBack: boolean;
+  netSavedAt: (seconds: number) => number;
 } {
   const V = nonNegative('demandRate', demandRate);
   const T = nonNegative('durationSeconds', durationSeconds);
@@ -59,7 +84,12 @@ export function compilationRoi({ compileSeconds, baselineRate, improvedRate, dem
   const totalItems = V * T;
   const netSavedAt = (seconds: number) => V * nonNegative('seconds', seconds) * dt - t;
   return {
-    savedPerItem: dt, breakEvenItems: be.breakEvenItems, breakEvenSeconds: V === 0 ? Infinity : be.breakEvenItems / V,
-    totalItems, netSavedSeconds: totalItems * dt - t, paysBack: totalItems >= be.breakEvenItems, netSavedAt,
+    savedPerItem: dt,
+    breakEvenItems: be.breakEvenItems,
+    breakEvenSeconds: V === 0 ? Infinity : be.breakEvenItems / V,
+    totalItems,
+    netSavedSeconds: totalItems * dt - t,
+    paysBack: totalItems >= be.breakEvenItems,
+    netSavedAt,
   };
 }

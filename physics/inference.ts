@@ -32,7 +32,14 @@ function hardware(h: HardwareShare) {
   const precision = h.precision ?? 'fp16';
   const eff = fraction('mfu', h.mfu ?? 1);
   if (eff === 0) throw new PhysicsError('mfu', eff, 'a fraction greater than 0');
-  return { device: d, devices: n, precision, flops: peakFlopsFor(d, precision) * n * eff, bandwidth: d.memoryBandwidth * n, capacity: d.memoryBytes * n };
+  return {
+    device: d,
+    devices: n,
+    precision,
+    flops: peakFlopsFor(d, precision) * n * eff,
+    bandwidth: d.memoryBandwidth * n,
+    capacity: d.memoryBytes * n,
+  };
 }
 
 export interface PrefillInput extends HardwareShare {
@@ -106,7 +113,14 @@ export function decodeStep(input: DecodeInput): DecodeStep {
 function phase(flops: number, bytes: number, rate: number, bw: number): PhaseTime {
   const computeTime = flops / rate;
   const memoryTime = bytes / bw;
-  return { flops, bytes, computeTime, memoryTime, time: Math.max(computeTime, memoryTime), bound: memoryTime > computeTime ? 'memory' : 'compute' };
+  return {
+    flops,
+    bytes,
+    computeTime,
+    memoryTime,
+    time: Math.max(computeTime, memoryTime),
+    bound: memoryTime > computeTime ? 'memory' : 'compute',
+  };
 }
 
 export interface LlmInferenceInput {
@@ -162,17 +176,43 @@ export function llmInference(input: LlmInferenceInput): LlmInference {
   const T = integerAtLeast('outputTokens', input.outputTokens, 1);
   const B = integerAtLeast('batch', input.batch ?? 1, 1);
   const w = modelWeightBytes(m, precision);
-  const kvAt = (len: number) => kvCacheBytes({ layers: m.layers!, kvHeads: m.kvHeads!, headDim: m.headDim!, seqLen: len, batch: B, precision });
+  const kvAt = (len: number) =>
+    kvCacheBytes({ layers: m.layers!, kvHeads: m.kvHeads!, headDim: m.headDim!, seqLen: len, batch: B, precision });
   const kvFinal = kvAt(S + T);
-  const prefill = prefillTime({ params: m.params, tokens: S, batch: B, device: d, devices: n, precision, mfu: input.prefillMfu ?? 1, bytes: w });
+  const prefill = prefillTime({
+    params: m.params,
+    tokens: S,
+    batch: B,
+    device: d,
+    devices: n,
+    precision,
+    mfu: input.prefillMfu ?? 1,
+    bytes: w,
+  });
   const overhead = input.includeOverhead === false ? 0 : d.overheadSeconds;
   const meanKv = 2 * m.layers * m.kvHeads * m.headDim * (S + T / 2) * B * bytesPerElement(precision);
-  const step = decodeStep({ params: m.params, batch: B, kvBytes: meanKv, weightBytes: w, device: d, devices: n, precision, mfu: input.decodeMfu ?? 1 });
+  const step = decodeStep({
+    params: m.params,
+    batch: B,
+    kvBytes: meanKv,
+    weightBytes: w,
+    device: d,
+    devices: n,
+    precision,
+    mfu: input.decodeMfu ?? 1,
+  });
   const ttft = prefill.time + overhead;
   return {
-    weightBytes: w, kvBytes: kvFinal, memoryBytes: w + kvFinal, capacityBytes: d.memoryBytes * n,
+    weightBytes: w,
+    kvBytes: kvFinal,
+    memoryBytes: w + kvFinal,
+    capacityBytes: d.memoryBytes * n,
     fits: w + kvFinal <= d.memoryBytes * n,
-    prefill, ttft, tpot: step.time, total: ttft + (T - 1) * step.time, tokensPerSecond: step.tokensPerSecond,
+    prefill,
+    ttft,
+    tpot: step.time,
+    total: ttft + (T - 1) * step.time,
+    tokensPerSecond: step.tokensPerSecond,
   };
 }
 
@@ -180,7 +220,13 @@ export function llmInference(input: LlmInferenceInput): LlmInference {
  * MFU implied by a token rate: 2 P * tokensPerSecond / (peak * devices).
  * 1,000 tokens/s of an 8.03e9 model on one H100: 1.606e13 / 9.89e14 = 1.6 %.
  */
-export function mfuFromTokens(tokensPerSecond: number, params: number, device: Device | string, precision: Precision = 'fp16', devices = 1): number {
+export function mfuFromTokens(
+  tokensPerSecond: number,
+  params: number,
+  device: Device | string,
+  precision: Precision = 'fp16',
+  devices = 1,
+): number {
   const tps = nonNegative('tokensPerSecond', tokensPerSecond);
   const n = integerAtLeast('devices', devices, 1);
   return (2 * positive('params', params) * tps) / (peakFlopsFor(device, precision) * n);

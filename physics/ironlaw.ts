@@ -67,9 +67,15 @@ export function ironLaw(input: IronLawInput): IronLaw {
   let dominant: IronLaw['dominant'] = 'data';
   for (const k of ['compute', 'overhead', 'propagation'] as const) if (terms[k] > terms[dominant]) dominant = k;
   return {
-    data, compute, overhead: L, propagation: prop, total: work + L + prop,
-    bound: data > compute ? 'memory' : 'compute', dominant,
-    intensity: D === 0 ? Infinity : O / D, ridge: (R * eta) / BW,
+    data,
+    compute,
+    overhead: L,
+    propagation: prop,
+    total: work + L + prop,
+    bound: data > compute ? 'memory' : 'compute',
+    dominant,
+    intensity: D === 0 ? Infinity : O / D,
+    ridge: (R * eta) / BW,
   };
 }
 
@@ -88,9 +94,14 @@ export interface IronLawOnDeviceInput {
 export function ironLawOnDevice(device: Device | string, input: IronLawOnDeviceInput): IronLaw {
   const d = resolveDevice(device);
   return ironLaw({
-    dataBytes: input.dataBytes, bandwidth: d.memoryBandwidth, ops: input.ops,
-    opsPerSecond: peakFlopsFor(d, input.precision ?? 'fp16'), efficiency: input.efficiency,
-    overheadSeconds: input.overheadSeconds ?? d.overheadSeconds, propagationSeconds: input.propagationSeconds, overlap: input.overlap,
+    dataBytes: input.dataBytes,
+    bandwidth: d.memoryBandwidth,
+    ops: input.ops,
+    opsPerSecond: peakFlopsFor(d, input.precision ?? 'fp16'),
+    efficiency: input.efficiency,
+    overheadSeconds: input.overheadSeconds ?? d.overheadSeconds,
+    propagationSeconds: input.propagationSeconds,
+    overlap: input.overlap,
   });
 }
 
@@ -149,7 +160,8 @@ export function dispatchOverhead(input: DispatchInput): DispatchResult {
   const tc = nonNegative('computePerKernel', input.computePerKernel);
   const td = nonNegative('dispatchPerKernel', input.dispatchPerKernel);
   const tm = nonNegative('memorySeconds', input.memorySeconds ?? 0);
-  const compute = n * tc, dispatch = n * td;
+  const compute = n * tc,
+    dispatch = n * td;
   const total = compute + dispatch + tm;
   return { compute, dispatch, memory: tm, total, utilization: total === 0 ? 0 : compute / total };
 }
@@ -205,7 +217,8 @@ export function kernelFusion(input: FusionInput): FusionResult {
   const c = nonNegative('computeSeconds', input.computeSeconds ?? 0);
   const f = nonNegative('flops', input.flops ?? 0);
   const side = (kernels: number, bytes: number): FusionSide => {
-    const memoryTime = bytes / BW, dispatchTime = kernels * d;
+    const memoryTime = bytes / BW,
+      dispatchTime = kernels * d;
     return { kernels, bytes, memoryTime, dispatchTime, computeTime: c, total: c + dispatchTime + memoryTime, intensity: f / bytes };
   };
   const unfused = side(N, 2 * N * T);

@@ -16,8 +16,14 @@ import { sourced, type Sourced } from './sourced.js';
  * Replaces v2-10's flat 2.5× and its garbled `tps × α × (1 + acceptance × draft_len)`.
  * α = 0.8, k = 4: E = 3.3616; with c = 0.05, 2.80×.
  */
-export function speculativeDecoding({ acceptanceRate, draftTokens, draftCostRatio = 0 }: {
-  acceptanceRate: number; draftTokens: number; draftCostRatio?: number;
+export function speculativeDecoding({
+  acceptanceRate,
+  draftTokens,
+  draftCostRatio = 0,
+}: {
+  acceptanceRate: number;
+  draftTokens: number;
+  draftCostRatio?: number;
 }): { expectedTokens: number; speedup: number } {
   const a = fraction('acceptanceRate', acceptanceRate);
   const k = integerAtLeast('draftTokens', draftTokens, 0);
@@ -27,7 +33,11 @@ export function speculativeDecoding({ acceptanceRate, draftTokens, draftCostRati
 }
 
 /** Tokens per KV-cache block in vLLM's PagedAttention (Kwon et al. 2023, SOSP, default block size). */
-export const PAGED_KV_BLOCK_TOKENS: Sourced = sourced(16, 'token', 'Kwon et al. 2023, "Efficient Memory Management for Large Language Model Serving with PagedAttention", SOSP (vLLM default block size 16)');
+export const PAGED_KV_BLOCK_TOKENS: Sourced = sourced(
+  16,
+  'token',
+  'Kwon et al. 2023, "Efficient Memory Management for Large Language Model Serving with PagedAttention", SOSP (vLLM default block size 16)',
+);
 
 /**
  * KV-cache memory for a set of live sequences under two allocators:
@@ -38,11 +48,24 @@ export const PAGED_KV_BLOCK_TOKENS: Sourced = sourced(16, 'token', 'Kwon et al. 
  * Llama 3 70B (327,680 B/token), sequences of 100, 1,000 and 4,000 tokens, 4,096 reserved:
  * paged 5,120 tokens (99.6 % used), contiguous 12,288 (41.5 %).
  */
-export function pagedKvCache({ sequenceTokens, bytesPerToken, reservedTokens, blockTokens = PAGED_KV_BLOCK_TOKENS.value }: {
-  sequenceTokens: readonly number[]; bytesPerToken: number; reservedTokens: number; blockTokens?: number;
+export function pagedKvCache({
+  sequenceTokens,
+  bytesPerToken,
+  reservedTokens,
+  blockTokens = PAGED_KV_BLOCK_TOKENS.value,
+}: {
+  sequenceTokens: readonly number[];
+  bytesPerToken: number;
+  reservedTokens: number;
+  blockTokens?: number;
 }): {
-  usedBytes: number; pagedBytes: number; contiguousBytes: number; blockBytes: number; blocks: number;
-  pagedUtilization: number; contiguousUtilization: number;
+  usedBytes: number;
+  pagedBytes: number;
+  contiguousBytes: number;
+  blockBytes: number;
+  blocks: number;
+  pagedUtilization: number;
+  contiguousUtilization: number;
 } {
   if (!Array.isArray(sequenceTokens) || sequenceTokens.length === 0) {
     throw new PhysicsError('sequenceTokens', sequenceTokens, 'a non-empty array of token counts');
@@ -50,16 +73,23 @@ export function pagedKvCache({ sequenceTokens, bytesPerToken, reservedTokens, bl
   const m = positive('bytesPerToken', bytesPerToken);
   const R = integerAtLeast('reservedTokens', reservedTokens, 1);
   const B = integerAtLeast('blockTokens', blockTokens, 1);
-  let used = 0, blocks = 0;
+  let used = 0,
+    blocks = 0;
   sequenceTokens.forEach((n, i) => {
     const t = integerAtLeast(`sequenceTokens[${i}]`, n, 0);
     if (t > R) throw new PhysicsError(`sequenceTokens[${i}]`, n, `at most reservedTokens (${R})`);
     used += t;
     blocks += Math.ceil(t / B);
   });
-  const usedBytes = used * m, pagedBytes = blocks * B * m, contiguousBytes = sequenceTokens.length * R * m;
+  const usedBytes = used * m,
+    pagedBytes = blocks * B * m,
+    contiguousBytes = sequenceTokens.length * R * m;
   return {
-    usedBytes, pagedBytes, contiguousBytes, blockBytes: B * m, blocks,
+    usedBytes,
+    pagedBytes,
+    contiguousBytes,
+    blockBytes: B * m,
+    blocks,
     pagedUtilization: pagedBytes === 0 ? 1 : usedBytes / pagedBytes,
     contiguousUtilization: usedBytes / contiguousBytes,
   };
@@ -74,8 +104,16 @@ export function pagedKvCache({ sequenceTokens, bytesPerToken, reservedTokens, bl
  * λ = 0.9: d = 1 → 10 service times; d = 2 → 2.61.
  * @param lengths queue lengths i for which s_i is returned (default 1..10)
  */
-export function supermarketModel({ utilization, choices, serviceRate, lengths }: {
-  utilization: number; choices: number; serviceRate?: number; lengths?: readonly number[];
+export function supermarketModel({
+  utilization,
+  choices,
+  serviceRate,
+  lengths,
+}: {
+  utilization: number;
+  choices: number;
+  serviceRate?: number;
+  lengths?: readonly number[];
 }): { tail: { length: number; fraction: number }[]; meanJobs: number; meanResponse: number } {
   const lambda = fraction('utilization', utilization);
   if (lambda >= 1) throw new PhysicsError('utilization', utilization, 'a load in [0, 1)');

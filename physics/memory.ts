@@ -133,9 +133,7 @@ export function transformerActivationBytes(input: TransformerActivationInput): n
   const mode = oneOf('recompute', input.recompute ?? 'none', RECOMPUTE_MODES);
   const scale = bytesPerElement(input.precision ?? 'fp16') / 2;
   const sbh = s * b * h;
-  const perLayer = mode === 'full' ? 2 * sbh
-    : mode === 'selective' ? sbh * (10 + 24 / t)
-      : sbh * (10 + 24 / t + (5 * a * s) / (h * t));
+  const perLayer = mode === 'full' ? 2 * sbh : mode === 'selective' ? sbh * (10 + 24 / t) : sbh * (10 + 24 / t + (5 * a * s) / (h * t));
   return perLayer * L * scale;
 }
 
@@ -176,7 +174,14 @@ export function activationCheckpointing(input: ActivationCheckpointInput): Activ
   const seg = Math.ceil(L / k);
   const without = L * a;
   const withCk = Math.min(without, k * c + seg * a);
-  return { checkpoints: k, segmentLayers: seg, withoutCheckpointing: without, withCheckpointing: withCk, savedFraction: without === 0 ? 0 : 1 - withCk / without, recomputeOverhead: 1 / 3 };
+  return {
+    checkpoints: k,
+    segmentLayers: seg,
+    withoutCheckpointing: without,
+    withCheckpointing: withCk,
+    savedFraction: without === 0 ? 0 : 1 - withCk / without,
+    recomputeOverhead: 1 / 3,
+  };
 }
 
 export interface FeatureMapInput {
@@ -264,7 +269,8 @@ export function kvCacheBytes(input: KvCacheInput): number {
   const dh = integerAtLeast('headDim', input.headDim, 1);
   const S = integerAtLeast('seqLen', input.seqLen, 0);
   const B = integerAtLeast('batch', input.batch ?? 1, 1);
-  const b = input.bytesPerElement !== undefined ? positive('bytesPerElement', input.bytesPerElement) : bytesPerElement(input.precision ?? 'fp16');
+  const b =
+    input.bytesPerElement !== undefined ? positive('bytesPerElement', input.bytesPerElement) : bytesPerElement(input.precision ?? 'fp16');
   return 2 * L * kv * dh * S * B * b;
 }
 

@@ -46,7 +46,11 @@ function pairedDistributions(expected: unknown, actual: unknown, epsilon: unknow
 /** Conventional PSI bands: < 0.10 stable, 0.10–0.25 moderate shift, ≥ 0.25 significant shift. */
 export const PSI_THRESHOLDS = {
   warning: sourced(0.1, '1', 'Siddiqi, "Credit Risk Scorecards" (Wiley 2006), population stability: PSI < 0.1 no significant change'),
-  drift: sourced(0.25, '1', 'Siddiqi 2006: PSI ≥ 0.25 significant population shift; also Yurdakul 2018, "Statistical Properties of the Population Stability Index"'),
+  drift: sourced(
+    0.25,
+    '1',
+    'Siddiqi 2006: PSI ≥ 0.25 significant population shift; also Yurdakul 2018, "Statistical Properties of the Population Stability Index"',
+  ),
 } as const;
 
 /** The ML-Ops chapter's bands (v1-14): < 0.1 stable, 0.1–0.2 warning, ≥ 0.2 retrain. */
@@ -56,7 +60,12 @@ export const PSI_THRESHOLDS_CHAPTER = {
 } as const;
 
 /** Default floor for empty bins when computing PSI/KL. */
-export const PSI_EMPTY_BIN_EPSILON = sourced(1e-4, '1', 'common practice: replace an empty bin\'s share by a small ε so ln(a/e) stays finite', 'An empty bin then contributes (x − ε)·ln(x/ε), e.g. 0.05·ln(500) = 0.31 for a 5 % bin that vanishes.');
+export const PSI_EMPTY_BIN_EPSILON = sourced(
+  1e-4,
+  '1',
+  "common practice: replace an empty bin's share by a small ε so ln(a/e) stays finite",
+  'An empty bin then contributes (x − ε)·ln(x/ε), e.g. 0.05·ln(500) = 0.31 for a 5 % bin that vanishes.',
+);
 
 /**
  * Per-bin PSI terms (aᵢ − eᵢ)·ln(aᵢ/eᵢ) for training (expected) and serving (actual) histograms
@@ -73,7 +82,11 @@ export function psiContributions(expected: readonly number[], actual: readonly n
  * serving (actual) distribution on the same bins. Symmetric, ≥ 0, and exactly
  * KL(a‖e) + KL(e‖a) (Jeffreys divergence).
  */
-export function populationStabilityIndex(expected: readonly number[], actual: readonly number[], options: { epsilon?: number } = {}): number {
+export function populationStabilityIndex(
+  expected: readonly number[],
+  actual: readonly number[],
+  options: { epsilon?: number } = {},
+): number {
   return psiContributions(expected, actual, options).reduce((s, t) => s + t, 0);
 }
 
@@ -90,7 +103,10 @@ export type PsiStatus = 'stable' | 'warning' | 'drift';
  * threshold, 'warning' between. Defaults are the conventional 0.10 / 0.25; v1-14 passes the
  * chapter's 0.10 / 0.20 (`PSI_THRESHOLDS_CHAPTER`).
  */
-export function psiStatus(psi: number, thresholds: { warning: number; drift: number } = { warning: PSI_THRESHOLDS.warning.value, drift: PSI_THRESHOLDS.drift.value }): PsiStatus {
+export function psiStatus(
+  psi: number,
+  thresholds: { warning: number; drift: number } = { warning: PSI_THRESHOLDS.warning.value, drift: PSI_THRESHOLDS.drift.value },
+): PsiStatus {
   const v = nonNegative('psi', psi);
   const w = nonNegative('thresholds.warning', thresholds?.warning);
   const d = inRange('thresholds.drift', thresholds.drift, w, Infinity);
@@ -133,7 +149,10 @@ export function accuracyExponentialDecay(args: { initial: number; rate: number; 
  * (r = 0.07/D), v1-16's 0.001/day drift, and A₀ − λ_sens·PSI(t) with r·t replaced by λ_sens·PSI.
  */
 export function accuracyLinearDecay(args: { initial: number; rate: number; elapsed: number; floor?: number }): number {
-  return Math.max(fraction('floor', args.floor ?? 0), fraction('initial', args.initial) - nonNegative('rate', args.rate) * nonNegative('elapsed', args.elapsed));
+  return Math.max(
+    fraction('floor', args.floor ?? 0),
+    fraction('initial', args.initial) - nonNegative('rate', args.rate) * nonNegative('elapsed', args.elapsed),
+  );
 }
 
 /** Time for exponential decay to bring A₀ down to a target: t = ln(A₀/A_target)/λ (0 if already below). */
@@ -154,7 +173,10 @@ export function timeToAccuracy(args: { initial: number; rate: number; target: nu
  * v1-14: 7 pp over 14 days at $1K per pp per day ⇒ $500 per day².
  */
 export function driftCostRate(args: { accuracyDrop: number; dropWindow: number; valuePerAccuracyPerSecond: number }): number {
-  return (fraction('accuracyDrop', args.accuracyDrop) * nonNegative('valuePerAccuracyPerSecond', args.valuePerAccuracyPerSecond)) / positive('dropWindow', args.dropWindow);
+  return (
+    (fraction('accuracyDrop', args.accuracyDrop) * nonNegative('valuePerAccuracyPerSecond', args.valuePerAccuracyPerSecond)) /
+    positive('dropWindow', args.dropWindow)
+  );
 }
 
 /**
@@ -162,7 +184,11 @@ export function driftCostRate(args: { accuracyDrop: number; dropWindow: number; 
  * (the staleness cost c·t integrated over one interval, c·T²/2, divided by T) — ml_ops.qmd
  * @eq-staleness-cost. Plot this function against T and its minimum is `optimalRetrainInterval`.
  */
-export function retrainingCostRate(args: { retrainCost: number; driftCostRate: number; interval: number }): { retraining: number; staleness: number; total: number } {
+export function retrainingCostRate(args: { retrainCost: number; driftCostRate: number; interval: number }): {
+  retraining: number;
+  staleness: number;
+  total: number;
+} {
   const T = positive('interval', args.interval);
   const retraining = nonNegative('retrainCost', args.retrainCost) / T;
   const staleness = (nonNegative('driftCostRate', args.driftCostRate) * T) / 2;
@@ -201,7 +227,12 @@ export const CURRICULUM_SPEEDUP_RANGE = {
 } as const;
 
 /** Steps to converge on N examples: S = S_ref·(max(N, 1)/N_ref)^γ (v1-09: 50,000·(N/1e6)^0.7). */
-export function stepsToConverge(args: { examples: number; referenceExamples?: number; referenceSteps?: number; exponent?: number }): number {
+export function stepsToConverge(args: {
+  examples: number;
+  referenceExamples?: number;
+  referenceSteps?: number;
+  exponent?: number;
+}): number {
   const N = nonNegative('examples', args.examples);
   const Nref = positive('referenceExamples', args.referenceExamples ?? DATA_SCALING_REFERENCE.examples.value);
   const Sref = positive('referenceSteps', args.referenceSteps ?? DATA_SCALING_REFERENCE.steps.value);
@@ -222,10 +253,14 @@ export function orderingSpeedup(args: { method: OrderingMethod; qualityFraction:
   const m = oneOf('method', args.method, ORDERING_METHODS);
   const bonus = 1 + 0.3 * fraction('qualityFraction', args.qualityFraction);
   switch (m) {
-    case 'random': return 1;
-    case 'easy_first': return 1.3 * bonus;
-    case 'hard_first': return 0.7;
-    default: return Math.min(CURRICULUM_SPEEDUP_RANGE.max.value, Math.max(CURRICULUM_SPEEDUP_RANGE.min.value, 2.5 * Math.min(bonus, 1.4)));
+    case 'random':
+      return 1;
+    case 'easy_first':
+      return 1.3 * bonus;
+    case 'hard_first':
+      return 0.7;
+    default:
+      return Math.min(CURRICULUM_SPEEDUP_RANGE.max.value, Math.max(CURRICULUM_SPEEDUP_RANGE.min.value, 2.5 * Math.min(bonus, 1.4)));
   }
 }
 
@@ -233,7 +268,13 @@ export function orderingSpeedup(args: { method: OrderingMethod; qualityFraction:
  * One v1-09 training run: N_eff = N·q examples pass the filter, S_base = stepsToConverge(N_eff),
  * S = S_base / speedup(method), wall-clock = S / steps-per-second.
  */
-export function dataSelectionRun(args: { examples: number; qualityFraction: number; method: OrderingMethod; stepsPerSecond: number }): { effectiveExamples: number; baseSteps: number; speedup: number; steps: number; seconds: number } {
+export function dataSelectionRun(args: { examples: number; qualityFraction: number; method: OrderingMethod; stepsPerSecond: number }): {
+  effectiveExamples: number;
+  baseSteps: number;
+  speedup: number;
+  steps: number;
+  seconds: number;
+} {
   const q = fraction('qualityFraction', args.qualityFraction);
   const effectiveExamples = nonNegative('examples', args.examples) * q;
   const baseSteps = stepsToConverge({ examples: effectiveExamples });
@@ -251,7 +292,10 @@ export function dataSelectionRun(args: { examples: number; qualityFraction: numb
  * seen during training. Given the dataset size N, `examples` is the pool size ⌊λ(t)·N⌋ (at least 1).
  */
 export function curriculumPacing(args: { initialFraction: number; rate: number; progress: number; examples?: number }): {
-  fraction: number; examples: number | null; fullDatasetProgress: number; reachesFullDataset: boolean;
+  fraction: number;
+  examples: number | null;
+  fullDatasetProgress: number;
+  reachesFullDataset: boolean;
 } {
   const l0 = inRange('initialFraction', args.initialFraction, 0, 1, { loOpen: true });
   const a = nonNegative('rate', args.rate);
@@ -295,13 +339,22 @@ export function curriculumOrder(probabilitiesCorrect: readonly number[]): { diff
  * hourly wage ÷ items per annotator-hour. v1-09 used both $0.05/image and $15/h ÷ 500/h =
  * $0.03/image for the same task; a lab should pick one.
  */
-export function annotationCost(args: { items: number; costPerItem?: number; hourlyWage?: number; itemsPerHour?: number }): { costPerItem: number; hours: number; cost: number } {
+export function annotationCost(args: { items: number; costPerItem?: number; hourlyWage?: number; itemsPerHour?: number }): {
+  costPerItem: number;
+  hours: number;
+  cost: number;
+} {
   const n = nonNegative('items', args.items);
   if (args.costPerItem !== undefined) {
     const c = nonNegative('costPerItem', args.costPerItem);
-    return { costPerItem: c, hours: args.itemsPerHour !== undefined ? n / positive('itemsPerHour', args.itemsPerHour) : Number.NaN, cost: n * c };
+    return {
+      costPerItem: c,
+      hours: args.itemsPerHour !== undefined ? n / positive('itemsPerHour', args.itemsPerHour) : Number.NaN,
+      cost: n * c,
+    };
   }
-  if (args.hourlyWage === undefined || args.itemsPerHour === undefined) throw new PhysicsError('costPerItem', args.costPerItem, 'a cost per item, or both hourlyWage and itemsPerHour');
+  if (args.hourlyWage === undefined || args.itemsPerHour === undefined)
+    throw new PhysicsError('costPerItem', args.costPerItem, 'a cost per item, or both hourlyWage and itemsPerHour');
   const rate = positive('itemsPerHour', args.itemsPerHour);
   const c = nonNegative('hourlyWage', args.hourlyWage) / rate;
   return { costPerItem: c, hours: n / rate, cost: n * c };
@@ -316,13 +369,18 @@ export const LABEL_EFFICIENCY = {
 } as const;
 
 /** v1-09 accuracy-curve fits per model size: floor, gain (fractions) and budget scale (USD). */
-export const ANNOTATION_CURVE_FITS: Readonly<Record<'small' | 'medium' | 'large', { floor: Sourced; gain: Sourced; scale: Sourced }>> = (() => {
-  const fit = (model: string, floor: number, gain: number, scale: number) => {
-    const src = `v1-09 brief: ${model} accuracy curve ("larger models need more data"; lab calibration)`;
-    return { floor: sourced(floor, '1', src), gain: sourced(gain, '1', src), scale: sourced(scale, 'USD', src) };
-  };
-  return { small: fit('ResNet-18', 0.62, 0.14, 8000), medium: fit('ResNet-50', 0.65, 0.155, 12000), large: fit('ViT-B/16', 0.6, 0.18, 20000) };
-})();
+export const ANNOTATION_CURVE_FITS: Readonly<Record<'small' | 'medium' | 'large', { floor: Sourced; gain: Sourced; scale: Sourced }>> =
+  (() => {
+    const fit = (model: string, floor: number, gain: number, scale: number) => {
+      const src = `v1-09 brief: ${model} accuracy curve ("larger models need more data"; lab calibration)`;
+      return { floor: sourced(floor, '1', src), gain: sourced(gain, '1', src), scale: sourced(scale, 'USD', src) };
+    };
+    return {
+      small: fit('ResNet-18', 0.62, 0.14, 8000),
+      medium: fit('ResNet-50', 0.65, 0.155, 12000),
+      large: fit('ViT-B/16', 0.6, 0.18, 20000),
+    };
+  })();
 
 /**
  * Accuracy reached with an annotation budget B and label efficiency e (fractions):
@@ -330,7 +388,15 @@ export const ANNOTATION_CURVE_FITS: Readonly<Record<'small' | 'medium' | 'large'
  * - 'saturating' (the critique's fix, so strategies stay apart near the ceiling):
  *   floor + (ceiling − floor)·(1 − e^{−B·e/scale}).
  */
-export function annotationAccuracy(args: { budget: number; labelEfficiency: number; floor: number; gain?: number; scale: number; ceiling?: number; form?: 'log' | 'saturating' }): number {
+export function annotationAccuracy(args: {
+  budget: number;
+  labelEfficiency: number;
+  floor: number;
+  gain?: number;
+  scale: number;
+  ceiling?: number;
+  form?: 'log' | 'saturating';
+}): number {
   const B = nonNegative('budget', args.budget);
   const e = positive('labelEfficiency', args.labelEfficiency);
   const floor = fraction('floor', args.floor);
@@ -346,7 +412,15 @@ export function annotationAccuracy(args: { budget: number; labelEfficiency: numb
  * saturating form B = −scale·ln(1 − (target−floor)/(ceiling−floor))/e. Infinity if the target is at or
  * above the ceiling; 0 if at or below the floor.
  */
-export function budgetForAccuracy(args: { target: number; labelEfficiency: number; floor: number; gain?: number; scale: number; ceiling?: number; form?: 'log' | 'saturating' }): number {
+export function budgetForAccuracy(args: {
+  target: number;
+  labelEfficiency: number;
+  floor: number;
+  gain?: number;
+  scale: number;
+  ceiling?: number;
+  form?: 'log' | 'saturating';
+}): number {
   const target = fraction('target', args.target);
   const e = positive('labelEfficiency', args.labelEfficiency);
   const floor = fraction('floor', args.floor);
@@ -361,7 +435,8 @@ export function budgetForAccuracy(args: { target: number; labelEfficiency: numbe
 
 /** Predictive entropy H = −Σ p ln p (nats): the expected information gain of labelling an example (uncertainty sampling). */
 export function predictiveEntropy(probabilities: readonly number[]): number {
-  if (!Array.isArray(probabilities) || probabilities.length === 0) throw new PhysicsError('probabilities', probabilities, 'a non-empty array of class probabilities');
+  if (!Array.isArray(probabilities) || probabilities.length === 0)
+    throw new PhysicsError('probabilities', probabilities, 'a non-empty array of class probabilities');
   const total = probabilities.reduce((s, p, i) => s + nonNegative(`probabilities[${i}]`, p), 0);
   if (Math.abs(total - 1) > 1e-6) throw new PhysicsError('probabilities', probabilities, 'probabilities that sum to 1');
   return -probabilities.reduce((s, p) => (p > 0 ? s + p * Math.log(p) : s), 0);
@@ -372,7 +447,13 @@ export function predictiveEntropy(probabilities: readonly number[]): number {
  * training E epochs on the kept fraction f costs f·N·c_t·E, against N·c_t·E for the full set.
  * Selection pays off iff f < f* = 1 − c_s/(c_t·E).
  */
-export function coresetEconomics(args: { examples: number; keepFraction: number; scoringCostPerExample: number; trainingCostPerExample: number; epochs: number }): { fullCost: number; selectedCost: number; savings: number; breakEvenKeepFraction: number } {
+export function coresetEconomics(args: {
+  examples: number;
+  keepFraction: number;
+  scoringCostPerExample: number;
+  trainingCostPerExample: number;
+  epochs: number;
+}): { fullCost: number; selectedCost: number; savings: number; breakEvenKeepFraction: number } {
   const N = nonNegative('examples', args.examples);
   const f = fraction('keepFraction', args.keepFraction);
   const cs = nonNegative('scoringCostPerExample', args.scoringCostPerExample);
@@ -389,18 +470,35 @@ export function coresetEconomics(args: { examples: number; keepFraction: number;
 
 /** Cost of on-demand cloud devices billed only while used: N·u·t·p (p in USD per device-second). */
 export function onDemandCost(args: { devices: number; utilization: number; seconds: number; pricePerDeviceSecond: number }): number {
-  return nonNegative('devices', args.devices) * fraction('utilization', args.utilization) * nonNegative('seconds', args.seconds) * nonNegative('pricePerDeviceSecond', args.pricePerDeviceSecond);
+  return (
+    nonNegative('devices', args.devices) *
+    fraction('utilization', args.utilization) *
+    nonNegative('seconds', args.seconds) *
+    nonNegative('pricePerDeviceSecond', args.pricePerDeviceSecond)
+  );
 }
 
 /** Cost of reserved devices billed every second whatever the use: N·t·p·(1 − discount). */
 export function reservedCost(args: { devices: number; seconds: number; pricePerDeviceSecond: number; discount: number }): number {
-  return nonNegative('devices', args.devices) * nonNegative('seconds', args.seconds) * nonNegative('pricePerDeviceSecond', args.pricePerDeviceSecond) * (1 - fraction('discount', args.discount));
+  return (
+    nonNegative('devices', args.devices) *
+    nonNegative('seconds', args.seconds) *
+    nonNegative('pricePerDeviceSecond', args.pricePerDeviceSecond) *
+    (1 - fraction('discount', args.discount))
+  );
 }
 
 export interface OwnedCostArgs {
-  devices: number; purchasePrice: number; seconds: number; utilization: number;
-  powerW: number; idlePowerW?: number; pue: number; energyPrice: number;
-  staffPerDeviceSecond?: number; lifetimeSeconds?: number;
+  devices: number;
+  purchasePrice: number;
+  seconds: number;
+  utilization: number;
+  powerW: number;
+  idlePowerW?: number;
+  pue: number;
+  energyPrice: number;
+  staffPerDeviceSecond?: number;
+  lifetimeSeconds?: number;
 }
 
 /**
@@ -416,7 +514,12 @@ export function ownedCost(args: OwnedCostArgs): { capex: number; energy: number;
   const P = nonNegative('powerW', args.powerW);
   const idle = inRange('idlePowerW', args.idlePowerW ?? 0, 0, P);
   const capex = N * nonNegative('purchasePrice', args.purchasePrice) * Math.min(1, t / life);
-  const energy = N * (idle + (P - idle) * fraction('utilization', args.utilization)) * t * inRange('pue', args.pue, 1, Infinity) * nonNegative('energyPrice', args.energyPrice);
+  const energy =
+    N *
+    (idle + (P - idle) * fraction('utilization', args.utilization)) *
+    t *
+    inRange('pue', args.pue, 1, Infinity) *
+    nonNegative('energyPrice', args.energyPrice);
   const staff = N * t * nonNegative('staffPerDeviceSecond', args.staffPerDeviceSecond ?? 0);
   return { capex, energy, staff, total: capex + energy + staff };
 }
@@ -430,21 +533,49 @@ export type TcoOption = 'on-demand' | 'reserved' | 'owned';
  * crosses. A break-even is null when the lines do not cross for u in [0, 1].
  */
 export function tcoComparison(args: OwnedCostArgs & { pricePerDeviceSecond: number; reservedDiscount: number }): {
-  onDemand: number; reserved: number; owned: ReturnType<typeof ownedCost>; cheapest: TcoOption;
+  onDemand: number;
+  reserved: number;
+  owned: ReturnType<typeof ownedCost>;
+  cheapest: TcoOption;
   breakEven: { onDemandVsReserved: number; onDemandVsOwned: number | null; reservedVsOwned: number | null };
 } {
-  const onDemand = onDemandCost({ devices: args.devices, utilization: args.utilization, seconds: args.seconds, pricePerDeviceSecond: args.pricePerDeviceSecond });
-  const reserved = reservedCost({ devices: args.devices, seconds: args.seconds, pricePerDeviceSecond: args.pricePerDeviceSecond, discount: args.reservedDiscount });
+  const onDemand = onDemandCost({
+    devices: args.devices,
+    utilization: args.utilization,
+    seconds: args.seconds,
+    pricePerDeviceSecond: args.pricePerDeviceSecond,
+  });
+  const reserved = reservedCost({
+    devices: args.devices,
+    seconds: args.seconds,
+    pricePerDeviceSecond: args.pricePerDeviceSecond,
+    discount: args.reservedDiscount,
+  });
   const owned = ownedCost(args);
   const at0 = ownedCost({ ...args, utilization: 0 }).total;
   const slope = ownedCost({ ...args, utilization: 1 }).total - at0;
-  const odSlope = onDemandCost({ devices: args.devices, utilization: 1, seconds: args.seconds, pricePerDeviceSecond: args.pricePerDeviceSecond });
+  const odSlope = onDemandCost({
+    devices: args.devices,
+    utilization: 1,
+    seconds: args.seconds,
+    pricePerDeviceSecond: args.pricePerDeviceSecond,
+  });
   const inUnit = (u: number): number | null => (Number.isFinite(u) && u >= 0 && u <= 1 ? u : null);
   const odOwned = odSlope - slope > 0 ? inUnit(at0 / (odSlope - slope)) : null;
   const riOwned = slope > 0 ? inUnit((reserved - at0) / slope) : null;
-  const costs: Array<[TcoOption, number]> = [['on-demand', onDemand], ['reserved', reserved], ['owned', owned.total]];
+  const costs: Array<[TcoOption, number]> = [
+    ['on-demand', onDemand],
+    ['reserved', reserved],
+    ['owned', owned.total],
+  ];
   const cheapest = costs.reduce((best, c) => (c[1] < best[1] ? c : best))[0];
-  return { onDemand, reserved, owned, cheapest, breakEven: { onDemandVsReserved: 1 - args.reservedDiscount, onDemandVsOwned: odOwned, reservedVsOwned: riOwned } };
+  return {
+    onDemand,
+    reserved,
+    owned,
+    cheapest,
+    breakEven: { onDemandVsReserved: 1 - args.reservedDiscount, onDemandVsOwned: odOwned, reservedVsOwned: riOwned },
+  };
 }
 
 /**
@@ -459,7 +590,13 @@ export function tcoComparison(args: OwnedCostArgs & { pricePerDeviceSecond: numb
  * tokens/s ÷ tokens per request.
  */
 export function costPerRequest(args: { devices: number; pricePerDeviceSecond: number; demandRate: number; capacityRate: number }): {
-  costPerSecond: number; servedRate: number; unservedRate: number; utilization: number; perServedRequest: number; atCapacity: number; atDemand: number;
+  costPerSecond: number;
+  servedRate: number;
+  unservedRate: number;
+  utilization: number;
+  perServedRequest: number;
+  atCapacity: number;
+  atDemand: number;
 } {
   const costPerSecond = nonNegative('devices', args.devices) * nonNegative('pricePerDeviceSecond', args.pricePerDeviceSecond);
   const demand = positive('demandRate', args.demandRate);
@@ -467,8 +604,13 @@ export function costPerRequest(args: { devices: number; pricePerDeviceSecond: nu
   const served = Math.min(demand, capacity);
   const per = (rate: number) => (rate > 0 ? costPerSecond / rate : costPerSecond > 0 ? Infinity : Number.NaN);
   return {
-    costPerSecond, servedRate: served, unservedRate: demand - served, utilization: capacity > 0 ? served / capacity : 0,
-    perServedRequest: per(served), atCapacity: per(capacity), atDemand: costPerSecond / demand,
+    costPerSecond,
+    servedRate: served,
+    unservedRate: demand - served,
+    utilization: capacity > 0 ? served / capacity : 0,
+    perServedRequest: per(served),
+    atCapacity: per(capacity),
+    atDemand: costPerSecond / demand,
   };
 }
 
@@ -487,7 +629,11 @@ export const ACCESS_PATTERN_EFFICIENCY = {
 export const METADATA_DEFAULTS = {
   opsPerServer: sourced(50_000, '1/s', 'v2-04 brief: "Lustre typical, enterprise NVMe MDS"'),
   opsPerFile: sourced(3, '1', 'v2-04 brief: open + stat + close'),
-  s3GetPerPrefix: sourced(5500, '1/s', 'AWS, "Best practices design patterns: optimizing Amazon S3 performance": ≥ 5,500 GET/HEAD requests/s per partitioned prefix'),
+  s3GetPerPrefix: sourced(
+    5500,
+    '1/s',
+    'AWS, "Best practices design patterns: optimizing Amazon S3 performance": ≥ 5,500 GET/HEAD requests/s per partitioned prefix',
+  ),
 } as const;
 
 /**
@@ -507,15 +653,25 @@ export function loaderWorkerEfficiency(workers: number): number {
  * efficiency × loader efficiency, and the storage network carries at most its own bandwidth;
  * delivered = min(disks, network).
  */
-export function storageDeliveredBandwidth(args: { aggregateBandwidth: number; patternEfficiency: number; workerEfficiency?: number; networkBandwidth?: number }): { bandwidth: number; bound: 'storage' | 'network' } {
-  const disks = nonNegative('aggregateBandwidth', args.aggregateBandwidth) * fraction('patternEfficiency', args.patternEfficiency) * fraction('workerEfficiency', args.workerEfficiency ?? 1);
+export function storageDeliveredBandwidth(args: {
+  aggregateBandwidth: number;
+  patternEfficiency: number;
+  workerEfficiency?: number;
+  networkBandwidth?: number;
+}): { bandwidth: number; bound: 'storage' | 'network' } {
+  const disks =
+    nonNegative('aggregateBandwidth', args.aggregateBandwidth) *
+    fraction('patternEfficiency', args.patternEfficiency) *
+    fraction('workerEfficiency', args.workerEfficiency ?? 1);
   const net = args.networkBandwidth === undefined ? Infinity : positive('networkBandwidth', args.networkBandwidth);
   return disks <= net ? { bandwidth: disks, bound: 'storage' } : { bandwidth: net, bound: 'network' };
 }
 
 /** Aggregate read demand of data-parallel trainers: consumers × bytes per step ÷ step time (v2-04: 128 × 4 MB / 50 ms = 10.24 GB/s). */
 export function dataLoaderDemand(args: { consumers: number; bytesPerStep: number; stepSeconds: number }): number {
-  return (nonNegative('consumers', args.consumers) * nonNegative('bytesPerStep', args.bytesPerStep)) / positive('stepSeconds', args.stepSeconds);
+  return (
+    (nonNegative('consumers', args.consumers) * nonNegative('bytesPerStep', args.bytesPerStep)) / positive('stepSeconds', args.stepSeconds)
+  );
 }
 
 /**
@@ -524,7 +680,12 @@ export function dataLoaderDemand(args: { consumers: number; bytesPerStep: number
  * background workers) gives step = max(t_c, t_io); serial loading gives t_c + t_io;
  * utilisation = t_c/step. Prefetch depth absorbs jitter but cannot hide a bandwidth deficit.
  */
-export function dataLoaderUtilization(args: { bytesPerStep: number; bandwidth: number; computeSeconds: number; overlap?: boolean }): { ioSeconds: number; stallSeconds: number; stepSeconds: number; utilization: number } {
+export function dataLoaderUtilization(args: { bytesPerStep: number; bandwidth: number; computeSeconds: number; overlap?: boolean }): {
+  ioSeconds: number;
+  stallSeconds: number;
+  stepSeconds: number;
+  utilization: number;
+} {
   const tio = nonNegative('bytesPerStep', args.bytesPerStep) / positive('bandwidth', args.bandwidth);
   const tc = positive('computeSeconds', args.computeSeconds);
   const overlap = args.overlap ?? true;
@@ -537,7 +698,11 @@ export function dataLoaderUtilization(args: { bytesPerStep: number; bandwidth: n
  * operations per second (IOPS or file opens/s): files/s = min(BW/s, IOPS); bytes/s = files/s × s.
  * Small files hit the operation limit (the small-file penalty).
  */
-export function smallFileThroughput(args: { fileBytes: number; bandwidth: number; opsPerSecond: number }): { filesPerSecond: number; bytesPerSecond: number; bound: 'bandwidth' | 'operations' } {
+export function smallFileThroughput(args: { fileBytes: number; bandwidth: number; opsPerSecond: number }): {
+  filesPerSecond: number;
+  bytesPerSecond: number;
+  bound: 'bandwidth' | 'operations';
+} {
   const s = positive('fileBytes', args.fileBytes);
   const byBw = positive('bandwidth', args.bandwidth) / s;
   const byOps = positive('opsPerSecond', args.opsPerSecond);
@@ -551,17 +716,32 @@ export function smallFileThroughput(args: { fileBytes: number; bandwidth: number
  * servers needed = ⌈ops/ops per server⌉ (at least 1). Packing samples into shards divides the load
  * by the samples per shard.
  */
-export function metadataLoad(args: { samplesPerSecond: number; samplesPerFile?: number; opsPerFile?: number; servers?: number; opsPerServer?: number }): { fileOpensPerSecond: number; opsPerSecond: number; utilization: number; serversNeeded: number; saturated: boolean } {
+export function metadataLoad(args: {
+  samplesPerSecond: number;
+  samplesPerFile?: number;
+  opsPerFile?: number;
+  servers?: number;
+  opsPerServer?: number;
+}): { fileOpensPerSecond: number; opsPerSecond: number; utilization: number; serversNeeded: number; saturated: boolean } {
   const opens = nonNegative('samplesPerSecond', args.samplesPerSecond) / positive('samplesPerFile', args.samplesPerFile ?? 1);
   const ops = opens * nonNegative('opsPerFile', args.opsPerFile ?? METADATA_DEFAULTS.opsPerFile.value);
   const per = positive('opsPerServer', args.opsPerServer ?? METADATA_DEFAULTS.opsPerServer.value);
   const servers = integerAtLeast('servers', args.servers ?? 1, 1);
-  return { fileOpensPerSecond: opens, opsPerSecond: ops, utilization: ops / (servers * per), serversNeeded: Math.max(1, Math.ceil(ops / per)), saturated: ops > servers * per };
+  return {
+    fileOpensPerSecond: opens,
+    opsPerSecond: ops,
+    utilization: ops / (servers * per),
+    serversNeeded: Math.max(1, Math.ceil(ops / per)),
+    saturated: ops > servers * per,
+  };
 }
 
 /** Request capacity of an object store partitioned into prefixes: prefixes × requests/s per prefix (S3 GET: 5,500/s). */
 export function objectStoreRequestCapacity(args: { prefixes: number; requestsPerPrefix?: number }): number {
-  return integerAtLeast('prefixes', args.prefixes, 1) * positive('requestsPerPrefix', args.requestsPerPrefix ?? METADATA_DEFAULTS.s3GetPerPrefix.value);
+  return (
+    integerAtLeast('prefixes', args.prefixes, 1) *
+    positive('requestsPerPrefix', args.requestsPerPrefix ?? METADATA_DEFAULTS.s3GetPerPrefix.value)
+  );
 }
 
 /** Moving a dataset: time = bytes ÷ bandwidth; egress cost = bytes × price per byte (v2-04: 100 TB over 12.5 GB/s = 8,000 s; × $0.09/GB = $9,000). */
@@ -583,12 +763,25 @@ export function dataTransfer(args: { bytes: number; bandwidth: number; egressPri
  * run, the sojourn v2-08 quoted). An unstable fleet (ρ ≥ 1) reports infinite waits.
  */
 export function fleetQueue(args: { arrivalRate: number; serviceRate: number; servers: number; quantile?: number }): {
-  utilization: number; waitProbability: number; meanWait: number; meanQueueLength: number; meanResponse: number; waitQuantile: number; waitInJobLengths: number; stable: boolean;
+  utilization: number;
+  waitProbability: number;
+  meanWait: number;
+  meanQueueLength: number;
+  meanResponse: number;
+  waitQuantile: number;
+  waitInJobLengths: number;
+  stable: boolean;
 } {
   const q = inRange('quantile', args.quantile ?? 0.99, 0, 1, { hiOpen: true });
   const m = mmc({ arrivalRate: args.arrivalRate, serviceRate: args.serviceRate, servers: args.servers });
   return {
-    utilization: m.utilization, waitProbability: m.probabilityOfWait, meanWait: m.meanWait, meanQueueLength: m.meanInQueue,
-    meanResponse: m.meanResponse, waitQuantile: m.waitPercentile(q), waitInJobLengths: m.meanWait * args.serviceRate, stable: m.stable,
+    utilization: m.utilization,
+    waitProbability: m.probabilityOfWait,
+    meanWait: m.meanWait,
+    meanQueueLength: m.meanInQueue,
+    meanResponse: m.meanResponse,
+    waitQuantile: m.waitPercentile(q),
+    waitInJobLengths: m.meanWait * args.serviceRate,
+    stable: m.stable,
   };
 }

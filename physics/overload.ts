@@ -18,9 +18,22 @@ import { PhysicsError, fraction, integerAtLeast, nonNegative, oneOf, positive } 
  * λ₀ = 1,000/s, T = 2 s, a = 3, f = 1: 1,000 → 2,000 (t ≥ 2 s) → 3,000 (t ≥ 4 s, then flat).
  * @param retryMultiplier r (geometric mode only, ≥ 1)
  */
-export function retryWaveLoad({ baseLoad, seconds, timeoutSeconds, maxAttempts = 3, failureProbability = 1, retryMultiplier, mode = 'capped' }: {
-  baseLoad: number; seconds: number; timeoutSeconds: number; maxAttempts?: number; failureProbability?: number;
-  retryMultiplier?: number; mode?: 'capped' | 'geometric';
+export function retryWaveLoad({
+  baseLoad,
+  seconds,
+  timeoutSeconds,
+  maxAttempts = 3,
+  failureProbability = 1,
+  retryMultiplier,
+  mode = 'capped',
+}: {
+  baseLoad: number;
+  seconds: number;
+  timeoutSeconds: number;
+  maxAttempts?: number;
+  failureProbability?: number;
+  retryMultiplier?: number;
+  mode?: 'capped' | 'geometric';
 }): { waves: number; load: number; amplification: number } {
   const l0 = nonNegative('baseLoad', baseLoad);
   const t = nonNegative('seconds', seconds);
@@ -51,8 +64,16 @@ export function retryWaveLoad({ baseLoad, seconds, timeoutSeconds, maxAttempts =
  * {@link mmc} and the scale-out lag with {@link overloadBacklog}.
  * v1-13: 10,000 req/s at 20 req/s per replica, target 80 %: ⌈10,000 / 16⌉ = 625 (624 added to 1).
  */
-export function autoscaleReplicas({ arrivalRate, perReplicaRate, targetUtilization, currentReplicas = 0 }: {
-  arrivalRate: number; perReplicaRate: number; targetUtilization: number; currentReplicas?: number;
+export function autoscaleReplicas({
+  arrivalRate,
+  perReplicaRate,
+  targetUtilization,
+  currentReplicas = 0,
+}: {
+  arrivalRate: number;
+  perReplicaRate: number;
+  targetUtilization: number;
+  currentReplicas?: number;
 }): { replicas: number; added: number; utilization: number } {
   const lambda = nonNegative('arrivalRate', arrivalRate);
   const c = positive('perReplicaRate', perReplicaRate);
@@ -85,10 +106,22 @@ export const BREAKER_INITIAL: BreakerState = Object.freeze({ mode: 'closed', con
  * breaker rejects it: `allowed` false). Returns the next state, whether the call was allowed and
  * whether it was the half-open probe.
  */
-export function circuitBreakerStep(state: BreakerState, { now, outcome, threshold, cooldownSeconds }: {
-  now: number; outcome: 'success' | 'failure'; threshold: number; cooldownSeconds: number;
-}): { state: BreakerState; allowed: boolean; probe: boolean } {
-  if (state === null || typeof state !== 'object') throw new PhysicsError('state', state, 'a BreakerState { mode, consecutiveFailures, openedAt }');
+export function circuitBreakerStep(
+  state: BreakerState,
+  {
+    now,
+    outcome,
+    threshold,
+    cooldownSeconds,
+  }: {
+    now: number;
+    outcome: 'success' | 'failure';
+    threshold: number;
+    cooldownSeconds: number;
+  },
+): { state: BreakerState; allowed: boolean; probe: boolean } {
+  if (state === null || typeof state !== 'object')
+    throw new PhysicsError('state', state, 'a BreakerState { mode, consecutiveFailures, openedAt }');
   const mode = oneOf('state.mode', state.mode, ['closed', 'open', 'half-open'] as const);
   const failures = integerAtLeast('state.consecutiveFailures', state.consecutiveFailures, 0);
   const t = nonNegative('now', now);
@@ -101,14 +134,20 @@ export function circuitBreakerStep(state: BreakerState, { now, outcome, threshol
     return probe(outcome, t, failures, state.openedAt);
   }
   if (mode === 'half-open') return probe(outcome, t, failures, state.openedAt);
-  if (outcome === 'success') return { state: { mode: 'closed', consecutiveFailures: 0, openedAt: state.openedAt }, allowed: true, probe: false };
+  if (outcome === 'success')
+    return { state: { mode: 'closed', consecutiveFailures: 0, openedAt: state.openedAt }, allowed: true, probe: false };
   const n = failures + 1;
   return n >= k
     ? { state: { mode: 'open', consecutiveFailures: n, openedAt: t }, allowed: true, probe: false }
     : { state: { mode: 'closed', consecutiveFailures: n, openedAt: state.openedAt }, allowed: true, probe: false };
 }
 
-function probe(outcome: 'success' | 'failure', t: number, failures: number, openedAt: number | null): { state: BreakerState; allowed: boolean; probe: boolean } {
+function probe(
+  outcome: 'success' | 'failure',
+  t: number,
+  failures: number,
+  openedAt: number | null,
+): { state: BreakerState; allowed: boolean; probe: boolean } {
   return outcome === 'success'
     ? { state: { mode: 'closed', consecutiveFailures: 0, openedAt }, allowed: true, probe: true }
     : { state: { mode: 'open', consecutiveFailures: failures, openedAt: t }, allowed: true, probe: true };

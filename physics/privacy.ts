@@ -20,7 +20,8 @@ import { standardNormalCdf } from './responsible.js';
 import type { Rng } from './random.js';
 
 function checkRng(rng: unknown): Rng {
-  if (!rng || typeof (rng as Rng).next !== 'function' || typeof (rng as Rng).normal !== 'function') throw new PhysicsError('rng', rng, 'a seeded generator from createRng(seed)');
+  if (!rng || typeof (rng as Rng).next !== 'function' || typeof (rng as Rng).normal !== 'function')
+    throw new PhysicsError('rng', rng, 'a seeded generator from createRng(seed)');
   return rng as Rng;
 }
 
@@ -47,7 +48,8 @@ export function gaussianSigma(args: { sensitivity: number; epsilon: number; delt
 
 /** δ achieved by Gaussian noise σ at privacy ε (Balle & Wang 2018, Thm 8). */
 function gaussianDelta(sigma: number, epsilon: number, sensitivity: number): number {
-  const a = sensitivity / (2 * sigma), b = (epsilon * sigma) / sensitivity;
+  const a = sensitivity / (2 * sigma),
+    b = (epsilon * sigma) / sensitivity;
   return standardNormalCdf(a - b) - Math.exp(epsilon) * standardNormalCdf(-a - b);
 }
 
@@ -60,11 +62,13 @@ export function analyticGaussianSigma(args: { sensitivity: number; epsilon: numb
   const s = positive('sensitivity', args.sensitivity);
   const e = inRange('epsilon', args.epsilon, 0, 50, { loOpen: true });
   const d = inRange('delta', args.delta, 0, 1, { loOpen: true, hiOpen: true });
-  let lo = 1e-6 * s, hi = s;
+  let lo = 1e-6 * s,
+    hi = s;
   while (gaussianDelta(hi, e, s) > d) hi *= 2;
   for (let i = 0; i < 200; i++) {
     const mid = Math.sqrt(lo * hi);
-    if (gaussianDelta(mid, e, s) > d) lo = mid; else hi = mid;
+    if (gaussianDelta(mid, e, s) > d) lo = mid;
+    else hi = mid;
   }
   return hi;
 }
@@ -76,17 +80,24 @@ export function analyticGaussianSigma(args: { sensitivity: number; epsilon: numb
 /** Basic sequential composition: running mechanisms (εᵢ, δᵢ) in sequence is (Σεᵢ, Σδᵢ)-DP. */
 export function basicComposition(steps: ReadonlyArray<{ epsilon: number; delta?: number }>): { epsilon: number; delta: number } {
   if (!Array.isArray(steps) || steps.length === 0) throw new PhysicsError('steps', steps, 'a non-empty array of { epsilon, delta }');
-  return steps.reduce((acc, s, i) => ({
-    epsilon: acc.epsilon + positive(`steps[${i}].epsilon`, s?.epsilon),
-    delta: acc.delta + fraction(`steps[${i}].delta`, s.delta ?? 0),
-  }), { epsilon: 0, delta: 0 });
+  return steps.reduce(
+    (acc, s, i) => ({
+      epsilon: acc.epsilon + positive(`steps[${i}].epsilon`, s?.epsilon),
+      delta: acc.delta + fraction(`steps[${i}].delta`, s.delta ?? 0),
+    }),
+    { epsilon: 0, delta: 0 },
+  );
 }
 
 /**
  * Advanced composition (Dwork, Rothblum & Vadhan 2010): k-fold use of an (ε, δ)-DP mechanism is
  * (ε', kδ + δ')-DP with ε' = √(2k ln(1/δ'))·ε + k·ε·(e^ε − 1). `basic` is kε for comparison.
  */
-export function advancedComposition(args: { epsilon: number; delta?: number; k: number; deltaPrime: number }): { epsilon: number; delta: number; basic: number } {
+export function advancedComposition(args: { epsilon: number; delta?: number; k: number; deltaPrime: number }): {
+  epsilon: number;
+  delta: number;
+  basic: number;
+} {
   const e = positive('epsilon', args.epsilon);
   const d = fraction('delta', args.delta ?? 0);
   const k = integerAtLeast('k', args.k, 1);
@@ -149,13 +160,27 @@ export function gaussianRenyiDivergence(args: { alpha: number; meanDifference: n
 // ---------------------------------------------------------------------------------------------
 
 const RDP_ORDERS: readonly number[] = [
-  ...Array.from({ length: 63 }, (_, i) => i + 2), 72, 80, 96, 112, 128, 160, 192, 256, 320, 384, 512, 768, 1024,
+  ...Array.from({ length: 63 }, (_, i) => i + 2),
+  72,
+  80,
+  96,
+  112,
+  128,
+  160,
+  192,
+  256,
+  320,
+  384,
+  512,
+  768,
+  1024,
 ];
 
 /** log A_α for the Poisson-sampled Gaussian at integer order α (Mironov, Talwar & Zhang 2019, §3.3). */
 function logAInteger(alpha: number, q: number, sigma: number): number {
   if (q === 1) return (alpha * (alpha - 1)) / (2 * sigma * sigma);
-  const lq = Math.log(q), l1q = Math.log1p(-q);
+  const lq = Math.log(q),
+    l1q = Math.log1p(-q);
   let logBinom = 0;
   const terms: number[] = [];
   for (let k = 0; k <= alpha; k++) {
@@ -173,16 +198,23 @@ function logAInteger(alpha: number, q: number, sigma: number): number {
  * ε = min_α T·ε_RDP(α) + ln(1/δ)/(α − 1) (Mironov 2017, Prop. 3). A small over-estimate
  * (a few %) of accountants that also use fractional orders. q = 1 is the full-batch Gaussian.
  */
-export function dpSgdEpsilon(args: { noiseMultiplier: number; samplingRate: number; steps: number; delta: number }): { epsilon: number; order: number } {
+export function dpSgdEpsilon(args: { noiseMultiplier: number; samplingRate: number; steps: number; delta: number }): {
+  epsilon: number;
+  order: number;
+} {
   const sigma = positive('noiseMultiplier', args.noiseMultiplier);
   const q = inRange('samplingRate', args.samplingRate, 0, 1, { loOpen: true });
   const T = integerAtLeast('steps', args.steps, 1);
   const delta = inRange('delta', args.delta, 0, 1, { loOpen: true, hiOpen: true });
-  let best = Infinity, order = RDP_ORDERS[0];
+  let best = Infinity,
+    order = RDP_ORDERS[0];
   for (const a of RDP_ORDERS) {
     const rdp = (T * logAInteger(a, q, sigma)) / (a - 1);
     const eps = rdp + Math.log(1 / delta) / (a - 1);
-    if (eps < best) { best = eps; order = a; }
+    if (eps < best) {
+      best = eps;
+      order = a;
+    }
   }
   return { epsilon: best, order };
 }
@@ -193,13 +225,16 @@ export function dpSgdEpsilon(args: { noiseMultiplier: number; samplingRate: numb
  */
 export function noiseMultiplierForEpsilon(args: { targetEpsilon: number; samplingRate: number; steps: number; delta: number }): number {
   const target = positive('targetEpsilon', args.targetEpsilon);
-  const eps = (s: number) => dpSgdEpsilon({ noiseMultiplier: s, samplingRate: args.samplingRate, steps: args.steps, delta: args.delta }).epsilon;
-  let lo = 0.05, hi = 1000;
+  const eps = (s: number) =>
+    dpSgdEpsilon({ noiseMultiplier: s, samplingRate: args.samplingRate, steps: args.steps, delta: args.delta }).epsilon;
+  let lo = 0.05,
+    hi = 1000;
   if (eps(hi) > target) throw new PhysicsError('targetEpsilon', target, 'a budget reachable with noise multiplier ≤ 1000 at these q, T, δ');
   if (eps(lo) <= target) return lo;
   for (let i = 0; i < 60; i++) {
     const mid = Math.sqrt(lo * hi);
-    if (eps(mid) > target) lo = mid; else hi = mid;
+    if (eps(mid) > target) lo = mid;
+    else hi = mid;
   }
   return hi;
 }
@@ -218,7 +253,13 @@ export function clipGradient(gradient: readonly number[], clipNorm: number): num
  * sum, add N(0, σ²C²) noise per coordinate from the seeded generator (`createRng`), and divide by the
  * expected batch size (default: the number of examples). Deterministic for a given seed.
  */
-export function dpSgdNoisyGradient(args: { perExampleGradients: ReadonlyArray<readonly number[]>; clipNorm: number; noiseMultiplier: number; rng: Rng; expectedBatchSize?: number }): { gradient: number[]; noiseStd: number } {
+export function dpSgdNoisyGradient(args: {
+  perExampleGradients: ReadonlyArray<readonly number[]>;
+  clipNorm: number;
+  noiseMultiplier: number;
+  rng: Rng;
+  expectedBatchSize?: number;
+}): { gradient: number[]; noiseStd: number } {
   const grads = args.perExampleGradients;
   if (!Array.isArray(grads) || grads.length === 0) throw new PhysicsError('perExampleGradients', grads, 'a non-empty array of gradients');
   const dim = grads[0]?.length;
@@ -230,7 +271,9 @@ export function dpSgdNoisyGradient(args: { perExampleGradients: ReadonlyArray<re
   const sum = new Array<number>(dim).fill(0);
   grads.forEach((g, i) => {
     if (!Array.isArray(g) || g.length !== dim) throw new PhysicsError(`perExampleGradients[${i}]`, g, `an array of ${dim} numbers`);
-    clipGradient(g, C).forEach((v, j) => { sum[j] += v; });
+    clipGradient(g, C).forEach((v, j) => {
+      sum[j] += v;
+    });
   });
   const std = sigma * C;
   return { gradient: sum.map((s) => (s + rng.normal(0, std)) / B), noiseStd: std };

@@ -33,16 +33,21 @@ const DAY = 86400;
  * Mean time between failures of hardware components, s (mlsysim defaults.py, re-exported by
  * constants.py; facts.json *_MTTF_HOURS).
  */
-export const COMPONENT_MTBF: Readonly<Record<'gpu' | 'nic' | 'psu' | 'pcieSwitch' | 'cable' | 'torSwitch' | 'hbm', Sourced>> = Object.freeze({
-  gpu: sourced(50_000 * HOUR, 's', 'mlsysim defaults GPU_MTTF_HOURS = 50,000 h (Meta 2024; Google 2024; Barroso et al. 2018)'),
-  nic: sourced(150_000 * HOUR, 's', 'mlsysim defaults NIC_MTTF_HOURS = 150,000 h'),
-  psu: sourced(100_000 * HOUR, 's', 'mlsysim defaults PSU_MTTF_HOURS = 100,000 h'),
-  pcieSwitch: sourced(200_000 * HOUR, 's', 'mlsysim defaults PCIE_SWITCH_MTTF_HOURS = 200,000 h'),
-  cable: sourced(50_000 * HOUR, 's', 'mlsysim defaults CABLE_MTTF_HOURS = 50,000 h',
-    '"lowered for SDC analysis"; the pre-mlsysim constants had 500,000 h (mlsysim-notes §7.24)'),
-  torSwitch: sourced(300_000 * HOUR, 's', 'mlsysim defaults TOR_SWITCH_MTTF_HOURS = 300,000 h'),
-  hbm: sourced(200_000 * HOUR, 's', 'mlsysim defaults HBM_MTTF_HOURS = 200,000 h'),
-});
+export const COMPONENT_MTBF: Readonly<Record<'gpu' | 'nic' | 'psu' | 'pcieSwitch' | 'cable' | 'torSwitch' | 'hbm', Sourced>> =
+  Object.freeze({
+    gpu: sourced(50_000 * HOUR, 's', 'mlsysim defaults GPU_MTTF_HOURS = 50,000 h (Meta 2024; Google 2024; Barroso et al. 2018)'),
+    nic: sourced(150_000 * HOUR, 's', 'mlsysim defaults NIC_MTTF_HOURS = 150,000 h'),
+    psu: sourced(100_000 * HOUR, 's', 'mlsysim defaults PSU_MTTF_HOURS = 100,000 h'),
+    pcieSwitch: sourced(200_000 * HOUR, 's', 'mlsysim defaults PCIE_SWITCH_MTTF_HOURS = 200,000 h'),
+    cable: sourced(
+      50_000 * HOUR,
+      's',
+      'mlsysim defaults CABLE_MTTF_HOURS = 50,000 h',
+      '"lowered for SDC analysis"; the pre-mlsysim constants had 500,000 h (mlsysim-notes §7.24)',
+    ),
+    torSwitch: sourced(300_000 * HOUR, 's', 'mlsysim defaults TOR_SWITCH_MTTF_HOURS = 300,000 h'),
+    hbm: sourced(200_000 * HOUR, 's', 'mlsysim defaults HBM_MTTF_HOURS = 200,000 h'),
+  });
 
 /**
  * Llama 3 405B pre-training: 419 unexpected interruptions in a 54-day snapshot on 16,384 H100s
@@ -135,11 +140,23 @@ export function dalyInterval({ checkpointSeconds, mtbfSeconds }: { checkpointSec
  * `firstOrderValid` is false when τ > 0.3·M (v2-07 Critique: the first-order model breaks down;
  * see {@link dalyInterval}). The reference's f(T) = C/T + λ(T/2 + C) is restartSeconds = C.
  */
-export function checkpointOverhead({ intervalSeconds, checkpointSeconds, mtbfSeconds, restartSeconds = 0 }: {
-  intervalSeconds: number; checkpointSeconds: number; mtbfSeconds: number; restartSeconds?: number;
+export function checkpointOverhead({
+  intervalSeconds,
+  checkpointSeconds,
+  mtbfSeconds,
+  restartSeconds = 0,
+}: {
+  intervalSeconds: number;
+  checkpointSeconds: number;
+  mtbfSeconds: number;
+  restartSeconds?: number;
 }): {
-  checkpointFraction: number; reworkPerFailureSeconds: number; reworkFraction: number;
-  wasteFraction: number; goodput: number; firstOrderValid: boolean;
+  checkpointFraction: number;
+  reworkPerFailureSeconds: number;
+  reworkFraction: number;
+  wasteFraction: number;
+  goodput: number;
+  firstOrderValid: boolean;
 } {
   const tau = positive('intervalSeconds', intervalSeconds);
   const d = nonNegative('checkpointSeconds', checkpointSeconds);
@@ -150,8 +167,12 @@ export function checkpointOverhead({ intervalSeconds, checkpointSeconds, mtbfSec
   const reworkFraction = reworkPerFailureSeconds / M;
   const wasteFraction = checkpointFraction + reworkFraction;
   return {
-    checkpointFraction, reworkPerFailureSeconds, reworkFraction, wasteFraction,
-    goodput: Math.max(0, 1 - wasteFraction), firstOrderValid: tau <= 0.3 * M,
+    checkpointFraction,
+    reworkPerFailureSeconds,
+    reworkFraction,
+    wasteFraction,
+    goodput: Math.max(0, 1 - wasteFraction),
+    firstOrderValid: tau <= 0.3 * M,
   };
 }
 
@@ -159,8 +180,18 @@ export function checkpointOverhead({ intervalSeconds, checkpointSeconds, mtbfSec
  * Expected wall-clock time to finish W seconds of useful work: W / goodput
  * (v2-07 MathPeek E[T] = T_ideal/(1 − overhead − λE[W])). Infinity when goodput is 0.
  */
-export function expectedJobSeconds({ workSeconds, intervalSeconds, checkpointSeconds, mtbfSeconds, restartSeconds = 0 }: {
-  workSeconds: number; intervalSeconds: number; checkpointSeconds: number; mtbfSeconds: number; restartSeconds?: number;
+export function expectedJobSeconds({
+  workSeconds,
+  intervalSeconds,
+  checkpointSeconds,
+  mtbfSeconds,
+  restartSeconds = 0,
+}: {
+  workSeconds: number;
+  intervalSeconds: number;
+  checkpointSeconds: number;
+  mtbfSeconds: number;
+  restartSeconds?: number;
 }): number {
   const W = nonNegative('workSeconds', workSeconds);
   const { goodput } = checkpointOverhead({ intervalSeconds, checkpointSeconds, mtbfSeconds, restartSeconds });
@@ -176,15 +207,26 @@ export function expectedJobSeconds({ workSeconds, intervalSeconds, checkpointSec
  * v2-07 used a fixed 2 % residual; here the residual is an explicit input or derived from a
  * snapshot bandwidth. Returns { stallSeconds, writeSeconds }.
  */
-export function checkpointStallSeconds({ bytes, storageBandwidth, mode = 'sync', snapshotBandwidth, asyncResidualFraction }: {
-  bytes: number; storageBandwidth: number; mode?: 'sync' | 'async'; snapshotBandwidth?: number; asyncResidualFraction?: number;
+export function checkpointStallSeconds({
+  bytes,
+  storageBandwidth,
+  mode = 'sync',
+  snapshotBandwidth,
+  asyncResidualFraction,
+}: {
+  bytes: number;
+  storageBandwidth: number;
+  mode?: 'sync' | 'async';
+  snapshotBandwidth?: number;
+  asyncResidualFraction?: number;
 }): { stallSeconds: number; writeSeconds: number } {
   const size = nonNegative('bytes', bytes);
   const writeSeconds = size / positive('storageBandwidth', storageBandwidth);
   oneOf('mode', mode, ['sync', 'async'] as const);
   if (mode === 'sync') return { stallSeconds: writeSeconds, writeSeconds };
   if (snapshotBandwidth !== undefined) return { stallSeconds: size / positive('snapshotBandwidth', snapshotBandwidth), writeSeconds };
-  if (asyncResidualFraction !== undefined) return { stallSeconds: fraction('asyncResidualFraction', asyncResidualFraction) * writeSeconds, writeSeconds };
+  if (asyncResidualFraction !== undefined)
+    return { stallSeconds: fraction('asyncResidualFraction', asyncResidualFraction) * writeSeconds, writeSeconds };
   throw new PhysicsError('snapshotBandwidth', snapshotBandwidth, 'a bandwidth in B/s (or asyncResidualFraction) for mode "async"');
 }
 
@@ -202,7 +244,10 @@ function roundHalfEven(x: number): number {
  * even (matching the reference's Python round()), interval = k·step.
  * v2-07: τ* = 21.2 s, 10 s steps → k = 2, 20 s; τ = 25 s → 2.5 → k = 2.
  */
-export function snapIntervalToSteps({ intervalSeconds, stepSeconds }: { intervalSeconds: number; stepSeconds: number }): { steps: number; intervalSeconds: number } {
+export function snapIntervalToSteps({ intervalSeconds, stepSeconds }: { intervalSeconds: number; stepSeconds: number }): {
+  steps: number;
+  intervalSeconds: number;
+} {
   const tau = nonNegative('intervalSeconds', intervalSeconds);
   const step = positive('stepSeconds', stepSeconds);
   const steps = Math.max(1, roundHalfEven(tau / step));

@@ -35,7 +35,8 @@ function erfc(x: number): number {
   const z = Math.abs(x);
   let r: number;
   if (z < 2.5) {
-    let term = z, sum = z;
+    let term = z,
+      sum = z;
     for (let n = 1; n < 200; n++) {
       term *= (-z * z) / n;
       const add = term / (2 * n + 1);
@@ -68,9 +69,16 @@ export function standardNormalCdf(z: number): number {
 
 /** Rates derived from one group's confusion matrix. */
 export interface ConfusionRates {
-  readonly tpr: number; readonly fpr: number; readonly fnr: number; readonly tnr: number;
-  readonly ppv: number; readonly npv: number; readonly accuracy: number;
-  readonly selectionRate: number; readonly baseRate: number; readonly total: number;
+  readonly tpr: number;
+  readonly fpr: number;
+  readonly fnr: number;
+  readonly tnr: number;
+  readonly ppv: number;
+  readonly npv: number;
+  readonly accuracy: number;
+  readonly selectionRate: number;
+  readonly baseRate: number;
+  readonly total: number;
 }
 
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : Number.NaN);
@@ -89,16 +97,29 @@ export function confusionRates(counts: { tp: number; fp: number; fn: number; tn:
   const total = tp + fp + fn + tn;
   if (total === 0) throw new PhysicsError('counts', counts, 'at least one counted case (tp + fp + fn + tn > 0)');
   return {
-    tpr: ratio(tp, tp + fn), fpr: ratio(fp, fp + tn), fnr: ratio(fn, tp + fn), tnr: ratio(tn, fp + tn),
-    ppv: ratio(tp, tp + fp), npv: ratio(tn, tn + fn), accuracy: (tp + tn) / total,
-    selectionRate: (tp + fp) / total, baseRate: (tp + fn) / total, total,
+    tpr: ratio(tp, tp + fn),
+    fpr: ratio(fp, fp + tn),
+    fnr: ratio(fn, tp + fn),
+    tnr: ratio(tn, fp + tn),
+    ppv: ratio(tp, tp + fp),
+    npv: ratio(tn, tn + fn),
+    accuracy: (tp + tn) / total,
+    selectionRate: (tp + fp) / total,
+    baseRate: (tp + fn) / total,
+    total,
   };
 }
 
 /** Rates of a group given its base rate and the classifier's TPR and FPR on it. */
 export interface GroupRates {
-  readonly baseRate: number; readonly tpr: number; readonly fpr: number; readonly fnr: number;
-  readonly ppv: number; readonly npv: number; readonly accuracy: number; readonly selectionRate: number;
+  readonly baseRate: number;
+  readonly tpr: number;
+  readonly fpr: number;
+  readonly fnr: number;
+  readonly ppv: number;
+  readonly npv: number;
+  readonly accuracy: number;
+  readonly selectionRate: number;
 }
 
 /**
@@ -112,7 +133,10 @@ export function groupRates(args: { baseRate: number; tpr: number; fpr: number })
   const fpr = fraction('fpr', args.fpr);
   const selectionRate = r * tpr + (1 - r) * fpr;
   return {
-    baseRate: r, tpr, fpr, fnr: 1 - tpr,
+    baseRate: r,
+    tpr,
+    fpr,
+    fnr: 1 - tpr,
     ppv: ratio(r * tpr, selectionRate),
     npv: ratio((1 - r) * (1 - fpr), 1 - selectionRate),
     accuracy: r * tpr + (1 - r) * (1 - fpr),
@@ -126,7 +150,10 @@ export function groupRates(args: { baseRate: number; tpr: number; fpr: number })
  * (μ₊ = 0.70, μ₋ = 0.30, σ = 0.15). The same distributions for every group give equal
  * TPR/FPR across groups at a shared threshold (the reference's degenerate case).
  */
-export function binormalScoreRates(args: { threshold: number; positiveMean?: number; negativeMean?: number; sd?: number }): { tpr: number; fpr: number } {
+export function binormalScoreRates(args: { threshold: number; positiveMean?: number; negativeMean?: number; sd?: number }): {
+  tpr: number;
+  fpr: number;
+} {
   const t = finite('threshold', args.threshold);
   const mp = finite('positiveMean', args.positiveMean ?? 0.7);
   const mn = finite('negativeMean', args.negativeMean ?? 0.3);
@@ -157,7 +184,11 @@ function openBaseRate(name: string, v: unknown): number {
  * base rate p. Returns the group's rates plus the cut. Base rate must be strictly in (0, 1)
  * (at 0 or 1 the score is constant and no threshold separates anything).
  */
-export function calibratedGroupRates(args: { baseRate: number; separation: number; threshold?: number }): GroupRates & { cut: number; threshold: number } {
+export function calibratedGroupRates(args: {
+  baseRate: number;
+  separation: number;
+  threshold?: number;
+}): GroupRates & { cut: number; threshold: number } {
   const p = openBaseRate('baseRate', args.baseRate);
   const d = positive('separation', args.separation);
   const t = inRange('threshold', args.threshold ?? 0.5, 0, 1, { loOpen: true, hiOpen: true });
@@ -175,7 +206,10 @@ export function calibratedGroupRates(args: { baseRate: number; separation: numbe
  * EO = ½(|FPR_A − FPR_B| + |FNR_A − FNR_B|) as `mean`, and the stricter max of the two.
  * |ΔFNR| = |ΔTPR|.
  */
-export function equalizedOddsGap(a: { tpr: number; fpr: number }, b: { tpr: number; fpr: number }): { tprGap: number; fprGap: number; fnrGap: number; mean: number; max: number } {
+export function equalizedOddsGap(
+  a: { tpr: number; fpr: number },
+  b: { tpr: number; fpr: number },
+): { tprGap: number; fprGap: number; fnrGap: number; mean: number; max: number } {
   const tprGap = Math.abs(fraction('a.tpr', a?.tpr) - fraction('b.tpr', b?.tpr));
   const fprGap = Math.abs(fraction('a.fpr', a.fpr) - fraction('b.fpr', b.fpr));
   return { tprGap, fprGap, fnrGap: tprGap, mean: (tprGap + fprGap) / 2, max: Math.max(tprGap, fprGap) };
@@ -186,7 +220,10 @@ export function equalizedOddsGap(a: { tpr: number; fpr: number }, b: { tpr: numb
  * min/max that the EEOC four-fifths rule compares with 0.8 (29 CFR §1607.4(D)).
  * The ratio is NaN when both groups select no one.
  */
-export function demographicParityGap(a: { selectionRate: number }, b: { selectionRate: number }): { difference: number; ratio: number; fourFifthsViolated: boolean } {
+export function demographicParityGap(
+  a: { selectionRate: number },
+  b: { selectionRate: number },
+): { difference: number; ratio: number; fourFifthsViolated: boolean } {
   const sa = fraction('a.selectionRate', a?.selectionRate);
   const sb = fraction('b.selectionRate', b?.selectionRate);
   const hi = Math.max(sa, sb);
@@ -195,10 +232,20 @@ export function demographicParityGap(a: { selectionRate: number }, b: { selectio
 }
 
 /** The four-fifths (80 %) selection-rate ratio of the Uniform Guidelines on Employee Selection Procedures. */
-export const FOUR_FIFTHS_RATIO = sourced(0.8, '1', 'Uniform Guidelines on Employee Selection Procedures, 29 CFR §1607.4(D) (1978)', 'A ratio of selection rates, not an error-rate gap; v1-15 labelled its 10 pp EO threshold with this rule, which does not convert.');
+export const FOUR_FIFTHS_RATIO = sourced(
+  0.8,
+  '1',
+  'Uniform Guidelines on Employee Selection Procedures, 29 CFR §1607.4(D) (1978)',
+  'A ratio of selection rates, not an error-rate gap; v1-15 labelled its 10 pp EO threshold with this rule, which does not convert.',
+);
 
 /** The v1-15 lab's project policy threshold on the EO gap (a policy choice, not a legal rule). */
-export const EO_GAP_POLICY_THRESHOLD = sourced(0.10, '1', 'v1-15 brief: DISPARATE_IMPACT_THRESHOLD_PP = 10 (lab policy)', 'The reference attributes it to EEOC guidance; no such EO-gap rule exists.');
+export const EO_GAP_POLICY_THRESHOLD = sourced(
+  0.1,
+  '1',
+  'v1-15 brief: DISPARATE_IMPACT_THRESHOLD_PP = 10 (lab policy)',
+  'The reference attributes it to EEOC guidance; no such EO-gap rule exists.',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Chouldechova (2017)
@@ -221,8 +268,11 @@ export function chouldechovaFpr(args: { baseRate: number; ppv: number; tpr: numb
  * A value above 1 means that combination of PPV and TPR is impossible for that base rate.
  */
 export function impliedFprs(args: { baseRates: readonly number[]; ppv: number; tpr: number }): number[] {
-  if (!Array.isArray(args?.baseRates) || args.baseRates.length === 0) throw new PhysicsError('baseRates', args?.baseRates, 'a non-empty array of base rates in [0, 1)');
-  return args.baseRates.map((p, i) => chouldechovaFpr({ baseRate: inRange(`baseRates[${i}]`, p, 0, 1, { hiOpen: true }), ppv: args.ppv, tpr: args.tpr }));
+  if (!Array.isArray(args?.baseRates) || args.baseRates.length === 0)
+    throw new PhysicsError('baseRates', args?.baseRates, 'a non-empty array of base rates in [0, 1)');
+  return args.baseRates.map((p, i) =>
+    chouldechovaFpr({ baseRate: inRange(`baseRates[${i}]`, p, 0, 1, { hiOpen: true }), ppv: args.ppv, tpr: args.tpr }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,17 +280,28 @@ export function impliedFprs(args: { baseRates: readonly number[]; ppv: number; t
 // ---------------------------------------------------------------------------------------------
 
 export type FairnessCriterion = 'max-accuracy' | 'demographic-parity' | 'equalized-odds' | 'predictive-parity';
-export const FAIRNESS_CRITERIA: readonly FairnessCriterion[] = ['max-accuracy', 'demographic-parity', 'equalized-odds', 'predictive-parity'];
+export const FAIRNESS_CRITERIA: readonly FairnessCriterion[] = [
+  'max-accuracy',
+  'demographic-parity',
+  'equalized-odds',
+  'predictive-parity',
+];
 
-export interface PolicyGroup extends GroupRates { readonly cut: number; readonly scoreThreshold: number; readonly weight: number }
+export interface PolicyGroup extends GroupRates {
+  readonly cut: number;
+  readonly scoreThreshold: number;
+  readonly weight: number;
+}
 
 /** Solve f(c) = target for a monotone function on the feature cut by bisection on [−40, 40]. */
 function solveCut(f: (c: number) => number, target: number, increasing: boolean): number {
-  let lo = -40, hi = 40;
+  let lo = -40,
+    hi = 40;
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
     const v = f(mid);
-    if ((v < target) === increasing) lo = mid; else hi = mid;
+    if (v < target === increasing) lo = mid;
+    else hi = mid;
   }
   return (lo + hi) / 2;
 }
@@ -248,17 +309,24 @@ function solveCut(f: (c: number) => number, target: number, increasing: boolean)
 /** Maximise a unimodal function on [lo, hi]: coarse grid, then golden-section refinement. */
 function maximise(f: (x: number) => number, lo: number, hi: number): number {
   const n = 200;
-  let best = lo, bestV = -Infinity;
+  let best = lo,
+    bestV = -Infinity;
   for (let i = 0; i <= n; i++) {
     const x = lo + ((hi - lo) * i) / n;
     const v = f(x);
-    if (v > bestV) { bestV = v; best = x; }
+    if (v > bestV) {
+      bestV = v;
+      best = x;
+    }
   }
-  let a = Math.max(lo, best - (hi - lo) / n), b = Math.min(hi, best + (hi - lo) / n);
+  let a = Math.max(lo, best - (hi - lo) / n),
+    b = Math.min(hi, best + (hi - lo) / n);
   const g = (Math.sqrt(5) - 1) / 2;
   for (let i = 0; i < 80; i++) {
-    const x1 = b - g * (b - a), x2 = a + g * (b - a);
-    if (f(x1) >= f(x2)) b = x2; else a = x1;
+    const x1 = b - g * (b - a),
+      x2 = a + g * (b - a);
+    if (f(x1) >= f(x2)) b = x2;
+    else a = x1;
   }
   return (a + b) / 2;
 }
@@ -277,24 +345,49 @@ function maximise(f: (x: number) => number, lo: number, hi: number): number {
  * Groups are weighted by `weights` (default equal). Base rates strictly in (0, 1).
  */
 export function fairnessPolicy(args: {
-  baseRates: readonly number[]; separation: number; criterion: FairnessCriterion;
-  threshold?: number; target?: number; weights?: readonly number[];
-}): { groups: PolicyGroup[]; accuracy: number; criterion: FairnessCriterion; target: number | null; equalizedOdds: ReturnType<typeof equalizedOddsGap>; demographicParity: ReturnType<typeof demographicParityGap>; ppvGap: number } {
+  baseRates: readonly number[];
+  separation: number;
+  criterion: FairnessCriterion;
+  threshold?: number;
+  target?: number;
+  weights?: readonly number[];
+}): {
+  groups: PolicyGroup[];
+  accuracy: number;
+  criterion: FairnessCriterion;
+  target: number | null;
+  equalizedOdds: ReturnType<typeof equalizedOddsGap>;
+  demographicParity: ReturnType<typeof demographicParityGap>;
+  ppvGap: number;
+} {
   const { baseRates } = args;
-  if (!Array.isArray(baseRates) || baseRates.length < 2) throw new PhysicsError('baseRates', baseRates, 'an array of at least two base rates in (0, 1)');
+  if (!Array.isArray(baseRates) || baseRates.length < 2)
+    throw new PhysicsError('baseRates', baseRates, 'an array of at least two base rates in (0, 1)');
   const ps = baseRates.map((p, i) => openBaseRate(`baseRates[${i}]`, p));
   const d = positive('separation', args.separation);
   const criterion = oneOf('criterion', args.criterion, FAIRNESS_CRITERIA);
   const t = inRange('threshold', args.threshold ?? 0.5, 0, 1, { loOpen: true, hiOpen: true });
   const rawW = args.weights ?? ps.map(() => 1);
-  if (!Array.isArray(rawW) || rawW.length !== ps.length) throw new PhysicsError('weights', rawW, `an array of ${ps.length} non-negative weights`);
+  if (!Array.isArray(rawW) || rawW.length !== ps.length)
+    throw new PhysicsError('weights', rawW, `an array of ${ps.length} non-negative weights`);
   const wSum = rawW.reduce((s, w, i) => s + nonNegative(`weights[${i}]`, w), 0);
   if (wSum <= 0) throw new PhysicsError('weights', rawW, 'weights with a positive sum');
   const ws = rawW.map((w) => w / wSum);
 
-  const selection = (c: number, p: number) => { const r = ratesAtCut(c, d); return p * r.tpr + (1 - p) * r.fpr; };
-  const ppvAt = (c: number, p: number) => { const r = ratesAtCut(c, d); const s = p * r.tpr + (1 - p) * r.fpr; return s > 0 ? (p * r.tpr) / s : 1; };
-  const pooledAccuracy = (cuts: number[]) => cuts.reduce((acc, c, i) => { const r = ratesAtCut(c, d); return acc + ws[i] * (ps[i] * r.tpr + (1 - ps[i]) * (1 - r.fpr)); }, 0);
+  const selection = (c: number, p: number) => {
+    const r = ratesAtCut(c, d);
+    return p * r.tpr + (1 - p) * r.fpr;
+  };
+  const ppvAt = (c: number, p: number) => {
+    const r = ratesAtCut(c, d);
+    const s = p * r.tpr + (1 - p) * r.fpr;
+    return s > 0 ? (p * r.tpr) / s : 1;
+  };
+  const pooledAccuracy = (cuts: number[]) =>
+    cuts.reduce((acc, c, i) => {
+      const r = ratesAtCut(c, d);
+      return acc + ws[i] * (ps[i] * r.tpr + (1 - ps[i]) * (1 - r.fpr));
+    }, 0);
 
   let cuts: number[];
   let target: number | null = null;
@@ -306,34 +399,44 @@ export function fairnessPolicy(args: {
     cuts = ps.map(() => c);
   } else if (criterion === 'demographic-parity') {
     const cutsFor = (s: number) => ps.map((p) => solveCut((c) => selection(c, p), s, false));
-    const s = args.target !== undefined ? inRange('target', args.target, 0, 1, { loOpen: true, hiOpen: true })
-      : maximise((x) => pooledAccuracy(cutsFor(x)), 1e-6, 1 - 1e-6);
+    const s =
+      args.target !== undefined
+        ? inRange('target', args.target, 0, 1, { loOpen: true, hiOpen: true })
+        : maximise((x) => pooledAccuracy(cutsFor(x)), 1e-6, 1 - 1e-6);
     target = s;
     cuts = cutsFor(s);
   } else {
     const lo = Math.max(...ps);
     const cutsFor = (v: number) => ps.map((p) => solveCut((c) => ppvAt(c, p), v, true));
-    const v = args.target !== undefined ? inRange('target', args.target, lo, 1, { loOpen: true, hiOpen: true })
-      : maximise((x) => pooledAccuracy(cutsFor(x)), lo + 1e-6, 1 - 1e-6);
+    const v =
+      args.target !== undefined
+        ? inRange('target', args.target, lo, 1, { loOpen: true, hiOpen: true })
+        : maximise((x) => pooledAccuracy(cutsFor(x)), lo + 1e-6, 1 - 1e-6);
     target = v;
     cuts = cutsFor(v);
   }
   const groups: PolicyGroup[] = cuts.map((c, i) => {
     const r = ratesAtCut(c, d);
-    return { ...groupRates({ baseRate: ps[i], tpr: r.tpr, fpr: r.fpr }), cut: c, scoreThreshold: sigmoid(logit(ps[i]) + d * c), weight: ws[i] };
+    return {
+      ...groupRates({ baseRate: ps[i], tpr: r.tpr, fpr: r.fpr }),
+      cut: c,
+      scoreThreshold: sigmoid(logit(ps[i]) + d * c),
+      weight: ws[i],
+    };
   });
   const first = groups[0];
   let eo = equalizedOddsGap(first, groups[1]);
   let dp = demographicParityGap(first, groups[1]);
   let ppvGap = Math.abs(first.ppv - groups[1].ppv);
   // With more than two groups report the largest pairwise gaps.
-  for (let i = 0; i < groups.length; i++) for (let j = i + 1; j < groups.length; j++) {
-    const e = equalizedOddsGap(groups[i], groups[j]);
-    if (e.mean > eo.mean) eo = e;
-    const g = demographicParityGap(groups[i], groups[j]);
-    if (g.difference > dp.difference) dp = g;
-    ppvGap = Math.max(ppvGap, Math.abs(groups[i].ppv - groups[j].ppv));
-  }
+  for (let i = 0; i < groups.length; i++)
+    for (let j = i + 1; j < groups.length; j++) {
+      const e = equalizedOddsGap(groups[i], groups[j]);
+      if (e.mean > eo.mean) eo = e;
+      const g = demographicParityGap(groups[i], groups[j]);
+      if (g.difference > dp.difference) dp = g;
+      ppvGap = Math.max(ppvGap, Math.abs(groups[i].ppv - groups[j].ppv));
+    }
   return { groups, accuracy: pooledAccuracy(cuts), criterion, target, equalizedOdds: eo, demographicParity: dp, ppvGap };
 }
 
@@ -364,20 +467,29 @@ export interface LipschitzFairnessResult {
  * exactly on the bound is not a violation: the comparison allows a relative tolerance (default
  * 1e-9, as `compareToThreshold`) so rounding (0.1 + 0.2 against 0.3) does not flag it.
  */
-export function lipschitzFairness(args: { pairs: ReadonlyArray<{ inputDistance: number; outputDistance: number }>; lipschitz: number; tolerance?: number }): LipschitzFairnessResult {
+export function lipschitzFairness(args: {
+  pairs: ReadonlyArray<{ inputDistance: number; outputDistance: number }>;
+  lipschitz: number;
+  tolerance?: number;
+}): LipschitzFairnessResult {
   const pairs = args?.pairs;
-  if (!Array.isArray(pairs) || pairs.length === 0) throw new PhysicsError('pairs', pairs, 'a non-empty array of { inputDistance, outputDistance }');
+  if (!Array.isArray(pairs) || pairs.length === 0)
+    throw new PhysicsError('pairs', pairs, 'a non-empty array of { inputDistance, outputDistance }');
   const L = nonNegative('lipschitz', args.lipschitz);
   const tol = nonNegative('tolerance', args.tolerance ?? 1e-9);
   const ratios: number[] = [];
   const violations: number[] = [];
-  let maxRatio = -1, worstPair = 0;
+  let maxRatio = -1,
+    worstPair = 0;
   pairs.forEach((pair, i) => {
     const dx = nonNegative(`pairs[${i}].inputDistance`, pair?.inputDistance);
     const dy = nonNegative(`pairs[${i}].outputDistance`, pair.outputDistance);
     const r = dy === 0 ? 0 : dx === 0 ? Infinity : dy / dx;
     ratios.push(r);
-    if (r > maxRatio) { maxRatio = r; worstPair = i; }
+    if (r > maxRatio) {
+      maxRatio = r;
+      worstPair = i;
+    }
     if (compareToThreshold({ value: dy, threshold: L * dx, tolerance: tol }).above) violations.push(i);
   });
   return { ratios, violations, maxRatio, worstPair, satisfied: violations.length === 0 };
@@ -397,14 +509,16 @@ function sameLength(a: number[], b: number[], name: string, received: unknown): 
 
 /** Euclidean distance between two numbers or two vectors of the same length. */
 function euclidean(a: Point, b: Point, name: string): number {
-  const u = pointVector(`${name} (first)`, a), v = pointVector(`${name} (second)`, b);
+  const u = pointVector(`${name} (first)`, a),
+    v = pointVector(`${name} (second)`, b);
   sameLength(u, v, name, b);
   return Math.sqrt(u.reduce((s, x, i) => s + (x - v[i]) ** 2, 0));
 }
 
 /** |a − b| for scores; total variation ½Σ|aᵢ − bᵢ| for outcome distributions (Dwork et al. 2012). */
 function outcomeDistance(a: Point, b: Point, name: string): number {
-  const u = pointVector(`${name} (first)`, a), v = pointVector(`${name} (second)`, b);
+  const u = pointVector(`${name} (first)`, a),
+    v = pointVector(`${name} (second)`, b);
   sameLength(u, v, name, b);
   if (u.length === 1) return Math.abs(u[0] - v[0]);
   return 0.5 * u.reduce((s, x, i) => s + Math.abs(x - v[i]), 0);
@@ -418,25 +532,32 @@ function outcomeDistance(a: Point, b: Point, name: string): number {
  * part of individual fairness; pass your own. `pairs[k]` gives the individuals of pair k.
  */
 export function lipschitzFairnessOfPoints<X = Point, Y = Point>(args: {
-  inputs: readonly X[]; outputs: readonly Y[]; lipschitz: number; tolerance?: number;
-  inputDistance?: (a: X, b: X) => number; outputDistance?: (a: Y, b: Y) => number;
+  inputs: readonly X[];
+  outputs: readonly Y[];
+  lipschitz: number;
+  tolerance?: number;
+  inputDistance?: (a: X, b: X) => number;
+  outputDistance?: (a: Y, b: Y) => number;
 }): LipschitzFairnessResult & { pairs: Array<[number, number]> } {
-  const xs = args?.inputs, ys = args?.outputs;
+  const xs = args?.inputs,
+    ys = args?.outputs;
   if (!Array.isArray(xs) || xs.length < 2) throw new PhysicsError('inputs', xs, 'an array of at least two individuals');
-  if (!Array.isArray(ys) || ys.length !== xs.length) throw new PhysicsError('outputs', ys, `an array of ${xs.length} model outputs, one per input`);
+  if (!Array.isArray(ys) || ys.length !== xs.length)
+    throw new PhysicsError('outputs', ys, `an array of ${xs.length} model outputs, one per input`);
   const dX = args.inputDistance ?? ((a: X, b: X) => euclidean(a as unknown as Point, b as unknown as Point, 'inputs'));
   const dY = args.outputDistance ?? ((a: Y, b: Y) => outcomeDistance(a as unknown as Point, b as unknown as Point, 'outputs'));
   if (typeof dX !== 'function') throw new PhysicsError('inputDistance', dX, 'a function (a, b) => distance');
   if (typeof dY !== 'function') throw new PhysicsError('outputDistance', dY, 'a function (a, b) => distance');
   const index: Array<[number, number]> = [];
   const pairs: Array<{ inputDistance: number; outputDistance: number }> = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) {
-    index.push([i, j]);
-    pairs.push({
-      inputDistance: nonNegative(`inputDistance(inputs[${i}], inputs[${j}])`, dX(xs[i], xs[j])),
-      outputDistance: nonNegative(`outputDistance(outputs[${i}], outputs[${j}])`, dY(ys[i], ys[j])),
-    });
-  }
+  for (let i = 0; i < xs.length; i++)
+    for (let j = i + 1; j < xs.length; j++) {
+      index.push([i, j]);
+      pairs.push({
+        inputDistance: nonNegative(`inputDistance(inputs[${i}], inputs[${j}])`, dX(xs[i], xs[j])),
+        outputDistance: nonNegative(`outputDistance(outputs[${i}], outputs[${j}])`, dY(ys[i], ys[j])),
+      });
+    }
   return { ...lipschitzFairness({ pairs, lipschitz: args.lipschitz, tolerance: args.tolerance }), pairs: index };
 }
 
@@ -449,11 +570,15 @@ export function lipschitzFairnessOfPoints<X = Point, Y = Point>(args: {
  * or as samples per audit × cost per sample (v1-15: $1.5K cloud / $4K mobile per run;
  * v2-16: 10,000 samples × $5).
  */
-export function auditCost(args: { auditsPerYear: number; costPerAudit?: number; samplesPerAudit?: number; costPerSample?: number }): { costPerAudit: number; annualCost: number } {
+export function auditCost(args: { auditsPerYear: number; costPerAudit?: number; samplesPerAudit?: number; costPerSample?: number }): {
+  costPerAudit: number;
+  annualCost: number;
+} {
   const n = nonNegative('auditsPerYear', args.auditsPerYear);
   let per: number;
   if (args.costPerAudit !== undefined) per = nonNegative('costPerAudit', args.costPerAudit);
-  else if (args.samplesPerAudit !== undefined && args.costPerSample !== undefined) per = nonNegative('samplesPerAudit', args.samplesPerAudit) * nonNegative('costPerSample', args.costPerSample);
+  else if (args.samplesPerAudit !== undefined && args.costPerSample !== undefined)
+    per = nonNegative('samplesPerAudit', args.samplesPerAudit) * nonNegative('costPerSample', args.costPerSample);
   else throw new PhysicsError('costPerAudit', args.costPerAudit, 'a cost per audit, or both samplesPerAudit and costPerSample');
   return { costPerAudit: per, annualCost: n * per };
 }
@@ -463,6 +588,10 @@ export function auditCost(args: { auditsPerYear: number; costPerAudit?: number; 
  * FPR is conditional on true negatives, hence the (1 − base rate) factor the v2-16 reference omitted.
  */
 export function expectedFalsePositives(args: { population: number; evaluatedFraction: number; baseRate: number; fpr: number }): number {
-  return nonNegative('population', args.population) * fraction('evaluatedFraction', args.evaluatedFraction) *
-    (1 - fraction('baseRate', args.baseRate)) * fraction('fpr', args.fpr);
+  return (
+    nonNegative('population', args.population) *
+    fraction('evaluatedFraction', args.evaluatedFraction) *
+    (1 - fraction('baseRate', args.baseRate)) *
+    fraction('fpr', args.fpr)
+  );
 }

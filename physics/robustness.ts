@@ -26,7 +26,11 @@ export const ATTACK_STRENGTH = {
 
 /** Madry et al. 2018 PGD adversarial training on CIFAR-10 at ε = 8/255: 87.3 % clean, 45.8 % PGD-20 accuracy. */
 export const MADRY_CIFAR10 = {
-  clean: sourced(0.873, '1', 'Madry et al. 2018, "Towards Deep Learning Models Resistant to Adversarial Attacks", Table 2 (CIFAR-10, adversarially trained)'),
+  clean: sourced(
+    0.873,
+    '1',
+    'Madry et al. 2018, "Towards Deep Learning Models Resistant to Adversarial Attacks", Table 2 (CIFAR-10, adversarially trained)',
+  ),
   pgd20: sourced(0.458, '1', 'Madry et al. 2018, Table 2 (PGD-20, ε = 8/255)'),
 } as const;
 
@@ -35,7 +39,13 @@ export const MADRY_CIFAR10 = {
  * acc_adv = max(floor, acc_clean·e^{−k·ε·m}), with vulnerability k per unit ε (pixel scale) and
  * attack-strength multiplier m (FGSM 1, PGD-7 1.4, PGD-20 1.8).
  */
-export function adversarialAccuracy(args: { cleanAccuracy: number; epsilon: number; vulnerability: number; attackStrength?: number; floor?: number }): number {
+export function adversarialAccuracy(args: {
+  cleanAccuracy: number;
+  epsilon: number;
+  vulnerability: number;
+  attackStrength?: number;
+  floor?: number;
+}): number {
   const a = fraction('cleanAccuracy', args.cleanAccuracy);
   const eps = nonNegative('epsilon', args.epsilon);
   const k = nonNegative('vulnerability', args.vulnerability);
@@ -48,7 +58,12 @@ export function adversarialAccuracy(args: { cleanAccuracy: number; epsilon: numb
  * v2-14's story (97.3 % → 3.4 % at 8/255 under PGD-7): k = ln(97.3/3.4)/((8/255)·1.4) ≈ 76.4 per unit ε
  * (≈ 0.30 per 1/255).
  */
-export function calibrateVulnerability(args: { cleanAccuracy: number; adversarialAccuracy: number; epsilon: number; attackStrength?: number }): number {
+export function calibrateVulnerability(args: {
+  cleanAccuracy: number;
+  adversarialAccuracy: number;
+  epsilon: number;
+  attackStrength?: number;
+}): number {
   const a = inRange('cleanAccuracy', args.cleanAccuracy, 0, 1, { loOpen: true });
   const adv = inRange('adversarialAccuracy', args.adversarialAccuracy, 0, a, { loOpen: true });
   return Math.log(a / adv) / (positive('epsilon', args.epsilon) * positive('attackStrength', args.attackStrength ?? 1));
@@ -74,8 +89,16 @@ export function attackSuccessRate(args: { cleanAccuracy: number; adversarialAccu
  * cost_max 0.09, floor 0.70, K_ref = 7, ε_eval = 8/255.
  */
 export function adversarialTrainingTradeoff(args: {
-  trainEpsilon: number; pgdSteps: number; lossWeight: number; evalEpsilon?: number; referenceSteps?: number;
-  cleanAccuracy?: number; undefendedAdversarialAccuracy?: number; robustCeiling?: number; maxCleanCost?: number; cleanFloor?: number;
+  trainEpsilon: number;
+  pgdSteps: number;
+  lossWeight: number;
+  evalEpsilon?: number;
+  referenceSteps?: number;
+  cleanAccuracy?: number;
+  undefendedAdversarialAccuracy?: number;
+  robustCeiling?: number;
+  maxCleanCost?: number;
+  cleanFloor?: number;
 }): { strength: number; adversarialAccuracy: number; cleanAccuracy: number; trainingCost: number } {
   const eTrain = nonNegative('trainEpsilon', args.trainEpsilon);
   const K = integerAtLeast('pgdSteps', args.pgdSteps, 1);
@@ -117,7 +140,11 @@ export function certifiedRadius(args: { sigma: number; pA: number; pB?: number }
  * per-pixel changes add up across dimensions (Goodfellow et al. 2015).
  */
 export function linfLinearShift(args: { epsilon: number; dimensions: number; meanAbsWeight?: number }): number {
-  return nonNegative('epsilon', args.epsilon) * integerAtLeast('dimensions', args.dimensions, 1) * nonNegative('meanAbsWeight', args.meanAbsWeight ?? 1);
+  return (
+    nonNegative('epsilon', args.epsilon) *
+    integerAtLeast('dimensions', args.dimensions, 1) *
+    nonNegative('meanAbsWeight', args.meanAbsWeight ?? 1)
+  );
 }
 
 function checkVectors(x: readonly number[], g: readonly number[], xName: string, gName: string): void {
@@ -126,18 +153,32 @@ function checkVectors(x: readonly number[], g: readonly number[], xName: string,
 }
 
 /** FGSM (Goodfellow et al. 2015): x_adv = clip(x + ε·sign(∇ₓL), 0, 1). */
-export function fgsmPerturb(args: { x: readonly number[]; gradient: readonly number[]; epsilon: number; clip?: readonly [number, number] }): number[] {
+export function fgsmPerturb(args: {
+  x: readonly number[];
+  gradient: readonly number[];
+  epsilon: number;
+  clip?: readonly [number, number];
+}): number[] {
   checkVectors(args.x, args.gradient, 'x', 'gradient');
   const eps = nonNegative('epsilon', args.epsilon);
   const [lo, hi] = args.clip ?? [0, 1];
-  return args.x.map((v, i) => Math.min(hi, Math.max(lo, finite(`x[${i}]`, v) + eps * Math.sign(finite(`gradient[${i}]`, args.gradient[i])))));
+  return args.x.map((v, i) =>
+    Math.min(hi, Math.max(lo, finite(`x[${i}]`, v) + eps * Math.sign(finite(`gradient[${i}]`, args.gradient[i])))),
+  );
 }
 
 /**
  * One PGD step (Madry et al. 2018): x' = Π_{B∞(x₀, ε)}(x + a·sign(∇ₓL)), i.e. step by a, then
  * clip each coordinate to [x₀ − ε, x₀ + ε] and to the valid pixel range.
  */
-export function pgdStep(args: { x: readonly number[]; origin: readonly number[]; gradient: readonly number[]; stepSize: number; epsilon: number; clip?: readonly [number, number] }): number[] {
+export function pgdStep(args: {
+  x: readonly number[];
+  origin: readonly number[];
+  gradient: readonly number[];
+  stepSize: number;
+  epsilon: number;
+  clip?: readonly [number, number];
+}): number[] {
   checkVectors(args.x, args.gradient, 'x', 'gradient');
   checkVectors(args.x, args.origin, 'x', 'origin');
   const a = nonNegative('stepSize', args.stepSize);
@@ -167,12 +208,18 @@ function probs(name: string, p: readonly number[]): number[] {
  * TRADES loss (Zhang et al. 2019): −ln f_y(x) + β·KL(f(x) ‖ f(x')), the clean cross-entropy plus
  * β times the divergence of the adversarial prediction from the clean one (nats).
  */
-export function tradesLoss(args: { cleanProbs: readonly number[]; adversarialProbs: readonly number[]; label: number; beta: number }): number {
+export function tradesLoss(args: {
+  cleanProbs: readonly number[];
+  adversarialProbs: readonly number[];
+  label: number;
+  beta: number;
+}): number {
   const p = probs('cleanProbs', args.cleanProbs);
   const q = probs('adversarialProbs', args.adversarialProbs);
   if (q.length !== p.length) throw new PhysicsError('adversarialProbs', args.adversarialProbs, `an array of ${p.length} probabilities`);
   const y = args.label;
-  if (typeof y !== 'number' || !Number.isInteger(y) || y < 0 || y >= p.length) throw new PhysicsError('label', y, `a class index from 0 to ${p.length - 1}`);
+  if (typeof y !== 'number' || !Number.isInteger(y) || y < 0 || y >= p.length)
+    throw new PhysicsError('label', y, `a class index from 0 to ${p.length - 1}`);
   if (p[y] <= 0) throw new PhysicsError('cleanProbs', args.cleanProbs, 'a positive probability for the true label');
   let kl = 0;
   for (let i = 0; i < p.length; i++) {

@@ -49,7 +49,14 @@ export function roofline(device: Device | string, intensity: number, precision: 
   const bw = d.memoryBandwidth;
   const ridge = peak / bw;
   const attainable = Math.min(peak, bw * i);
-  return { attainableFlops: attainable, bound: i < ridge ? 'memory' : 'compute', ridge, peakFlops: peak, bandwidth: bw, fractionOfPeak: attainable / peak };
+  return {
+    attainableFlops: attainable,
+    bound: i < ridge ? 'memory' : 'compute',
+    ridge,
+    peakFlops: peak,
+    bandwidth: bw,
+    fractionOfPeak: attainable / peak,
+  };
 }
 
 export interface RooflineCurveOptions {
@@ -157,9 +164,13 @@ export function rooflineOps(device: Device | string, ops: readonly RooflineOp[],
     const memoryTime = bytes / bw;
     const time = Math.max(computeTime, memoryTime);
     return {
-      name: op.name ?? `op ${k + 1}`, flops, bytes,
+      name: op.name ?? `op ${k + 1}`,
+      flops,
+      bytes,
       intensity: bytes === 0 ? Infinity : flops / bytes,
-      computeTime, memoryTime, time,
+      computeTime,
+      memoryTime,
+      time,
       bound: (memoryTime > computeTime ? 'memory' : 'compute') as Bound,
       attainableFlops: flops / time,
     };
@@ -170,11 +181,15 @@ export function rooflineOps(device: Device | string, ops: readonly RooflineOp[],
   const memTime = rows.filter((r) => r.bound === 'memory').reduce((s, r) => s + r.time, 0);
   return {
     ops: rows.map((r) => ({ ...r, timeShare: r.time / totalTime })),
-    totalTime, totalFlops, totalBytes,
+    totalTime,
+    totalFlops,
+    totalBytes,
     intensity: totalBytes === 0 ? Infinity : totalFlops / totalBytes,
     attainableFlops: totalFlops / totalTime,
     bound: memTime > totalTime - memTime ? 'memory' : 'compute',
-    ridge: peak / bw, peakFlops: peak, bandwidth: bw,
+    ridge: peak / bw,
+    peakFlops: peak,
+    bandwidth: bw,
   };
 }
 

@@ -9,10 +9,18 @@ import { nonNegative, positive, fraction, PhysicsError } from './errors.js';
 import { sourced } from './sourced.js';
 
 /** FLOPs per parameter per training token (forward 2 + backward 4). */
-export const TRAINING_FLOPS_PER_PARAM_TOKEN = sourced(6, 'FLOP', 'Kaplan et al. 2020, "Scaling Laws for Neural Language Models", §2.1 (C ≈ 6ND)');
+export const TRAINING_FLOPS_PER_PARAM_TOKEN = sourced(
+  6,
+  'FLOP',
+  'Kaplan et al. 2020, "Scaling Laws for Neural Language Models", §2.1 (C ≈ 6ND)',
+);
 
 /** Compute-optimal tokens per parameter. */
-export const CHINCHILLA_TOKENS_PER_PARAM = sourced(20, '1', 'Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models" (Chinchilla: 70B params, 1.4T tokens)');
+export const CHINCHILLA_TOKENS_PER_PARAM = sourced(
+  20,
+  '1',
+  'Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models" (Chinchilla: 70B params, 1.4T tokens)',
+);
 
 /**
  * Chinchilla parametric loss fit L(N, D) = E + A/N^α + B/D^β (Hoffmann et al. 2022, Approach 3,
@@ -50,7 +58,9 @@ export function chinchillaOptimal(args: { computeFlops: number; tokensPerParam?:
 export function trainingDuration(args: { flops: number; devices: number; peakFlopsPerDevice: number; mfu: number }): number {
   const mfu = fraction('mfu', args.mfu);
   if (mfu === 0) throw new PhysicsError('mfu', args.mfu, 'a fraction greater than 0');
-  return nonNegative('flops', args.flops) / (positive('devices', args.devices) * positive('peakFlopsPerDevice', args.peakFlopsPerDevice) * mfu);
+  return (
+    nonNegative('flops', args.flops) / (positive('devices', args.devices) * positive('peakFlopsPerDevice', args.peakFlopsPerDevice) * mfu)
+  );
 }
 
 /**
@@ -58,7 +68,9 @@ export function trainingDuration(args: { flops: number; devices: number; peakFlo
  * budget this way with R = 989 TFLOP/s and MFU = 0.40.
  */
 export function flopsFromDeviceTime(args: { deviceSeconds: number; peakFlopsPerDevice: number; mfu: number }): number {
-  return nonNegative('deviceSeconds', args.deviceSeconds) * positive('peakFlopsPerDevice', args.peakFlopsPerDevice) * fraction('mfu', args.mfu);
+  return (
+    nonNegative('deviceSeconds', args.deviceSeconds) * positive('peakFlopsPerDevice', args.peakFlopsPerDevice) * fraction('mfu', args.mfu)
+  );
 }
 
 /** Chinchilla loss L = E + A/N^α + B/D^β (nats/token) for N parameters and D tokens. */

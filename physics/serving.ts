@@ -28,9 +28,7 @@
  *   ({@link sloViolationProbability}); the cascade simulator couples services declaratively and
  *   can model retries arriving one timeout apart ({@link simulateCascade}).
  */
-import {
-  PhysicsError, finite, fraction, inRange, integerAtLeast, nonNegative, oneOf, positive,
-} from './errors.js';
+import { PhysicsError, finite, fraction, inRange, integerAtLeast, nonNegative, oneOf, positive } from './errors.js';
 import type { Rng } from './random.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -146,10 +144,22 @@ export function mmc({ arrivalRate, serviceRate, servers }: { arrivalRate: number
   const utilization = lambda / (c * mu);
   if (utilization >= 1) {
     return {
-      stable: false, utilization, servers: c, probabilityOfWait: 1,
-      meanWait: Infinity, meanResponse: Infinity, meanInQueue: Infinity, meanInSystem: Infinity,
-      waitPercentile(p: number) { checkPercentile(p); return Infinity; },
-      responsePercentile(p: number) { checkPercentile(p); return Infinity; },
+      stable: false,
+      utilization,
+      servers: c,
+      probabilityOfWait: 1,
+      meanWait: Infinity,
+      meanResponse: Infinity,
+      meanInQueue: Infinity,
+      meanInSystem: Infinity,
+      waitPercentile(p: number) {
+        checkPercentile(p);
+        return Infinity;
+      },
+      responsePercentile(p: number) {
+        checkPercentile(p);
+        return Infinity;
+      },
     };
   }
   const C = erlangCUnchecked(lambda, mu, c);
@@ -157,8 +167,14 @@ export function mmc({ arrivalRate, serviceRate, servers }: { arrivalRate: number
   const meanWait = C / theta;
   const meanResponse = meanWait + 1 / mu;
   return {
-    stable: true, utilization, servers: c, probabilityOfWait: C,
-    meanWait, meanResponse, meanInQueue: lambda * meanWait, meanInSystem: lambda * meanResponse,
+    stable: true,
+    utilization,
+    servers: c,
+    probabilityOfWait: C,
+    meanWait,
+    meanResponse,
+    meanInQueue: lambda * meanWait,
+    meanInSystem: lambda * meanResponse,
     waitPercentile(p: number): number {
       checkPercentile(p);
       if (C <= 1 - p) return 0;
@@ -187,10 +203,14 @@ function solveDecreasing(f: (t: number) => number, target: number, scale: number
   let lo = 0;
   let hi = scale;
   let guard = 0;
-  while (f(hi) > target && guard++ < 200) { lo = hi; hi *= 2; }
+  while (f(hi) > target && guard++ < 200) {
+    lo = hi;
+    hi *= 2;
+  }
   for (let i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
     const mid = (lo + hi) / 2;
-    if (f(mid) > target) lo = mid; else hi = mid;
+    if (f(mid) > target) lo = mid;
+    else hi = mid;
   }
   return hi;
 }
@@ -204,8 +224,16 @@ function solveDecreasing(f: (t: number) => number, target: number, scale: number
  * @param percentile p as a fraction in [0, 1), e.g. 0.99
  * @returns seconds of queueing delay (service time not included)
  */
-export function mmcWaitPercentile({ arrivalRate, serviceRate, servers, percentile }: {
-  arrivalRate: number; serviceRate: number; servers: number; percentile: number;
+export function mmcWaitPercentile({
+  arrivalRate,
+  serviceRate,
+  servers,
+  percentile,
+}: {
+  arrivalRate: number;
+  serviceRate: number;
+  servers: number;
+  percentile: number;
 }): number {
   return mmc({ arrivalRate, serviceRate, servers }).waitPercentile(percentile);
 }
@@ -222,8 +250,14 @@ export function mmcMeanWait({ arrivalRate, serviceRate, servers }: { arrivalRate
  * −ln(1−p)/(μ − λ) ≤ SLO ⇔ μ ≥ λ + −ln(1−p)/SLO (v1-13 capacity-planning MathPeek).
  * @returns μ in 1/s
  */
-export function mm1RequiredServiceRate({ arrivalRate, percentile, sloSeconds }: {
-  arrivalRate: number; percentile: number; sloSeconds: number;
+export function mm1RequiredServiceRate({
+  arrivalRate,
+  percentile,
+  sloSeconds,
+}: {
+  arrivalRate: number;
+  percentile: number;
+  sloSeconds: number;
 }): number {
   nonNegative('arrivalRate', arrivalRate);
   checkPercentile(percentile);
@@ -244,10 +278,19 @@ export type ReplicaDiscipline = 'shared' | 'split';
  * Monotone search: doubling then bisection over c.
  */
 export function serversForPercentileSlo({
-  arrivalRate, serviceRate, percentile, sloSeconds, metric = 'response', discipline = 'shared',
+  arrivalRate,
+  serviceRate,
+  percentile,
+  sloSeconds,
+  metric = 'response',
+  discipline = 'shared',
 }: {
-  arrivalRate: number; serviceRate: number; percentile: number; sloSeconds: number;
-  metric?: 'response' | 'wait'; discipline?: ReplicaDiscipline;
+  arrivalRate: number;
+  serviceRate: number;
+  percentile: number;
+  sloSeconds: number;
+  metric?: 'response' | 'wait';
+  discipline?: ReplicaDiscipline;
 }): { servers: number; percentileSeconds: number; utilization: number } {
   nonNegative('arrivalRate', arrivalRate);
   positive('serviceRate', serviceRate);
@@ -260,9 +303,10 @@ export function serversForPercentileSlo({
     return { servers: Infinity, percentileSeconds: floor, utilization: 0 };
   }
   const latency = (c: number): number => {
-    const q = discipline === 'shared'
-      ? mmc({ arrivalRate, serviceRate, servers: c })
-      : mmc({ arrivalRate: arrivalRate / c, serviceRate, servers: 1 });
+    const q =
+      discipline === 'shared'
+        ? mmc({ arrivalRate, serviceRate, servers: c })
+        : mmc({ arrivalRate: arrivalRate / c, serviceRate, servers: 1 });
     return metric === 'response' ? q.responsePercentile(percentile) : q.waitPercentile(percentile);
   };
   let lo = Math.max(1, Math.floor(arrivalRate / serviceRate)); // lo may fail
@@ -277,7 +321,8 @@ export function serversForPercentileSlo({
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (latency(mid) <= sloSeconds) hi = mid; else lo = mid;
+    if (latency(mid) <= sloSeconds) hi = mid;
+    else lo = mid;
   }
   return { servers: hi, percentileSeconds: latency(hi), utilization: arrivalRate / (hi * serviceRate) };
 }
@@ -305,8 +350,14 @@ export interface MeanQueueMetrics {
  * @param meanServiceSeconds S = E[service], s (> 0)
  * @param serviceCv C_s, coefficient of variation of the service time (≥ 0)
  */
-export function mg1({ arrivalRate, meanServiceSeconds, serviceCv }: {
-  arrivalRate: number; meanServiceSeconds: number; serviceCv: number;
+export function mg1({
+  arrivalRate,
+  meanServiceSeconds,
+  serviceCv,
+}: {
+  arrivalRate: number;
+  meanServiceSeconds: number;
+  serviceCv: number;
 }): MeanQueueMetrics {
   nonNegative('arrivalRate', arrivalRate);
   positive('meanServiceSeconds', meanServiceSeconds);
@@ -318,8 +369,12 @@ export function mg1({ arrivalRate, meanServiceSeconds, serviceCv }: {
   const meanWait = (rho * meanServiceSeconds * (1 + serviceCv * serviceCv)) / (2 * (1 - rho));
   const meanResponse = meanWait + meanServiceSeconds;
   return {
-    stable: true, utilization: rho, meanWait, meanResponse,
-    meanInQueue: arrivalRate * meanWait, meanInSystem: arrivalRate * meanResponse,
+    stable: true,
+    utilization: rho,
+    meanWait,
+    meanResponse,
+    meanInQueue: arrivalRate * meanWait,
+    meanInSystem: arrivalRate * meanResponse,
   };
 }
 
@@ -342,7 +397,8 @@ export interface PriorityClass {
  * Classes with σ_k ≥ 1 get Infinity (they starve); higher classes still have finite waits.
  */
 export function priorityQueueWaits({ classes }: { classes: readonly PriorityClass[] }): {
-  stable: boolean; utilization: number;
+  stable: boolean;
+  utilization: number;
   classes: { utilization: number; meanWait: number; meanResponse: number }[];
 } {
   if (!Array.isArray(classes) || classes.length === 0) throw new PhysicsError('classes', classes, 'a non-empty array of priority classes');
@@ -426,7 +482,12 @@ function compileModel(model: LatencyModel, rng: Rng, path: string): Sampler {
     case 'mmc': {
       const servers = model.kind === 'mm1' ? 1 : model.servers;
       const q = mmc({ arrivalRate: model.arrivalRate, serviceRate: model.serviceRate, servers });
-      if (!q.stable) throw new PhysicsError(`${path}.arrivalRate`, model.arrivalRate, `a rate below servers × serviceRate (${servers * model.serviceRate}) so the queue is stable`);
+      if (!q.stable)
+        throw new PhysicsError(
+          `${path}.arrivalRate`,
+          model.arrivalRate,
+          `a rate below servers × serviceRate (${servers * model.serviceRate}) so the queue is stable`,
+        );
       const theta = servers * model.serviceRate - model.arrivalRate;
       const C = q.probabilityOfWait;
       return () => {
@@ -436,13 +497,27 @@ function compileModel(model: LatencyModel, rng: Rng, path: string): Sampler {
     }
     case 'chain':
     case 'fanout': {
-      if (!Array.isArray(model.stages) || model.stages.length === 0) throw new PhysicsError(`${path}.stages`, model.stages, 'a non-empty array of latency models');
+      if (!Array.isArray(model.stages) || model.stages.length === 0)
+        throw new PhysicsError(`${path}.stages`, model.stages, 'a non-empty array of latency models');
       const parts = model.stages.map((s, i) => compileModel(s, rng, `${path}.stages[${i}]`));
-      if (model.kind === 'chain') return () => { let t = 0; for (const p of parts) t += p(); return t; };
-      return () => { let t = 0; for (const p of parts) t = Math.max(t, p()); return t; };
+      if (model.kind === 'chain')
+        return () => {
+          let t = 0;
+          for (const p of parts) t += p();
+          return t;
+        };
+      return () => {
+        let t = 0;
+        for (const p of parts) t = Math.max(t, p());
+        return t;
+      };
     }
     default:
-      throw new PhysicsError(`${path}.kind`, (model as { kind?: unknown }).kind, 'one of "constant", "exponential", "lognormal", "mm1", "mmc", "chain", "fanout"');
+      throw new PhysicsError(
+        `${path}.kind`,
+        (model as { kind?: unknown }).kind,
+        'one of "constant", "exponential", "lognormal", "mm1", "mmc", "chain", "fanout"',
+      );
   }
 }
 
@@ -519,7 +594,10 @@ export function histogram(values: readonly number[], bins: number, range?: { min
   } else {
     lo = Math.min(...values);
     hi = Math.max(...values);
-    if (hi === lo) { lo -= 0.5; hi += 0.5; }
+    if (hi === lo) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
   }
   const width = (hi - lo) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + i * width));
@@ -567,13 +645,18 @@ export function normalQuantile(p: number): number {
   const pLow = 0.02425;
   if (p < pLow) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
   }
   if (p > 1 - pLow) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 /**
@@ -584,13 +667,20 @@ export function normalQuantile(p: number): number {
  * @param percentileSeconds x_p ≥ median
  * @param percentile p in (0.5, 1), e.g. 0.99
  */
-export function lognormalParams({ medianSeconds, percentileSeconds, percentile: p }: {
-  medianSeconds: number; percentileSeconds: number; percentile: number;
+export function lognormalParams({
+  medianSeconds,
+  percentileSeconds,
+  percentile: p,
+}: {
+  medianSeconds: number;
+  percentileSeconds: number;
+  percentile: number;
 }): { mu: number; sigma: number } {
   positive('medianSeconds', medianSeconds);
   positive('percentileSeconds', percentileSeconds);
   inRange('percentile', p, 0.5, 1, { loOpen: true, hiOpen: true });
-  if (percentileSeconds < medianSeconds) throw new PhysicsError('percentileSeconds', percentileSeconds, `a value of at least medianSeconds (${medianSeconds})`);
+  if (percentileSeconds < medianSeconds)
+    throw new PhysicsError('percentileSeconds', percentileSeconds, `a value of at least medianSeconds (${medianSeconds})`);
   return { mu: Math.log(medianSeconds), sigma: Math.log(percentileSeconds / medianSeconds) / normalQuantile(p) };
 }
 
@@ -613,8 +703,14 @@ export function lognormalPercentile({ mu, sigma, percentile: p }: { mu: number; 
  * kernel launches) plus a per-request cost. Used for static batching and decode iterations.
  * @returns seconds per batch
  */
-export function affineBatchSeconds({ batchSize, fixedSeconds, perItemSeconds }: {
-  batchSize: number; fixedSeconds: number; perItemSeconds: number;
+export function affineBatchSeconds({
+  batchSize,
+  fixedSeconds,
+  perItemSeconds,
+}: {
+  batchSize: number;
+  fixedSeconds: number;
+  perItemSeconds: number;
 }): number {
   integerAtLeast('batchSize', batchSize, 1);
   nonNegative('fixedSeconds', fixedSeconds);
@@ -628,8 +724,14 @@ export function affineBatchSeconds({ batchSize, fixedSeconds, perItemSeconds }: 
  * "HBM-bound transformer inference"): a batch of 32 takes 70.79 ms instead of 32 × 50 ms.
  * @returns seconds per batch
  */
-export function logBatchSeconds({ batchSize, baseSeconds, coefficient = 0.12 }: {
-  batchSize: number; baseSeconds: number; coefficient?: number;
+export function logBatchSeconds({
+  batchSize,
+  baseSeconds,
+  coefficient = 0.12,
+}: {
+  batchSize: number;
+  baseSeconds: number;
+  coefficient?: number;
 }): number {
   integerAtLeast('batchSize', batchSize, 1);
   positive('baseSeconds', baseSeconds);
@@ -659,11 +761,21 @@ export function batchThroughput({ batchSize, batchSeconds }: { batchSize: number
  * λ = 0 with b > 1: the batch never fills (fill wait Infinity; a real server needs a timeout).
  * ρ ≥ 1: `stable: false`, queue wait and latency Infinity.
  */
-export function staticBatching({ arrivalRate, batchSize, batchSeconds }: {
-  arrivalRate: number; batchSize: number; batchSeconds: number;
+export function staticBatching({
+  arrivalRate,
+  batchSize,
+  batchSeconds,
+}: {
+  arrivalRate: number;
+  batchSize: number;
+  batchSeconds: number;
 }): {
-  stable: boolean; utilization: number; capacity: number;
-  fillWaitSeconds: number; queueWaitSeconds: number; meanLatencySeconds: number;
+  stable: boolean;
+  utilization: number;
+  capacity: number;
+  fillWaitSeconds: number;
+  queueWaitSeconds: number;
+  meanLatencySeconds: number;
 } {
   nonNegative('arrivalRate', arrivalRate);
   integerAtLeast('batchSize', batchSize, 1);
@@ -677,7 +789,11 @@ export function staticBatching({ arrivalRate, batchSize, batchSeconds }: {
   }
   const queueWaitSeconds = (utilization / (1 - utilization)) * (batchSeconds / (2 * b));
   return {
-    stable: true, utilization, capacity, fillWaitSeconds, queueWaitSeconds,
+    stable: true,
+    utilization,
+    capacity,
+    fillWaitSeconds,
+    queueWaitSeconds,
     meanLatencySeconds: fillWaitSeconds + queueWaitSeconds + batchSeconds,
   };
 }
@@ -695,14 +811,27 @@ export function staticBatching({ arrivalRate, batchSize, batchSeconds }: {
  * @param slots concurrent requests per iteration, ≥ 1
  * @param iterationSeconds optional time per decode iteration, to report seconds
  */
-export function simulateGenerationBatching({ outputTokens, slots, mode, iterationSeconds }: {
-  outputTokens: readonly number[]; slots: number; mode: 'static' | 'continuous'; iterationSeconds?: number;
+export function simulateGenerationBatching({
+  outputTokens,
+  slots,
+  mode,
+  iterationSeconds,
+}: {
+  outputTokens: readonly number[];
+  slots: number;
+  mode: 'static' | 'continuous';
+  iterationSeconds?: number;
 }): {
-  iterations: number; slotUtilization: number; meanCompletionIterations: number;
-  completionIterations: number[]; tokensPerIteration: number;
-  makespanSeconds?: number; tokensPerSecond?: number;
+  iterations: number;
+  slotUtilization: number;
+  meanCompletionIterations: number;
+  completionIterations: number[];
+  tokensPerIteration: number;
+  makespanSeconds?: number;
+  tokensPerSecond?: number;
 } {
-  if (!Array.isArray(outputTokens) || outputTokens.length === 0) throw new PhysicsError('outputTokens', outputTokens, 'a non-empty array of whole numbers ≥ 1');
+  if (!Array.isArray(outputTokens) || outputTokens.length === 0)
+    throw new PhysicsError('outputTokens', outputTokens, 'a non-empty array of whole numbers ≥ 1');
   outputTokens.forEach((t, i) => integerAtLeast(`outputTokens[${i}]`, t, 1));
   integerAtLeast('slots', slots, 1);
   oneOf('mode', mode, ['static', 'continuous'] as const);
@@ -721,11 +850,19 @@ export function simulateGenerationBatching({ outputTokens, slots, mode, iteratio
     const ids: number[] = [];
     let next = 0;
     while (next < n || remaining.length > 0) {
-      while (remaining.length < slots && next < n) { remaining.push(outputTokens[next]!); ids.push(next); next++; }
+      while (remaining.length < slots && next < n) {
+        remaining.push(outputTokens[next]!);
+        ids.push(next);
+        next++;
+      }
       iterations++;
       for (let j = remaining.length - 1; j >= 0; j--) {
         remaining[j]! -= 1;
-        if (remaining[j] === 0) { completion[ids[j]!] = iterations; remaining.splice(j, 1); ids.splice(j, 1); }
+        if (remaining[j] === 0) {
+          completion[ids[j]!] = iterations;
+          remaining.splice(j, 1);
+          ids.splice(j, 1);
+        }
       }
     }
   }
@@ -780,8 +917,12 @@ export function allMeetProbability(probabilities: readonly number[]): number {
  * This is the v2-12 reference's "(1−ρ)P_ind + ρp"; w is a mixing weight, not a Pearson
  * correlation coefficient (v2-12 Critique #7).
  */
-export function sloViolationProbability({ violationProbabilities, correlation = 0 }: {
-  violationProbabilities: readonly number[]; correlation?: number;
+export function sloViolationProbability({
+  violationProbabilities,
+  correlation = 0,
+}: {
+  violationProbabilities: readonly number[];
+  correlation?: number;
 }): number {
   checkProbabilities('violationProbabilities', violationProbabilities);
   fraction('correlation', correlation);
@@ -834,7 +975,15 @@ export function retryAmplification({ failureProbability, maxAttempts }: { failur
  * Utilization of the survivors when k of n equal replicas fail and their traffic moves to the
  * rest: ρ' = ρ·n/(n − k). Infinity when every replica has failed. ρ' ≥ 1 means overload.
  */
-export function utilizationAfterFailover({ utilization, replicas, failed }: { utilization: number; replicas: number; failed: number }): number {
+export function utilizationAfterFailover({
+  utilization,
+  replicas,
+  failed,
+}: {
+  utilization: number;
+  replicas: number;
+  failed: number;
+}): number {
   nonNegative('utilization', utilization);
   integerAtLeast('replicas', replicas, 1);
   integerAtLeast('failed', failed, 0);
@@ -850,8 +999,16 @@ export function utilizationAfterFailover({ utilization, replicas, failed }: { ut
  * 9,000 requests per second; that, not a clamped ρ = 0.9999, is the honest "P99".
  * @param arrivalRate λ, 1/s; @param serviceRate μ (total capacity), 1/s; @param seconds t ≥ 0
  */
-export function overloadBacklog({ arrivalRate, serviceRate, seconds, initialBacklog = 0 }: {
-  arrivalRate: number; serviceRate: number; seconds: number; initialBacklog?: number;
+export function overloadBacklog({
+  arrivalRate,
+  serviceRate,
+  seconds,
+  initialBacklog = 0,
+}: {
+  arrivalRate: number;
+  serviceRate: number;
+  seconds: number;
+  initialBacklog?: number;
 }): { backlog: number; growthPerSecond: number; waitSeconds: number } {
   nonNegative('arrivalRate', arrivalRate);
   positive('serviceRate', serviceRate);
@@ -864,7 +1021,15 @@ export function overloadBacklog({ arrivalRate, serviceRate, seconds, initialBack
 /**
  * Time to drain a backlog once capacity exceeds demand: Q / (μ − λ), s. Infinity when μ ≤ λ.
  */
-export function backlogDrainSeconds({ backlog, arrivalRate, serviceRate }: { backlog: number; arrivalRate: number; serviceRate: number }): number {
+export function backlogDrainSeconds({
+  backlog,
+  arrivalRate,
+  serviceRate,
+}: {
+  backlog: number;
+  arrivalRate: number;
+  serviceRate: number;
+}): number {
   nonNegative('backlog', backlog);
   nonNegative('arrivalRate', arrivalRate);
   positive('serviceRate', serviceRate);
@@ -878,10 +1043,20 @@ export function backlogDrainSeconds({ backlog, arrivalRate, serviceRate }: { bac
  * (v2-12: 25 s detection with a 15 s HPA poll, ≈ 0 scheduling, 5 s warm pod start ≈ 30 s,
  * 300× a 100 ms circuit breaker).
  */
-export function autoscaleLagSeconds({ detectSeconds, scheduleSeconds = 0, startSeconds }: {
-  detectSeconds: number; scheduleSeconds?: number; startSeconds: number;
+export function autoscaleLagSeconds({
+  detectSeconds,
+  scheduleSeconds = 0,
+  startSeconds,
+}: {
+  detectSeconds: number;
+  scheduleSeconds?: number;
+  startSeconds: number;
 }): number {
-  return nonNegative('detectSeconds', detectSeconds) + nonNegative('scheduleSeconds', scheduleSeconds) + nonNegative('startSeconds', startSeconds);
+  return (
+    nonNegative('detectSeconds', detectSeconds) +
+    nonNegative('scheduleSeconds', scheduleSeconds) +
+    nonNegative('startSeconds', startSeconds)
+  );
 }
 
 /** One service of a {@link simulateCascade} graph. */
@@ -898,13 +1073,15 @@ export interface CascadeService {
  * formatter) with the reference's baselines. Gateway, auth and feature store call inference;
  * the formatter is uncoupled (so at most 4 of 5 can overload, v2-12 Critique #1).
  */
-export const CASCADE_REFERENCE_SERVICES: readonly CascadeService[] = Object.freeze([
-  { name: 'API Gateway', baseline: 0.40, dependsOn: [3] },
-  { name: 'Auth', baseline: 0.35, dependsOn: [3] },
-  { name: 'Feature Store', baseline: 0.55, dependsOn: [3] },
-  { name: 'ML Inference', baseline: 0.80 },
-  { name: 'Formatter', baseline: 0.25 },
-].map((s) => Object.freeze(s)));
+export const CASCADE_REFERENCE_SERVICES: readonly CascadeService[] = Object.freeze(
+  [
+    { name: 'API Gateway', baseline: 0.4, dependsOn: [3] },
+    { name: 'Auth', baseline: 0.35, dependsOn: [3] },
+    { name: 'Feature Store', baseline: 0.55, dependsOn: [3] },
+    { name: 'ML Inference', baseline: 0.8 },
+    { name: 'Formatter', baseline: 0.25 },
+  ].map((s) => Object.freeze(s)),
+);
 
 /** Options of {@link simulateCascade}; defaults reproduce the v2-12 reference simulator. */
 export interface CascadeOptions {
@@ -946,8 +1123,13 @@ export interface CascadeOptions {
  * `fullOutage` ⇔ every service overloaded.
  */
 export function simulateCascade(options: CascadeOptions): {
-  times: number[]; utilization: number[][]; final: number[];
-  overloaded: number; contained: boolean; fullOutage: boolean; breakerOpened: boolean[];
+  times: number[];
+  utilization: number[][];
+  final: number[];
+  overloaded: number;
+  contained: boolean;
+  fullOutage: boolean;
+  breakerOpened: boolean[];
 } {
   const services = options.services ?? CASCADE_REFERENCE_SERVICES;
   if (!Array.isArray(services) || services.length === 0) throw new PhysicsError('services', services, 'a non-empty array of services');
@@ -1016,7 +1198,10 @@ export function simulateCascade(options: CascadeOptions): {
       if (cb.enabled) {
         counter[i] = isHot ? counter[i]! + 1 : Math.max(0, counter[i]! - 1);
         if (counter[i]! >= cbThreshold) open[i] = true;
-        else if (prev < cbReset) { open[i] = false; counter[i] = 0; }
+        else if (prev < cbReset) {
+          open[i] = false;
+          counter[i] = 0;
+        }
         if (open[i]) everOpen[i] = true;
         if (open[i] && base > 1) shed = (base - 1) * cbShed;
       }

@@ -33,7 +33,9 @@ const gi = (g: number, source: string, note?: string): Sourced => sourced(g / 10
  * mlsysim's grid profiles (e0117ceb `datacenters.py`, intensities citing IEA 2023): carbon
  * intensity (kg/J), the PUE of a typical facility there, and WUE (m³ of water per J of IT energy).
  */
-export const CARBON_GRIDS: Readonly<Record<'Quebec' | 'Norway' | 'France' | 'EU_Avg' | 'US_Avg' | 'Poland', { intensity: Sourced; pue: Sourced; wue: Sourced }>> = (() => {
+export const CARBON_GRIDS: Readonly<
+  Record<'Quebec' | 'Norway' | 'France' | 'EU_Avg' | 'US_Avg' | 'Poland', { intensity: Sourced; pue: Sourced; wue: Sourced }>
+> = (() => {
   const src = 'mlsysim core/datacenters.py @e0117ceb (IEA 2023)';
   const g = (gco2: number, pue: number, wueLPerKwh: number, mix: string) => ({
     intensity: gi(gco2, `${src}: ${gco2} gCO₂/kWh (${mix})`),
@@ -41,17 +43,28 @@ export const CARBON_GRIDS: Readonly<Record<'Quebec' | 'Norway' | 'France' | 'EU_
     wue: sourced(wueLPerKwh / 1000 / J_PER_KWH, 'm³/J', `${src}: ${wueLPerKwh} L/kWh`),
   });
   return {
-    Quebec: g(20, 1.06, 0, 'hydro'), Norway: g(10, 1.06, 0, 'hydro'), France: g(50, 1.12, 0.5, 'nuclear'),
-    EU_Avg: g(270, 1.4, 1.8, 'mixed'), US_Avg: g(429, 1.12, 1.8, 'mixed'), Poland: g(820, 1.58, 1.8, 'coal'),
+    Quebec: g(20, 1.06, 0, 'hydro'),
+    Norway: g(10, 1.06, 0, 'hydro'),
+    France: g(50, 1.12, 0.5, 'nuclear'),
+    EU_Avg: g(270, 1.4, 1.8, 'mixed'),
+    US_Avg: g(429, 1.12, 1.8, 'mixed'),
+    Poland: g(820, 1.58, 1.8, 'coal'),
   };
 })();
 
 /** Intensities used by the v2-15/v2-17 scenarios, with corrected attributions. */
 export const SCENARIO_INTENSITY = {
-  coal: gi(820, 'IPCC AR5 WGIII (2014) Annex III: lifecycle median for coal, 820 gCO₂e/kWh', 'v2-15 attributed it to EPA eGRID; eGRID subregions span roughly 600–1,000.'),
+  coal: gi(
+    820,
+    'IPCC AR5 WGIII (2014) Annex III: lifecycle median for coal, 820 gCO₂e/kWh',
+    'v2-15 attributed it to EPA eGRID; eGRID subregions span roughly 600–1,000.',
+  ),
   gas: gi(490, 'IPCC AR5 WGIII (2014) Annex III: lifecycle median for gas combined cycle, 490 gCO₂e/kWh'),
   usAverage: gi(386, 'US EPA eGRID (US average output emission rate ≈ 386 gCO₂/kWh), as cited by v2-15/v2-17'),
-  renewable: gi(40, 'v2-15/v2-17 scenario assumption for a renewable-heavy grid (IPCC AR5 lifecycle medians: solar PV 41–48, wind 11–12 gCO₂e/kWh)'),
+  renewable: gi(
+    40,
+    'v2-15/v2-17 scenario assumption for a renewable-heavy grid (IPCC AR5 lifecycle medians: solar PV 41–48, wind 11–12 gCO₂e/kWh)',
+  ),
 } as const;
 
 /**
@@ -89,7 +102,7 @@ export function waterUse(args: { itEnergy: number; wue: number }): number {
  */
 export function amortizedEmbodiedCarbon(args: { embodiedCarbon: number; lifetimeSeconds: number; usedSeconds: number }): number {
   const T = positive('lifetimeSeconds', args.lifetimeSeconds);
-  return nonNegative('embodiedCarbon', args.embodiedCarbon) * inRange('usedSeconds', args.usedSeconds, 0, T) / T;
+  return (nonNegative('embodiedCarbon', args.embodiedCarbon) * inRange('usedSeconds', args.usedSeconds, 0, T)) / T;
 }
 
 /**
@@ -97,7 +110,12 @@ export function amortizedEmbodiedCarbon(args: { embodiedCarbon: number; lifetime
  * energy ratio D/η, net change D/η − 1, rebound R = (D − 1)/(η − 1) (share of the expected saving
  * taken back; R > 1 is backfire). R is NaN when η = 1 (no saving expected).
  */
-export function jevonsNetChange(args: { efficiencyGain: number; demandGrowth: number }): { energyRatio: number; netChange: number; rebound: number; backfire: boolean } {
+export function jevonsNetChange(args: { efficiencyGain: number; demandGrowth: number }): {
+  energyRatio: number;
+  netChange: number;
+  rebound: number;
+  backfire: boolean;
+} {
   const eta = positive('efficiencyGain', args.efficiencyGain);
   const D = positive('demandGrowth', args.demandGrowth);
   const ratio = D / eta;
@@ -109,7 +127,13 @@ export function jevonsNetChange(args: { efficiencyGain: number; demandGrowth: nu
  * constant-elasticity demand the work grows by D = η^e and energy changes by η^(e−1)
  * (Saunders 1992; Sorrell 2009). e > 1 means backfire (Jevons paradox).
  */
-export function jevonsElasticRebound(args: { efficiencyGain: number; elasticity: number }): { demandGrowth: number; energyRatio: number; netChange: number; rebound: number; backfire: boolean } {
+export function jevonsElasticRebound(args: { efficiencyGain: number; elasticity: number }): {
+  demandGrowth: number;
+  energyRatio: number;
+  netChange: number;
+  rebound: number;
+  backfire: boolean;
+} {
   const eta = positive('efficiencyGain', args.efficiencyGain);
   const e = nonNegative('elasticity', args.elasticity);
   return { ...jevonsNetChange({ efficiencyGain: eta, demandGrowth: eta ** e }), demandGrowth: eta ** e };
@@ -120,7 +144,12 @@ export function jevonsElasticRebound(args: { efficiencyGain: number; elasticity:
  * s·(I_from − I_to)/Ī, with Ī the baseline average intensity (default I_from, i.e. all load at
  * I_from — v2-15's baseline). Savings are relative to the baseline carbon.
  */
-export function timeShiftCarbonSavings(args: { shiftedFraction: number; fromIntensity: number; toIntensity: number; baselineIntensity?: number }): number {
+export function timeShiftCarbonSavings(args: {
+  shiftedFraction: number;
+  fromIntensity: number;
+  toIntensity: number;
+  baselineIntensity?: number;
+}): number {
   const s = fraction('shiftedFraction', args.shiftedFraction);
   const from = nonNegative('fromIntensity', args.fromIntensity);
   const to = nonNegative('toIntensity', args.toIntensity);
@@ -144,8 +173,17 @@ export const NIGHT_WINDOW_BREACH_THRESHOLD = sourced(0.05, '1', 'v2-15 brief: SL
  * 0.0499…), and `breach` is violation > b, strictly (the lab's rule; b defaults to 5 %).
  * `carbonAwareSchedule` models the same limit slot by slot.
  */
-export function nightWindowSchedule(args: { flexibleFraction: number; windowSeconds: number; periodSeconds?: number; breachThreshold?: number }): {
-  capacityShare: number; violation: number; breach: boolean; optimalFraction: number; maxCompliantFraction: number;
+export function nightWindowSchedule(args: {
+  flexibleFraction: number;
+  windowSeconds: number;
+  periodSeconds?: number;
+  breachThreshold?: number;
+}): {
+  capacityShare: number;
+  violation: number;
+  breach: boolean;
+  optimalFraction: number;
+  maxCompliantFraction: number;
 } {
   const F = fraction('flexibleFraction', args.flexibleFraction);
   const P = positive('periodSeconds', args.periodSeconds ?? 86_400);
@@ -153,7 +191,13 @@ export function nightWindowSchedule(args: { flexibleFraction: number; windowSeco
   const b = fraction('breachThreshold', args.breachThreshold ?? NIGHT_WINDOW_BREACH_THRESHOLD.value);
   const share = T / P;
   const violation = Math.max(0, round12(F - share));
-  return { capacityShare: share, violation, breach: violation > b, optimalFraction: Math.min(F, share), maxCompliantFraction: Math.min(1, round12(share + b)) };
+  return {
+    capacityShare: share,
+    violation,
+    breach: violation > b,
+    optimalFraction: Math.min(F, share),
+    maxCompliantFraction: Math.min(1, round12(share + b)),
+  };
 }
 
 /**
@@ -165,8 +209,19 @@ export function nightWindowSchedule(args: { flexibleFraction: number; windowSeco
  * flexible energy left in slots dirtier than the day's cleanest (blocked by the delay window or by
  * capacity — v2-15's "night capacity" limit), and the new load profile.
  */
-export function carbonAwareSchedule(args: { intensity: readonly number[]; load: readonly number[]; capacity: number | readonly number[]; flexibleFraction: number; maxDelaySlots: number }): {
-  baselineCarbon: number; scheduledCarbon: number; savingsFraction: number; shiftedEnergy: number; unplacedFlexibleEnergy: number; load: number[];
+export function carbonAwareSchedule(args: {
+  intensity: readonly number[];
+  load: readonly number[];
+  capacity: number | readonly number[];
+  flexibleFraction: number;
+  maxDelaySlots: number;
+}): {
+  baselineCarbon: number;
+  scheduledCarbon: number;
+  savingsFraction: number;
+  shiftedEnergy: number;
+  unplacedFlexibleEnergy: number;
+  load: number[];
 } {
   const I = args.intensity;
   if (!Array.isArray(I) || I.length === 0) throw new PhysicsError('intensity', I, 'a non-empty array of carbon intensities (kg/J)');
@@ -175,15 +230,20 @@ export function carbonAwareSchedule(args: { intensity: readonly number[]; load: 
   if (!Array.isArray(args.load) || args.load.length !== n) throw new PhysicsError('load', args.load, `an array of ${n} energies (J)`);
   const load = args.load.map((v, i) => nonNegative(`load[${i}]`, v));
   const cap = typeof args.capacity === 'number' ? load.map(() => nonNegative('capacity', args.capacity)) : args.capacity;
-  if (!Array.isArray(cap) || cap.length !== n) throw new PhysicsError('capacity', args.capacity, `a number or an array of ${n} capacities (J)`);
-  cap.forEach((c, i) => { if (nonNegative(`capacity[${i}]`, c) < load[i]) throw new PhysicsError(`capacity[${i}]`, c, `a capacity of at least the slot's load (${load[i]})`); });
+  if (!Array.isArray(cap) || cap.length !== n)
+    throw new PhysicsError('capacity', args.capacity, `a number or an array of ${n} capacities (J)`);
+  cap.forEach((c, i) => {
+    if (nonNegative(`capacity[${i}]`, c) < load[i])
+      throw new PhysicsError(`capacity[${i}]`, c, `a capacity of at least the slot's load (${load[i]})`);
+  });
   const f = fraction('flexibleFraction', args.flexibleFraction);
   const maxDelay = integerAtLeast('maxDelaySlots', args.maxDelaySlots, 0);
 
   const out = load.slice();
   const baselineCarbon = load.reduce((s, e, i) => s + e * I[i], 0);
   const minIntensity = Math.min(...I);
-  let shifted = 0, unplaced = 0;
+  let shifted = 0,
+    unplaced = 0;
   const sources = Array.from({ length: n }, (_, i) => i).sort((a, b) => I[b] - I[a] || a - b);
   for (const i of sources) {
     let remaining = f * load[i];
@@ -196,14 +256,20 @@ export function carbonAwareSchedule(args: { intensity: readonly number[]; load: 
       const room = (cap[j] as number) - out[j];
       if (room <= 0) continue;
       const move = Math.min(room, remaining);
-      out[j] += move; out[i] -= move; remaining -= move; shifted += move;
+      out[j] += move;
+      out[i] -= move;
+      remaining -= move;
+      shifted += move;
     }
     if (I[i] > minIntensity) unplaced += remaining;
   }
   const scheduledCarbon = out.reduce((s, e, i) => s + e * I[i], 0);
   return {
-    baselineCarbon, scheduledCarbon,
+    baselineCarbon,
+    scheduledCarbon,
     savingsFraction: baselineCarbon > 0 ? 1 - scheduledCarbon / baselineCarbon : 0,
-    shiftedEnergy: shifted, unplacedFlexibleEnergy: unplaced, load: out,
+    shiftedEnergy: shifted,
+    unplacedFlexibleEnergy: unplaced,
+    load: out,
   };
 }

@@ -35,7 +35,9 @@ export function pipelineThroughput(stages: readonly PipelineStage[]): PipelineTh
   if (!Array.isArray(stages) || stages.length === 0) throw new PhysicsError('stages', stages, 'a non-empty array of { name, rate }');
   const rates = stages.map((s, i) => positive(`stages[${i}].rate`, s?.rate));
   let k = 0;
-  rates.forEach((r, i) => { if (r < rates[k]) k = i; });
+  rates.forEach((r, i) => {
+    if (r < rates[k]) k = i;
+  });
   const tp = rates[k];
   return {
     throughput: tp,
@@ -146,7 +148,13 @@ export function dataGravity(input: DataGravityInput): DataGravity {
   const egressCost = input.bytes * nonNegative('egressPerByte', input.egressPerByte ?? 0);
   const extra = nonNegative('remoteComputeExtraCost', input.remoteComputeExtraCost ?? 0);
   const exceeds = t > budget;
-  return { transferTime: t, budgetRatio: t / budget, exceedsBudget: exceeds, egressCost, decision: exceeds || egressCost > extra ? 'move-compute' : 'move-data' };
+  return {
+    transferTime: t,
+    budgetRatio: t / budget,
+    exceedsBudget: exceeds,
+    egressCost,
+    decision: exceeds || egressCost > extra ? 'move-compute' : 'move-data',
+  };
 }
 
 /** Link bandwidths the data-gravity and federated labs quote, B/s. */
@@ -170,7 +178,8 @@ export const STORAGE_BANDWIDTHS: Readonly<Record<string, Sourced>> = Object.free
 // Energy: moving bytes versus computing
 // ---------------------------------------------------------------------------------------------
 
-const HOROWITZ = 'Horowitz (2014) "Computing\'s energy problem", ISSCC, 45 nm, 0.9 V; as tabulated by Han et al. (2016) EIE/Deep Compression';
+const HOROWITZ =
+  'Horowitz (2014) "Computing\'s energy problem", ISSCC, 45 nm, 0.9 V; as tabulated by Han et al. (2016) EIE/Deep Compression';
 
 /** Energy per operation or per 32-bit access at 45 nm, J. */
 export const HOROWITZ_ENERGY: Readonly<Record<string, Sourced>> = Object.freeze({
@@ -181,9 +190,19 @@ export const HOROWITZ_ENERGY: Readonly<Record<string, Sourced>> = Object.freeze(
   int8Mult: sourced(0.2e-12, 'J', HOROWITZ),
   int32Mult: sourced(3.1e-12, 'J', HOROWITZ),
   fp16Mult: sourced(1.1e-12, 'J', HOROWITZ),
-  fp32Mult: sourced(3.7e-12, 'J', HOROWITZ, 'mlsysim labels 3.7 pJ "FP32 multiply-add"; it is the multiply alone (a multiply-add is 3.7 + 0.9 = 4.6 pJ, mlsysim ENERGY_FLOP_PJ).'),
+  fp32Mult: sourced(
+    3.7e-12,
+    'J',
+    HOROWITZ,
+    'mlsysim labels 3.7 pJ "FP32 multiply-add"; it is the multiply alone (a multiply-add is 3.7 + 0.9 = 4.6 pJ, mlsysim ENERGY_FLOP_PJ).',
+  ),
   registerFile32: sourced(1e-12, 'J', HOROWITZ),
-  sram32: sourced(5e-12, 'J', `${HOROWITZ} (32-bit read from an 8 KB SRAM cache)`, 'mlsysim ENERGY_SRAM_L1_PJ is 0.5 pJ; Han et al. list 5 pJ.'),
+  sram32: sourced(
+    5e-12,
+    'J',
+    `${HOROWITZ} (32-bit read from an 8 KB SRAM cache)`,
+    'mlsysim ENERGY_SRAM_L1_PJ is 0.5 pJ; Han et al. list 5 pJ.',
+  ),
   dram32: sourced(640e-12, 'J', `${HOROWITZ} (32-bit DRAM access)`),
 });
 
@@ -218,7 +237,9 @@ export function energySplit(input: EnergySplitInput): EnergySplit {
   const o = nonNegative('ops', input.ops);
   const eb = nonNegative('energyPerByte', input.energyPerByte ?? DRAM_ENERGY_PER_BYTE.value);
   const eo = nonNegative('energyPerOp', input.energyPerOp ?? HOROWITZ_ENERGY.fp32Mult.value);
-  const movement = b * eb, compute = o * eo, total = movement + compute;
+  const movement = b * eb,
+    compute = o * eo,
+    total = movement + compute;
   return { movement, compute, total, movementShare: total === 0 ? 0 : movement / total };
 }
 

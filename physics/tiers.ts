@@ -18,7 +18,10 @@ import { oneOf } from './errors.js';
  * Putting these side by side compares different number formats; the instrument says so.
  */
 export const HEADLINE_PRECISION: Readonly<Record<Tier, Precision>> = Object.freeze({
-  cloud: 'fp16', edge: 'int8', mobile: 'int8', tiny: 'fp32',
+  cloud: 'fp16',
+  edge: 'int8',
+  mobile: 'int8',
+  tiny: 'fp32',
 });
 
 /** Precision modes of the magnitude comparison: each chip's headline, or one format for all. */
@@ -69,10 +72,20 @@ export function tierFigures(id: string, precision: MagnitudePrecision = 'headlin
   const t = tierOrDevice(id);
   const p: Precision = mode === 'headline' ? HEADLINE_PRECISION[t.tier] : checkPrecision('precision', mode);
   let compute: number | null;
-  try { compute = peakFlopsFor(t.device, p); } catch { compute = null; }
+  try {
+    compute = peakFlopsFor(t.device, p);
+  } catch {
+    compute = null;
+  }
   return {
-    id: t.id, tier: t.tier, device: t.device, compute, precision: p,
-    bandwidth: t.device.memoryBandwidth, memory: t.device.memoryBytes, power: t.device.tdpWatts,
+    id: t.id,
+    tier: t.tier,
+    device: t.device,
+    compute,
+    precision: p,
+    bandwidth: t.device.memoryBandwidth,
+    memory: t.device.memoryBytes,
+    power: t.device.tdpWatts,
   };
 }
 
@@ -89,10 +102,12 @@ export interface MagnitudeGap {
  * 80e9 / 512e3 = 156,250; power 700 / 0.1 = 7,000.
  */
 export function magnitudeGap(a: string, b: string, precision: MagnitudePrecision = 'headline'): MagnitudeGap {
-  const fa = tierFigures(a, precision), fb = tierFigures(b, precision);
+  const fa = tierFigures(a, precision),
+    fb = tierFigures(b, precision);
   const ratio = (x: number | null, y: number | null) => (x === null || y === null || y === 0 ? null : x / y);
   return {
-    a: fa, b: fb,
+    a: fa,
+    b: fb,
     ratios: {
       compute: ratio(fa.compute, fb.compute),
       bandwidth: ratio(fa.bandwidth, fb.bandwidth),

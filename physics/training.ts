@@ -13,8 +13,12 @@ import { ringAllReduceSeconds, tensorParallelCommSeconds } from './distributed.j
 // ---------------------------------------------------------------------------------------------
 
 /** v1-08's per-accumulation-step overhead ε ("plan traceability"; illustrative). */
-export const ACCUMULATION_OVERHEAD_PER_STEP: Sourced = sourced(0.03, '1', 'v1-08 reference lab ε = 0.03 per accumulation step (illustrative)',
-  'With ε = 0.03, K = 32 gives 1/(1 + 0.96) = 0.51×, not the MathPeek\'s "≈ 0.96×"; ε ≈ 0.001 would give 0.97×.');
+export const ACCUMULATION_OVERHEAD_PER_STEP: Sourced = sourced(
+  0.03,
+  '1',
+  'v1-08 reference lab ε = 0.03 per accumulation step (illustrative)',
+  'With ε = 0.03, K = 32 gives 1/(1 + 0.96) = 0.51×, not the MathPeek\'s "≈ 0.96×"; ε ≈ 0.001 would give 0.97×.',
+);
 
 /**
  * Gradient accumulation of K micro-batches of size m: effective batch B = m·K, and throughput
@@ -26,10 +30,22 @@ export const ACCUMULATION_OVERHEAD_PER_STEP: Sourced = sourced(0.03, '1', 'v1-08
  *   small, less efficient steps, not bookkeeping (v1-08 Critique).
  * Correction (v1-08): 1/(1 + 32 × 0.03) = 0.510, not 0.96.
  */
-export function gradientAccumulation({ microBatch, steps, overheadPerStep = ACCUMULATION_OVERHEAD_PER_STEP.value, recompute = false,
-  recomputeFactor = 4 / 3, fixedSecondsPerStep, secondsPerSample }: {
-  microBatch: number; steps: number; overheadPerStep?: number; recompute?: boolean; recomputeFactor?: number;
-  fixedSecondsPerStep?: number; secondsPerSample?: number;
+export function gradientAccumulation({
+  microBatch,
+  steps,
+  overheadPerStep = ACCUMULATION_OVERHEAD_PER_STEP.value,
+  recompute = false,
+  recomputeFactor = 4 / 3,
+  fixedSecondsPerStep,
+  secondsPerSample,
+}: {
+  microBatch: number;
+  steps: number;
+  overheadPerStep?: number;
+  recompute?: boolean;
+  recomputeFactor?: number;
+  fixedSecondsPerStep?: number;
+  secondsPerSample?: number;
 }): { effectiveBatch: number; relativeThroughput: number; model: 'overhead' | 'affine' } {
   const m = integerAtLeast('microBatch', microBatch, 1);
   const K = integerAtLeast('steps', steps, 1);
@@ -37,8 +53,11 @@ export function gradientAccumulation({ microBatch, steps, overheadPerStep = ACCU
   const factor = positive('recomputeFactor', recomputeFactor);
   const c = recompute ? factor : 1;
   if ((fixedSecondsPerStep === undefined) !== (secondsPerSample === undefined)) {
-    throw new PhysicsError(fixedSecondsPerStep === undefined ? 'fixedSecondsPerStep' : 'secondsPerSample', undefined,
-      'both fixedSecondsPerStep and secondsPerSample, or neither');
+    throw new PhysicsError(
+      fixedSecondsPerStep === undefined ? 'fixedSecondsPerStep' : 'secondsPerSample',
+      undefined,
+      'both fixedSecondsPerStep and secondsPerSample, or neither',
+    );
   }
   if (fixedSecondsPerStep !== undefined && secondsPerSample !== undefined) {
     const t0 = nonNegative('fixedSecondsPerStep', fixedSecondsPerStep);
@@ -114,9 +133,18 @@ export interface ParallelStepArgs {
  * IB 50 GB/s: t_c 67.95 ms, step 2.030 s, MFU 26.8 %.
  */
 export function parallelTrainingStep(args: ParallelStepArgs): {
-  gpus: number; computePerMicrobatch: number; tpCommPerMicrobatch: number; p2pPerMicrobatch: number;
-  microbatchSeconds: number; pipelineSeconds: number; bubbleFraction: number;
-  dpAllReduceSeconds: number; dpExposedSeconds: number; stepSeconds: number; tokensPerStep: number; mfu: number;
+  gpus: number;
+  computePerMicrobatch: number;
+  tpCommPerMicrobatch: number;
+  p2pPerMicrobatch: number;
+  microbatchSeconds: number;
+  pipelineSeconds: number;
+  bubbleFraction: number;
+  dpAllReduceSeconds: number;
+  dpExposedSeconds: number;
+  stepSeconds: number;
+  tokensPerStep: number;
+  mfu: number;
 } {
   if (args === null || typeof args !== 'object') throw new PhysicsError('arguments', args, 'an object of ParallelStepArgs');
   const P = positive('parameters', args.parameters);
@@ -146,20 +174,43 @@ export function parallelTrainingStep(args: ParallelStepArgs): {
 
   const tokensPerMicrobatch = b * s;
   const computePerMicrobatch = (6 * P * tokensPerMicrobatch) / (tp * pp * R * eta);
-  const tpCommPerMicrobatch = tp === 1 ? 0 : tensorParallelCommSeconds({
-    microBatch: b, seqLength: s, hidden: h, bytesPerElement: actBytes, tp, layers: L / pp,
-    bandwidth: tpLink.bandwidth, latency: tpLink.latency,
-  }).seconds;
+  const tpCommPerMicrobatch =
+    tp === 1
+      ? 0
+      : tensorParallelCommSeconds({
+          microBatch: b,
+          seqLength: s,
+          hidden: h,
+          bytesPerElement: actBytes,
+          tp,
+          layers: L / pp,
+          bandwidth: tpLink.bandwidth,
+          latency: tpLink.latency,
+        }).seconds;
   const p2pPerMicrobatch = pp === 1 ? 0 : 2 * (ppLink.latency + (tokensPerMicrobatch * h * actBytes) / ppLink.bandwidth);
   const microbatchSeconds = computePerMicrobatch + tpCommPerMicrobatch + p2pPerMicrobatch;
   const pipelineSeconds = (m + (pp - 1) / v) * microbatchSeconds;
-  const dpAllReduceSeconds = ringAllReduceSeconds({ bytes: (P / (tp * pp)) * gradBytes, workers: dp, bandwidth: dpLink.bandwidth, latency: dpLink.latency });
+  const dpAllReduceSeconds = ringAllReduceSeconds({
+    bytes: (P / (tp * pp)) * gradBytes,
+    workers: dp,
+    bandwidth: dpLink.bandwidth,
+    latency: dpLink.latency,
+  });
   const dpExposedSeconds = (1 - overlap) * dpAllReduceSeconds;
   const stepSeconds = pipelineSeconds + dpExposedSeconds;
   const tokensPerStep = dp * m * tokensPerMicrobatch;
   return {
-    gpus: tp * pp * dp, computePerMicrobatch, tpCommPerMicrobatch, p2pPerMicrobatch, microbatchSeconds, pipelineSeconds,
-    bubbleFraction: (pp - 1) / (v * m + pp - 1), dpAllReduceSeconds, dpExposedSeconds, stepSeconds, tokensPerStep,
+    gpus: tp * pp * dp,
+    computePerMicrobatch,
+    tpCommPerMicrobatch,
+    p2pPerMicrobatch,
+    microbatchSeconds,
+    pipelineSeconds,
+    bubbleFraction: (pp - 1) / (v * m + pp - 1),
+    dpAllReduceSeconds,
+    dpExposedSeconds,
+    stepSeconds,
+    tokensPerStep,
     mfu: (6 * P * m * tokensPerMicrobatch) / (tp * pp * R * stepSeconds),
   };
 }

@@ -17,9 +17,12 @@ import { acceleratorUtilization, type FeedMode, type FeedResult } from './system
  * Growth factor per lifecycle stage of the cost of a late-found constraint: Cost(N) = g^(N−1).
  * A teaching approximation, not a measurement.
  */
-export const CONSTRAINT_COST_GROWTH: Sourced = sourced(2, '1',
+export const CONSTRAINT_COST_GROWTH: Sourced = sourced(
+  2,
+  '1',
   'v1-03 brief, ml_workflow.qmd "Cost(N) = 2^(N−1)" (teaching approximation)',
-  'Pedagogical; Boehm (1981), "Software Engineering Economics", reports up to 100× for defects fixed after deployment.');
+  'Pedagogical; Boehm (1981), "Software Engineering Economics", reports up to 100× for defects fixed after deployment.',
+);
 
 /** The six lifecycle stages of v1-03, in order. */
 export const LIFECYCLE_STAGES = Object.freeze(['Requirements', 'Data', 'Modeling', 'Evaluation', 'Deployment', 'Monitoring'] as const);
@@ -48,7 +51,11 @@ export function constraintDiscoveryCost({ stage, growth = CONSTRAINT_COST_GROWTH
  * Rural clinic: N = 1..6 → 0, 5, 35, 95, 135, 145 days.
  */
 export function lateDiscoveryWaste({ stageSeconds, stage }: { stageSeconds: readonly number[]; stage: number }): {
-  wastedSeconds: number; wastedFraction: number; remainingSeconds: number; stagesToRedo: number; totalSeconds: number;
+  wastedSeconds: number;
+  wastedFraction: number;
+  remainingSeconds: number;
+  stagesToRedo: number;
+  totalSeconds: number;
 } {
   if (!Array.isArray(stageSeconds) || stageSeconds.length === 0) {
     throw new PhysicsError('stageSeconds', stageSeconds, 'a non-empty array of stage durations in seconds');
@@ -59,8 +66,11 @@ export function lateDiscoveryWaste({ stageSeconds, stage }: { stageSeconds: read
   const total = stageSeconds.reduce((s, d) => s + d, 0);
   const wasted = stageSeconds.slice(0, N - 1).reduce((s, d) => s + d, 0);
   return {
-    wastedSeconds: wasted, wastedFraction: total === 0 ? 0 : wasted / total,
-    remainingSeconds: total - wasted, stagesToRedo: stageSeconds.length - N + 1, totalSeconds: total,
+    wastedSeconds: wasted,
+    wastedFraction: total === 0 ? 0 : wasted / total,
+    remainingSeconds: total - wasted,
+    stagesToRedo: stageSeconds.length - N + 1,
+    totalSeconds: total,
   };
 }
 
@@ -99,8 +109,18 @@ export interface IterationModel {
  * at the reference defaults (v1-03 Critique).
  * @param ceiling A_max (default 1)
  */
-export function saturatingAccuracy({ initial, gainPerIteration, decay, iterations, ceiling = 1 }: {
-  initial: number; gainPerIteration: number; decay: number; iterations: number; ceiling?: number;
+export function saturatingAccuracy({
+  initial,
+  gainPerIteration,
+  decay,
+  iterations,
+  ceiling = 1,
+}: {
+  initial: number;
+  gainPerIteration: number;
+  decay: number;
+  iterations: number;
+  ceiling?: number;
 }): { accuracy: number; asymptote: number } {
   const a0 = fraction('initial', initial);
   const da = nonNegative('gainPerIteration', gainPerIteration);
@@ -120,8 +140,18 @@ export function saturatingAccuracy({ initial, gainPerIteration, decay, iteration
  * v1-03 with r = 0.99: large (0.95, 0.0015, 1 week) vs small (0.90, 0.001, 1 h): at week 1
  * 0.9515 vs 0.9815 → crossover at week 1; small cycle 4 h → week 2; r = 0.95 → never.
  */
-export function iterationRace({ a, b, windowSeconds, sampleSeconds = 7 * DAY, ceiling = 1 }: {
-  a: IterationModel; b: IterationModel; windowSeconds: number; sampleSeconds?: number; ceiling?: number;
+export function iterationRace({
+  a,
+  b,
+  windowSeconds,
+  sampleSeconds = 7 * DAY,
+  ceiling = 1,
+}: {
+  a: IterationModel;
+  b: IterationModel;
+  windowSeconds: number;
+  sampleSeconds?: number;
+  ceiling?: number;
 }): { times: number[]; a: number[]; b: number[]; crossoverSeconds: number | null; finalA: number; finalB: number } {
   const T = nonNegative('windowSeconds', windowSeconds);
   const dt = positive('sampleSeconds', sampleSeconds);
@@ -132,16 +162,25 @@ export function iterationRace({ a, b, windowSeconds, sampleSeconds = 7 * DAY, ce
     positive(`${key}.cycleSeconds`, m.cycleSeconds);
   }
   const n = Math.floor((T / dt) * (1 + 1e-12));
-  const times: number[] = [], accA: number[] = [], accB: number[] = [];
+  const times: number[] = [],
+    accA: number[] = [],
+    accB: number[] = [];
   let crossover: number | null = null;
-  const at = (m: IterationModel, t: number) => saturatingAccuracy({
-    initial: m.initial, gainPerIteration: m.gainPerIteration, decay: m.decay, ceiling,
-    iterations: iterationsInWindow({ windowSeconds: t, cycleSeconds: m.cycleSeconds }),
-  }).accuracy;
+  const at = (m: IterationModel, t: number) =>
+    saturatingAccuracy({
+      initial: m.initial,
+      gainPerIteration: m.gainPerIteration,
+      decay: m.decay,
+      ceiling,
+      iterations: iterationsInWindow({ windowSeconds: t, cycleSeconds: m.cycleSeconds }),
+    }).accuracy;
   for (let j = 0; j <= n; j++) {
     const t = j * dt;
-    const ya = at(a, t), yb = at(b, t);
-    times.push(t); accA.push(ya); accB.push(yb);
+    const ya = at(a, t),
+      yb = at(b, t);
+    times.push(t);
+    accA.push(ya);
+    accB.push(yb);
     if (crossover === null && yb >= ya) crossover = t;
   }
   return { times, a: accA, b: accB, crossoverSeconds: crossover, finalA: accA[accA.length - 1], finalB: accB[accB.length - 1] };
@@ -155,9 +194,12 @@ export function iterationRace({ a, b, windowSeconds, sampleSeconds = 7 * DAY, ce
  * Mean size of an ImageNet training JPEG on disk, B (ILSVRC-2012 train: ≈ 138 GB over
  * 1.28 M images).
  */
-export const IMAGENET_MEAN_JPEG_BYTES: Sourced = sourced(110e3, 'B',
+export const IMAGENET_MEAN_JPEG_BYTES: Sourced = sourced(
+  110e3,
+  'B',
   'ILSVRC-2012 training set ≈ 138 GB / 1,281,167 images ≈ 108 KB (Russakovsky et al. 2015); v1-04 brief Critique "≈ 110 KB"',
-  'v1-04 read decoded FP32 tensors (224 × 224 × 3 × 4 B = 602,112 B) from disk, 5.5× too much.');
+  'v1-04 read decoded FP32 tensors (224 × 224 × 3 × 4 B = 602,112 B) from disk, 5.5× too much.',
+);
 
 /**
  * One step of an input pipeline feeding an accelerator (v1-04, corrected model):
@@ -169,9 +211,22 @@ export const IMAGENET_MEAN_JPEG_BYTES: Sourced = sourced(110e3, 'B',
  * (min(w, 8)/4, capped at 2×) and set t_pre = 0.2·t_io, so decode cost fell as the disk got faster.
  * 64 JPEGs of 110 KB from an HDD (0.15 GB/s): t_io = 7.04 MB / 0.15 GB/s = 46.93 ms.
  */
-export function inputPipelineStep({ batch, bytesPerSample, storageBandwidth, decodeSecondsPerSample, workers, computeSeconds, mode = 'pipelined' }: {
-  batch: number; bytesPerSample: number; storageBandwidth: number; decodeSecondsPerSample: number;
-  workers: number; computeSeconds: number; mode?: FeedMode;
+export function inputPipelineStep({
+  batch,
+  bytesPerSample,
+  storageBandwidth,
+  decodeSecondsPerSample,
+  workers,
+  computeSeconds,
+  mode = 'pipelined',
+}: {
+  batch: number;
+  bytesPerSample: number;
+  storageBandwidth: number;
+  decodeSecondsPerSample: number;
+  workers: number;
+  computeSeconds: number;
+  mode?: FeedMode;
 }): FeedResult & { loadSeconds: number; preprocessSeconds: number; bytesPerBatch: number } {
   const B = integerAtLeast('batch', batch, 1);
   const s = nonNegative('bytesPerSample', bytesPerSample);

@@ -64,7 +64,9 @@ export function batchWorkload(model: Model | string, input: BatchWorkloadInput =
   const weightBytes = m.weightBytes ?? m.params * bytesPerElement(precision);
   const sampleBytes = input.sampleBytes === undefined ? imageInputBytes(m, precision) : nonNegative('sampleBytes', input.sampleBytes);
   return {
-    weightBytes, sampleBytes, batch,
+    weightBytes,
+    sampleBytes,
+    batch,
     dataBytes: weightBytes + batch * sampleBytes,
     ops: batch * flopsOf(m, 'flop'),
   };
@@ -100,9 +102,14 @@ export function workloadOnDevice(device: Device | string, model: Model | string,
   const w = batchWorkload(model, { ...input, precision });
   const law = ironLawOnDevice(d, { dataBytes: w.dataBytes, ops: w.ops, precision });
   return {
-    ...law, device: d, workload: w, peak: peakFlopsFor(d, precision),
-    footprint: w.dataBytes, capacity: d.memoryBytes,
-    oom: w.dataBytes > d.memoryBytes, oomRatio: w.dataBytes / d.memoryBytes,
+    ...law,
+    device: d,
+    workload: w,
+    peak: peakFlopsFor(d, precision),
+    footprint: w.dataBytes,
+    capacity: d.memoryBytes,
+    oom: w.dataBytes > d.memoryBytes,
+    oomRatio: w.dataBytes / d.memoryBytes,
   };
 }
 
@@ -110,16 +117,24 @@ export function workloadOnDevice(device: Device | string, model: Model | string,
  * Smallest batch at which the workload turns compute-bound (O/R >= D/BW), or null if none up to
  * `maxBatch`. ResNet-50 FP16 on the H100: batch 2 (intensity 316.6 > ridge 295.2 FLOP/B).
  */
-export function computeBoundBatch(device: Device | string, model: Model | string, precision: Precision = 'fp16', maxBatch = 4096, sampleBytes?: number): number | null {
+export function computeBoundBatch(
+  device: Device | string,
+  model: Model | string,
+  precision: Precision = 'fp16',
+  maxBatch = 4096,
+  sampleBytes?: number,
+): number | null {
   const max = integerAtLeast('maxBatch', maxBatch, 1);
   // Intensity grows with the batch (weights are shared), so the first compute-bound batch is
   // found by bisection: bound(b) is 'memory' up to some b* - 1 and 'compute' from b* on.
   const bound = (b: number) => workloadOnDevice(device, model, { precision, batch: b, sampleBytes }).bound;
   if (bound(max) !== 'compute') return null;
-  let lo = 1, hi = max;
+  let lo = 1,
+    hi = max;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (bound(mid) === 'compute') hi = mid; else lo = mid + 1;
+    if (bound(mid) === 'compute') hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
@@ -283,15 +298,36 @@ export function evaluateDesign(input: DesignInput): DesignEvaluation {
     const peakFlops = lit('flops') ?? peakFlopsFor(dev!, precision);
     const overhead = lit('overhead') ?? dev?.overheadSeconds ?? 0;
     const remote = placement === 'remote' || (placement === 'auto' && (dev ? dev.tier === 'cloud' : distance > 0));
-    const law = ironLaw({ dataBytes, bandwidth, ops, opsPerSecond: peakFlops, overheadSeconds: overhead, propagationSeconds: remote ? linkRoundTrip : 0 });
+    const law = ironLaw({
+      dataBytes,
+      bandwidth,
+      ops,
+      opsPerSecond: peakFlops,
+      overheadSeconds: overhead,
+      propagationSeconds: remote ? linkRoundTrip : 0,
+    });
     const inference = law.data + law.compute + law.overhead;
     const capacity = dev ? dev.memoryBytes : null;
     return {
       device: dev?.id ?? null,
-      data: law.data, compute: law.compute, overhead: law.overhead, propagation: law.propagation, total: law.total, inference,
-      bound: law.bound, dominant: law.dominant, intensity: law.intensity, ridge: law.ridge, bandwidth, peakFlops,
-      placement: remote ? 'remote' : 'onboard', footprint: dataBytes, capacity, oom: capacity !== null && dataBytes > capacity,
-      slaViolated: sla !== null && law.total > sla, throughput: inference > 0 ? batch / inference : Infinity,
+      data: law.data,
+      compute: law.compute,
+      overhead: law.overhead,
+      propagation: law.propagation,
+      total: law.total,
+      inference,
+      bound: law.bound,
+      dominant: law.dominant,
+      intensity: law.intensity,
+      ridge: law.ridge,
+      bandwidth,
+      peakFlops,
+      placement: remote ? 'remote' : 'onboard',
+      footprint: dataBytes,
+      capacity,
+      oom: capacity !== null && dataBytes > capacity,
+      slaViolated: sla !== null && law.total > sla,
+      throughput: inference > 0 ? batch / inference : Infinity,
     };
   };
   const design = terms(input.device, true, 'device');
@@ -299,13 +335,19 @@ export function evaluateDesign(input: DesignInput): DesignEvaluation {
 
   // 4. Comparisons.
   return {
-    design, baseline, bytes: dataBytes, ops, batch, sla,
+    design,
+    baseline,
+    bytes: dataBytes,
+    ops,
+    batch,
+    sla,
     slaMargin: sla === null ? null : sla - design.total,
     status: design.oom ? 'oom' : design.slaViolated ? 'sla-violated' : 'ok',
     speedup: baseline ? baseline.total / design.total : null,
     computeRatio: baseline ? design.peakFlops / baseline.peakFlops : null,
     bandwidthRatio: baseline ? design.bandwidth / baseline.bandwidth : null,
-    distance, linkRoundTrip,
+    distance,
+    linkRoundTrip,
     maxDistance: sla === null ? null : maxDistanceForBudget(sla, design.inference),
   };
 }

@@ -37,7 +37,11 @@ function sourceFiles() {
     }
   };
   for (const layer of LAYERS) {
-    try { statSync(join(ROOT, layer)); } catch { continue; }
+    try {
+      statSync(join(ROOT, layer));
+    } catch {
+      continue;
+    }
     walk(layer);
   }
   return out.sort();
@@ -60,7 +64,8 @@ function violation(file, { specifier, target }) {
   const into = (prefix) => target !== null && (target === prefix || target.startsWith(`${prefix}/`));
   if (target !== null && target.startsWith('..')) return 'imports a file outside the repository';
   if (file.startsWith('components/')) {
-    if (into('physics/labs')) return 'components may not import lab scenario modules (physics/labs/**): move the physics into a formula module';
+    if (into('physics/labs'))
+      return 'components may not import lab scenario modules (physics/labs/**): move the physics into a formula module';
     if (into('components')) return 'components may not import other components: move the shared code into src/';
   }
   if (file.startsWith('physics/')) {
@@ -87,7 +92,9 @@ for (const file of files) {
 }
 const where = relative(process.cwd(), ROOT).split(sep).join('/') || '.';
 if (problems.length) {
-  console.error(`import boundaries: ${files.length} files, ${problems.length} violation${problems.length === 1 ? '' : 's'} (${where}):\n${problems.join('\n')}`);
+  console.error(
+    `import boundaries: ${files.length} files, ${problems.length} violation${problems.length === 1 ? '' : 's'} (${where}):\n${problems.join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(`import boundaries: ${files.length} files, 0 violations`);

@@ -11,7 +11,10 @@ import { closure, total } from './size-lib.mjs';
 import { CORE_TAGS } from './gen-elements.mjs';
 
 const budgets = JSON.parse(readFileSync('bench/size-budgets.json', 'utf8'));
-if (!existsSync('dist/elements')) { console.error('size: run `npm run build` first'); process.exit(1); }
+if (!existsSync('dist/elements')) {
+  console.error('size: run `npm run build` first');
+  process.exit(1);
+}
 
 const el = (t) => `dist/elements/${t}.js`;
 const core = closure(CORE_TAGS.map(el));
@@ -20,7 +23,11 @@ const rows = [
   [`core (Lit, runtime, ${CORE_TAGS.length} core elements)`, total(core), budgets.core.maxGzip],
 ];
 
-const others = readdirSync('dist/elements').filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, '')).filter((t) => t.startsWith('mls-') && !CORE_TAGS.includes(t)).sort();
+const others = readdirSync('dist/elements')
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => f.replace(/\.js$/, ''))
+  .filter((t) => t.startsWith('mls-') && !CORE_TAGS.includes(t))
+  .sort();
 for (const t of others) {
   const added = [...closure([el(t)])].filter((f) => !core.has(f));
   rows.push([`${t} (on top of core)`, total(added), budgets.instruments[t] ?? budgets.instrumentDefaultMaxGzip]);
@@ -34,6 +41,11 @@ console.log(`${'budget'.padEnd(w)}  ${'gzip B'.padStart(8)}  ${'max B'.padStart(
 for (const [name, bytes, max] of rows) {
   const ok = typeof max === 'number' && bytes <= max;
   if (!ok) failed++;
-  console.log(`${name.padEnd(w)}  ${String(bytes).padStart(8)}  ${String(max ?? '—').padStart(8)}  ${ok ? 'ok' : typeof max !== 'number' ? 'NO BUDGET' : `OVER by ${bytes - max} B`}`);
+  console.log(
+    `${name.padEnd(w)}  ${String(bytes).padStart(8)}  ${String(max ?? '—').padStart(8)}  ${ok ? 'ok' : typeof max !== 'number' ? 'NO BUDGET' : `OVER by ${bytes - max} B`}`,
+  );
 }
-if (failed) { console.error(`size: ${failed} budget(s) exceeded or missing (bench/size-budgets.json)`); process.exit(1); }
+if (failed) {
+  console.error(`size: ${failed} budget(s) exceeded or missing (bench/size-budgets.json)`);
+  process.exit(1);
+}

@@ -7,7 +7,10 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 export function labModuleIds(dir = 'physics/labs') {
-  return readdirSync(dir).filter((f) => /^v[12]-\d\d\.ts$/.test(f)).sort().map((f) => f.replace(/\.ts$/, ''));
+  return readdirSync(dir)
+    .filter((f) => /^v[12]-\d\d\.ts$/.test(f))
+    .sort()
+    .map((f) => f.replace(/\.ts$/, ''));
 }
 
 function generate() {
@@ -26,7 +29,11 @@ function generate() {
   mkdirSync('src/generated', { recursive: true });
   const file = 'src/generated/lab-modules.ts';
   let prev = '';
-  try { prev = readFileSync(file, 'utf8'); } catch { /* first run */ }
+  try {
+    prev = readFileSync(file, 'utf8');
+  } catch {
+    /* first run */
+  }
   if (prev !== text) writeFileSync(file, text);
 }
 

@@ -2,7 +2,9 @@
 // A test checks that every function exported by physics/index.ts has a heading in it.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const parts = readdirSync('docs/physics').filter((f) => f.endsWith('.md')).sort();
+const parts = readdirSync('docs/physics')
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const head = `# Physics formula sheet
 
 Every function exported by \`mlsys-labs/physics\` (\`physics/index.ts\`), with its equation,
@@ -13,5 +15,7 @@ fails when an export has no entry here.
 
 Contents: ${parts.map((p) => `[${p.replace(/\.md$/, '')}](#${p.replace(/\.md$/, '')})`).join(' · ')}
 `;
-const body = parts.map((p) => `\n<a id="${p.replace(/\.md$/, '')}"></a>\n\n${readFileSync(`docs/physics/${p}`, 'utf8').trim()}\n`).join('\n');
+const body = parts
+  .map((p) => `\n<a id="${p.replace(/\.md$/, '')}"></a>\n\n${readFileSync(`docs/physics/${p}`, 'utf8').trim()}\n`)
+  .join('\n');
 writeFileSync('docs/physics.md', `${head}${body}`);

@@ -15,8 +15,14 @@ if (!name || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
   process.exit(2);
 }
 const tag = `mls-${name}`;
-const cls = tag.split('-').map((p) => p[0].toUpperCase() + p.slice(1)).join('');
-const title = name.split('-').map((p, i) => (i ? p : p[0].toUpperCase() + p.slice(1))).join(' ');
+const cls = tag
+  .split('-')
+  .map((p) => p[0].toUpperCase() + p.slice(1))
+  .join('');
+const title = name
+  .split('-')
+  .map((p, i) => (i ? p : p[0].toUpperCase() + p.slice(1)))
+  .join(' ');
 
 const element = `import { html, css, type PropertyValues } from 'lit';
 import { MlsElement } from '../src/base.js';
@@ -154,6 +160,12 @@ const files = {
   [`stories/${tag}.stories.ts`]: story,
 };
 const exists = Object.keys(files).filter((f) => existsSync(f));
-if (exists.length) { console.error(`new:instrument: refusing to overwrite ${exists.join(', ')}`); process.exit(1); }
-for (const [file, text] of Object.entries(files)) { writeFileSync(file, text); console.log(`created ${file}`); }
+if (exists.length) {
+  console.error(`new:instrument: refusing to overwrite ${exists.join(', ')}`);
+  process.exit(1);
+}
+for (const [file, text] of Object.entries(files)) {
+  writeFileSync(file, text);
+  console.log(`created ${file}`);
+}
 console.log(`next: npm run build && WTR_FILES=test/components/${tag}.test.ts npx wtr`);

@@ -25,12 +25,20 @@ const NN = String(chapter).padStart(2, '0');
 const id = `v${volume}-${NN}`;
 const CONST = `V${volume}_${NN}_LAB`;
 const catalog = readFileSync('src/catalog.ts', 'utf8');
-const row = new RegExp(`\\{ volume: ${volume}, chapter: ${chapter}, chapterTitle: '((?:[^'\\\\]|\\\\.)*)', title: (['"])((?:(?!\\2).)*)\\2,[\\s\\S]*?contexts: \\[([^\\]]*)\\] \\}`).exec(catalog);
-if (!row) { console.error(`new:lab: no catalogue row for volume ${volume} chapter ${chapter} in src/catalog.ts`); process.exit(1); }
+const row = new RegExp(
+  `\\{ volume: ${volume}, chapter: ${chapter}, chapterTitle: '((?:[^'\\\\]|\\\\.)*)', title: (['"])((?:(?!\\2).)*)\\2,[\\s\\S]*?contexts: \\[([^\\]]*)\\] \\}`,
+).exec(catalog);
+if (!row) {
+  console.error(`new:lab: no catalogue row for volume ${volume} chapter ${chapter} in src/catalog.ts`);
+  process.exit(1);
+}
 const chapterTitle = row[1].replace(/\\'/g, "'");
 const title = row[3].replace(/\\'/g, "'");
 const KNOWN = ['cloud', 'edge', 'mobile', 'tiny'];
-const listed = row[4].split(',').map((c) => c.trim().replace(/^'|'$/g, '')).filter(Boolean);
+const listed = row[4]
+  .split(',')
+  .map((c) => c.trim().replace(/^'|'$/g, ''))
+  .filter(Boolean);
 const contexts = listed.every((c) => KNOWN.includes(c)) ? listed : ['cloud', 'edge'];
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -42,7 +50,10 @@ const files = {
   [`docs/labs/v${volume}-lab-${NN}.md`]: doc(),
 };
 const exists = Object.keys(files).filter((f) => existsSync(f));
-if (exists.length) { console.error(`new:lab: refusing to overwrite ${exists.join(', ')}`); process.exit(1); }
+if (exists.length) {
+  console.error(`new:lab: refusing to overwrite ${exists.join(', ')}`);
+  process.exit(1);
+}
 for (const [file, text] of Object.entries(files)) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
@@ -75,11 +86,15 @@ ${['A', 'B', 'C', 'D'].map((v, i) => option(v, 10 ** i, `option ${v}`)).join('\n
              numbers come from <mls-compute fn="${id}.name" args="…" publish="…">. -->
         <mls-compute fn="${id}.${n === 1 ? 'act1' : 'act2'}" args="x:$${n === 1 ? 'knob' : 'lever'}" publish="${n === 1 ? 'a1' : 'a2'}"></mls-compute>
         <p class="note">TODO one line on what the model leaves out, and the measured public figure beside it.</p>
-${n === 2 ? `
+${
+  n === 2
+    ? `
         <mls-failure when="$a2.failed" name="TODO-failure" heading="TODO what broke">
           TODO what the learner sees and which of Act II's levers backs out of it.
         </mls-failure>
-` : ''}
+`
+    : ''
+}
         <mls-overlay prediction="$${name}" actual="$${n === 1 ? 'a1' : 'a2'}.actual" unit="">
           TODO why the physics comes out this way, with every number bound (mls-value).
         </mls-overlay>
@@ -278,16 +293,27 @@ function register() {
     console.error(`new:lab: could not find where to register ${CONST} in ${idx}; add its import, export * and SCENARIOS entry by hand`);
   } else {
     const lastImport = imports[imports.length - 1];
-    s = s.slice(0, lastImport.index + lastImport[0].length) + `\nimport { ${CONST} } from './${id}.js';` + s.slice(lastImport.index + lastImport[0].length);
+    s =
+      s.slice(0, lastImport.index + lastImport[0].length) +
+      `\nimport { ${CONST} } from './${id}.js';` +
+      s.slice(lastImport.index + lastImport[0].length);
     const lastExport = [...s.matchAll(/^export \* from '\.\/v\d-\d\d\.js';$/gm)].pop();
-    s = s.slice(0, lastExport.index + lastExport[0].length) + `\nexport * from './${id}.js';` + s.slice(lastExport.index + lastExport[0].length);
-    s = s.replace(/^const SCENARIOS: readonly LabScenario\[\] = \[(.*)\];$/m, (_m, items) => `const SCENARIOS: readonly LabScenario[] = [${items}, ${CONST}];`);
+    s =
+      s.slice(0, lastExport.index + lastExport[0].length) +
+      `\nexport * from './${id}.js';` +
+      s.slice(lastExport.index + lastExport[0].length);
+    s = s.replace(
+      /^const SCENARIOS: readonly LabScenario\[\] = \[(.*)\];$/m,
+      (_m, items) => `const SCENARIOS: readonly LabScenario[] = [${items}, ${CONST}];`,
+    );
     writeFileSync(idx, s);
     console.log(`registered ${CONST} in ${idx}`);
   }
   let c = readFileSync('src/catalog.ts', 'utf8');
   const key = `v${volume}.ch${NN}`;
-  c = c.replace(/const BUILT = new Set\(\[(.*)\]\);/, (m, items) => (items.includes(`'${key}'`) ? m : `const BUILT = new Set([${items}, '${key}']);`));
+  c = c.replace(/const BUILT = new Set\(\[(.*)\]\);/, (m, items) =>
+    items.includes(`'${key}'`) ? m : `const BUILT = new Set([${items}, '${key}']);`,
+  );
   writeFileSync('src/catalog.ts', c);
   console.log(`listed ${key} as built in src/catalog.ts`);
 }

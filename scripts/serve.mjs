@@ -75,7 +75,11 @@ function build() {
 /** Map a URL path to a file under ROOT (index.html for directories), or null. */
 export function fileFor(urlPath, root = ROOT) {
   let decoded;
-  try { decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0]); } catch { return null; }
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
+  } catch {
+    return null;
+  }
   if (decoded.includes('\0')) return null;
   const target = normalize(join(root, decoded));
   if (target !== root && !target.startsWith(root + sep)) return null; // outside the root
@@ -113,8 +117,13 @@ function serve(req, res) {
   }
   const type = MIME[extname(found.path).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-  if (req.method === 'HEAD') { res.end(); return; }
-  createReadStream(found.path).on('error', () => res.destroy()).pipe(res);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(found.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -122,9 +131,11 @@ if (isMain) {
   build();
   const server = createServer(serve);
   server.on('error', (e) => {
-    console.error(e.code === 'EADDRINUSE'
-      ? `mlsys-labs: port ${PORT} is in use; run with another, e.g. PORT=8001 npm start`
-      : `mlsys-labs: the server failed: ${e.message}`);
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `mlsys-labs: port ${PORT} is in use; run with another, e.g. PORT=8001 npm start`
+        : `mlsys-labs: the server failed: ${e.message}`,
+    );
     process.exit(1);
   });
   server.listen(PORT, HOST, () => {

@@ -17,10 +17,20 @@ const timeout = Number(process.env.STORY_TIMEOUT_MS ?? 15000);
 const pages = Math.max(1, Number(process.env.SMOKE_PAGES ?? 2) || 1);
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf', '.map': 'application/json; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 function serve(dir) {
@@ -28,9 +38,15 @@ function serve(dir) {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       let path = normalize(join(dir, decodeURIComponent(url.pathname)));
-      if (path !== dir && !path.startsWith(dir + sep)) { res.writeHead(403).end(); return; }
+      if (path !== dir && !path.startsWith(dir + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
-      if (url.pathname === '/favicon.ico' && !(await stat(path).catch(() => null))) { res.writeHead(204).end(); return; }
+      if (url.pathname === '/favicon.ico' && !(await stat(path).catch(() => null))) {
+        res.writeHead(204).end();
+        return;
+      }
       const body = await readFile(path);
       // Hashed bundles may be cached between stories (a story load then only runs code); pages and
       // index.json are always revalidated.
@@ -77,8 +93,13 @@ async function main() {
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
-    args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage',
-      '--disable-background-networking', '--disable-component-update'],
+    args: [
+      ...(isRoot ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 
   let passed = 0;
@@ -93,24 +114,31 @@ async function main() {
     const url = `${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`;
     try {
       await page.goto(url, { waitUntil: 'load', timeout });
-      await page.waitForFunction(() => {
-        const rootEl = document.querySelector('#storybook-root') ?? document.querySelector('#root');
-        if (!rootEl) return false;
-        const els = [rootEl, ...rootEl.querySelectorAll('*')];
-        return els.some((el) => el.localName.includes('-') && el.shadowRoot && el.shadowRoot.childNodes.length > 0);
-      }, { timeout, polling: 100 });
+      await page.waitForFunction(
+        () => {
+          const rootEl = document.querySelector('#storybook-root') ?? document.querySelector('#root');
+          if (!rootEl) return false;
+          const els = [rootEl, ...rootEl.querySelectorAll('*')];
+          return els.some((el) => el.localName.includes('-') && el.shadowRoot && el.shadowRoot.childNodes.length > 0);
+        },
+        { timeout, polling: 100 },
+      );
       // let late errors (async renders, lazy chunks) surface
       await new Promise((r) => setTimeout(r, 150));
-      const shownError = await page.evaluate(() => (document.body.classList.contains('sb-show-errordisplay')
-        ? (document.querySelector('#error-message')?.textContent || 'Storybook error display shown') : ''));
+      const shownError = await page.evaluate(() =>
+        document.body.classList.contains('sb-show-errordisplay')
+          ? document.querySelector('#error-message')?.textContent || 'Storybook error display shown'
+          : '',
+      );
       if (shownError) errors.push(`story error: ${shownError.trim()}`);
       if (errors.length) throw new Error(errors.join(' | '));
       passed++;
       return `ok ${story.id}`;
     } catch (err) {
       const timedOut = err?.name === 'TimeoutError';
-      const reason = (timedOut ? `no custom element with a shadow root rendered within ${timeout} ms` : err?.message ?? String(err))
-        + (timedOut && errors.length ? ` | ${errors.join(' | ')}` : '');
+      const reason =
+        (timedOut ? `no custom element with a shadow root rendered within ${timeout} ms` : (err?.message ?? String(err))) +
+        (timedOut && errors.length ? ` | ${errors.join(' | ')}` : '');
       failed++;
       return `FAIL ${story.id} ${reason.replace(/\s+/g, ' ')}`;
     }
@@ -120,7 +148,9 @@ async function main() {
     const page = await browser.newPage();
     let errors = [];
     page.on('pageerror', (err) => errors.push(`pageerror: ${err?.message ?? err}`));
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`); });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    });
     page.on('response', (res) => {
       if (res.status() >= 400 && res.url().startsWith(base)) errors.push(`HTTP ${res.status()} ${res.url().slice(base.length)}`);
     });

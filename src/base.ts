@@ -43,15 +43,25 @@ function inputsOf(ctor: typeof MlsElement): InputSchema {
   let all = merged.get(ctor);
   if (!all) {
     const parent = Object.getPrototypeOf(ctor) as typeof MlsElement;
-    all = { ...(parent && parent !== LitElement && 'inputs' in parent ? inputsOf(parent) : {}), ...(Object.hasOwn(ctor, 'inputs') ? ctor.inputs : {}) };
+    all = {
+      ...(parent && parent !== LitElement && 'inputs' in parent ? inputsOf(parent) : {}),
+      ...(Object.hasOwn(ctor, 'inputs') ? ctor.inputs : {}),
+    };
     merged.set(ctor, all);
   }
   return all;
 }
 
-export interface Invalid { received: string; accepted: string }
+export interface Invalid {
+  received: string;
+  accepted: string;
+}
 
-export interface NumberRule { min?: number; max?: number; integer?: boolean; }
+export interface NumberRule {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
 
 export class MlsElement extends LitElement {
   /**
@@ -69,7 +79,11 @@ export class MlsElement extends LitElement {
       for (const [key, kind] of Object.entries(this.inputs)) {
         // A property this class declares itself with @property() keeps its own declaration.
         if (Object.hasOwn(this, 'elementProperties') && this.elementProperties.has(key)) continue;
-        const options: PropertyDeclaration = { attribute: attributeOf(key, kind), reflect: !!kind.reflect, ...(kind.boolean ? { converter: BOOLEAN_INPUT } : {}) };
+        const options: PropertyDeclaration = {
+          attribute: attributeOf(key, kind),
+          reflect: !!kind.reflect,
+          ...(kind.boolean ? { converter: BOOLEAN_INPUT } : {}),
+        };
         this.createProperty(key, options);
       }
     }
@@ -81,7 +95,7 @@ export class MlsElement extends LitElement {
     // Raw starting values: boolean inputs start false; reflected inputs start at their default,
     // so the attribute shows it as it did when these were plain reflected properties.
     for (const [key, kind] of Object.entries(inputsOf(this.constructor as typeof MlsElement))) {
-      const start = kind.boolean ? kind.default ?? false : kind.reflect ? kind.default : undefined;
+      const start = kind.boolean ? (kind.default ?? false) : kind.reflect ? kind.default : undefined;
       if (start !== undefined && (typeof start !== 'object' || start === null)) (this as Record<string, unknown>)[key] = start;
     }
   }
@@ -156,10 +170,17 @@ export class MlsElement extends LitElement {
 
   /** Headless: everything but the element's own template (render() is skipped for this update). */
   protected override update(changed: PropertyValues): void {
-    if (!this.headless) { super.update(changed); return; }
+    if (!this.headless) {
+      super.update(changed);
+      return;
+    }
     const self = this as unknown as { render?: () => unknown };
     self.render = () => nothing; // an own property shadows the class's render() for this one call
-    try { super.update(changed); } finally { delete self.render; }
+    try {
+      super.update(changed);
+    } finally {
+      delete self.render;
+    }
   }
 
   /**
@@ -199,7 +220,10 @@ export class MlsElement extends LitElement {
     if (!kind.refOnly && kind.refs && this.isRef(raw)) {
       value = this.resolve(raw);
       from = 'scope';
-      if (value === undefined || value === null) { this.markValid(attr); return kind.default; }
+      if (value === undefined || value === null) {
+        this.markValid(attr);
+        return kind.default;
+      }
     }
     const parsed = kind.parse(value, { from, resolve: (r: string) => this.resolve(r) });
     if (parsed.ok) {
@@ -207,7 +231,10 @@ export class MlsElement extends LitElement {
       this.#lastGood.set(key, parsed.value);
       return parsed.value;
     }
-    if (from === 'scope' && kind.lenientRefs) { this.markValid(attr); return kind.default; }
+    if (from === 'scope' && kind.lenientRefs) {
+      this.markValid(attr);
+      return kind.default;
+    }
     this.markInvalid(attr, value, parsed.accepted);
     return this.#lastGood.has(key) ? this.#lastGood.get(key) : kind.default;
   }
@@ -218,12 +245,19 @@ export class MlsElement extends LitElement {
    * invalid, when the two are not an SI prefix apart (or seconds and min / h / days).
    */
   protected readDisplayUnit(unit: string, display: string | undefined): { unit: string; scale: number } | undefined {
-    if (!display) { this.markValid('display-unit'); return { unit, scale: 1 }; }
+    if (!display) {
+      this.markValid('display-unit');
+      return { unit, scale: 1 };
+    }
     const scale = displayScale(unit, display);
     if (scale === undefined) {
-      this.markInvalid('display-unit', display, unit
-        ? `${unit} with an SI prefix (e.g. k${unit}, M${unit}, m${unit})${unit === 's' ? ', min, h or days' : ''}`
-        : 'a unit attribute first: display-unit converts from it');
+      this.markInvalid(
+        'display-unit',
+        display,
+        unit
+          ? `${unit} with an SI prefix (e.g. k${unit}, M${unit}, m${unit})${unit === 's' ? ', min, h or days' : ''}`
+          : 'a unit attribute first: display-unit converts from it',
+      );
       return undefined;
     }
     this.markValid('display-unit');
@@ -259,14 +293,23 @@ export class MlsElement extends LitElement {
    */
   protected readNumber(attr: string, raw: unknown, rule: NumberRule = {}): number | undefined {
     const v = this.resolve(raw);
-    if (v === undefined || v === null || v === '') { this.markValid(attr); return undefined; }
+    if (v === undefined || v === null || v === '') {
+      this.markValid(attr);
+      return undefined;
+    }
     const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
     const parts: string[] = [rule.integer ? 'a whole number' : 'a finite number'];
     if (rule.min !== undefined) parts.push(`≥ ${rule.min}`);
     if (rule.max !== undefined) parts.push(`≤ ${rule.max}`);
-    const ok = Number.isFinite(n) && (!rule.integer || Number.isInteger(n)) &&
-      (rule.min === undefined || n >= rule.min) && (rule.max === undefined || n <= rule.max);
-    if (!ok) { this.markInvalid(attr, v, parts.join(' ')); return undefined; }
+    const ok =
+      Number.isFinite(n) &&
+      (!rule.integer || Number.isInteger(n)) &&
+      (rule.min === undefined || n >= rule.min) &&
+      (rule.max === undefined || n <= rule.max);
+    if (!ok) {
+      this.markInvalid(attr, v, parts.join(' '));
+      return undefined;
+    }
     this.markValid(attr);
     return n;
   }
@@ -274,16 +317,26 @@ export class MlsElement extends LitElement {
   /** Read one of a set of strings. */
   protected readChoice<T extends string>(attr: string, raw: unknown, allowed: readonly T[]): T | undefined {
     const v = this.resolve(raw);
-    if (v === undefined || v === null || v === '') { this.markValid(attr); return undefined; }
-    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) { this.markValid(attr); return v as T; }
+    if (v === undefined || v === null || v === '') {
+      this.markValid(attr);
+      return undefined;
+    }
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) {
+      this.markValid(attr);
+      return v as T;
+    }
     this.markInvalid(attr, v, `one of ${allowed.join(', ')}`);
     return undefined;
   }
 
   /** Record a rejected attribute: shown inline, warned once, announced as `mls-invalid`. */
   protected markInvalid(attr: string, received: unknown, accepted: string): void {
-    const text = typeof received === 'string' ? received
-      : typeof received === 'number' ? String(received) : JSON.stringify(received) ?? String(received);
+    const text =
+      typeof received === 'string'
+        ? received
+        : typeof received === 'number'
+          ? String(received)
+          : (JSON.stringify(received) ?? String(received));
     const prev = this.invalid.get(attr);
     if (prev && prev.received === text && prev.accepted === accepted) return;
     const next = new Map(this.invalid);
@@ -315,8 +368,10 @@ export class MlsElement extends LitElement {
   protected renderInvalid(): TemplateResult | typeof nothing {
     if (this.invalid.size === 0) return nothing;
     return html`<div class="mls-invalid" role="alert" part="error">
-      ${[...this.invalid].map(([attr, e]) => html`<div><strong>Invalid <code>${attr}</code>:</strong>
-        got <code>${e.received}</code>; accepted: ${e.accepted}.</div>`)}
+      ${[...this.invalid].map(
+        ([attr, e]) => html`<div><strong>Invalid <code>${attr}</code>:</strong>
+        got <code>${e.received}</code>; accepted: ${e.accepted}.</div>`,
+      )}
     </div>`;
   }
 

@@ -56,12 +56,17 @@
 export { MAX_TABLE_ROWS } from './chart/spec.js';
 export type { AxisSpec, SeriesKind, SeriesSpec, MarkerSpec, PointSpec, RegionSpec, ChartSpec } from './chart/spec.js';
 export { superscript, logTickLabel, logTicks, logSpace, linSpace, sampleIndices, CategoryTicks } from './chart/scales.js';
-export {
-  groupedBars, stackedBars, histogram, frontier, paretoFrontier, quantileSorted, unitAxis,
-} from './chart/recipes.js';
+export { groupedBars, stackedBars, histogram, frontier, paretoFrontier, quantileSorted, unitAxis } from './chart/recipes.js';
 export type {
-  GroupedSeries, StackSegment, StackOptions, HistogramInput, HistogramResult, ScatterPoint, FrontierSense,
-  FrontierOptions, FrontierResult,
+  GroupedSeries,
+  StackSegment,
+  StackOptions,
+  HistogramInput,
+  HistogramResult,
+  ScatterPoint,
+  FrontierSense,
+  FrontierOptions,
+  FrontierResult,
 } from './chart/recipes.js';
 export { placeLabels, pointOptions, markerOptions, textSizes, intersects, within } from './chart/marks.js';
 export type { Box, TextSize, LabelOption, LabelRequest, PlacedLabel, Placement } from './chart/marks.js';

@@ -34,8 +34,16 @@ export function parseDeviceMap(raw: string | null | undefined): { map: Map<strin
   const bad: string[] = [];
   for (const token of (raw ?? '').split(/\s+/).filter(Boolean)) {
     const m = /^([A-Za-z0-9_-]+):([A-Za-z0-9._-]+)$/.exec(token);
-    if (!m) { bad.push(token); continue; }
-    try { getDevice(m[2]); map.set(m[1], m[2]); } catch { bad.push(token); }
+    if (!m) {
+      bad.push(token);
+      continue;
+    }
+    try {
+      getDevice(m[2]);
+      map.set(m[1], m[2]);
+    } catch {
+      bad.push(token);
+    }
   }
   return { map, bad };
 }
@@ -45,7 +53,13 @@ export function describeContext(id: string, devices: Map<string, string> = new M
   const ctx = Object.hasOwn(CONTEXTS, id) ? CONTEXTS[id] : undefined;
   const device = devices.get(id) ?? ctx?.device ?? null;
   let deviceName: string | null = null;
-  if (device) { try { deviceName = getDevice(device).name; } catch { deviceName = null; } }
+  if (device) {
+    try {
+      deviceName = getDevice(device).name;
+    } catch {
+      deviceName = null;
+    }
+  }
   return { id, label: ctx?.label ?? id, device, deviceName, known: !!ctx || devices.has(id) };
 }
 

@@ -3,8 +3,17 @@
  * converted, and it says decimal (GB) vs binary (GiB) explicitly.
  */
 const PREFIXES: Array<[number, string]> = [
-  [1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, ''],
-  [1e-3, 'm'], [1e-6, 'µ'], [1e-9, 'n'], [1e-12, 'p'],
+  [1e18, 'E'],
+  [1e15, 'P'],
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+  [1, ''],
+  [1e-3, 'm'],
+  [1e-6, 'µ'],
+  [1e-9, 'n'],
+  [1e-12, 'p'],
 ];
 
 /** Significant-figure formatting with thousands separators and no trailing zeros noise. */
@@ -44,13 +53,19 @@ export function formatMetres(m: number, digits = 3): string {
 }
 
 /** Bytes in decimal units (kB, MB, GB, TB) — what spec sheets use. */
-export function formatBytes(b: number, digits = 3): string { return formatSI(b, 'B', digits); }
+export function formatBytes(b: number, digits = 3): string {
+  return formatSI(b, 'B', digits);
+}
 
 /** Bytes in binary units (KiB, MiB, GiB). */
 export function formatBytesBinary(b: number, digits = 3): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = b; let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  let v = b;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
   return `${formatNumber(v, digits)} ${units[i]}`;
 }
 
@@ -62,19 +77,45 @@ export type UnitKind = 'B' | 'B/s' | 'FLOP' | 'FLOP/s' | 'FLOP/B' | 's' | 'W' | 
  */
 export function formatValue(value: number, unit: UnitKind = '', digits = 3): string {
   switch (unit) {
-    case '%': return `${formatNumber(value * 100, digits)}%`;
-    case 'x': case '×': return `${formatNumber(value, digits)}×`;
-    case 's': return formatSeconds(value, digits);
-    case 'm': return formatMetres(value, digits);
-    case 'B': case 'B/s': case 'FLOP': case 'FLOP/s': case 'W': case 'J': case 'Hz': case 'bit/s':
+    case '%':
+      return `${formatNumber(value * 100, digits)}%`;
+    case 'x':
+    case '×':
+      return `${formatNumber(value, digits)}×`;
+    case 's':
+      return formatSeconds(value, digits);
+    case 'm':
+      return formatMetres(value, digits);
+    case 'B':
+    case 'B/s':
+    case 'FLOP':
+    case 'FLOP/s':
+    case 'W':
+    case 'J':
+    case 'Hz':
+    case 'bit/s':
       return formatSI(value, unit, digits);
-    case '': return formatNumber(value, digits);
-    default: return `${formatNumber(value, digits)} ${unit}`;
+    case '':
+      return formatNumber(value, digits);
+    default:
+      return `${formatNumber(value, digits)} ${unit}`;
   }
 }
 
 const SCALE_PREFIXES: Record<string, number> = {
-  E: 1e18, P: 1e15, T: 1e12, G: 1e9, M: 1e6, k: 1e3, h: 1e2, c: 1e-2, m: 1e-3, 'µ': 1e-6, u: 1e-6, n: 1e-9, p: 1e-12,
+  E: 1e18,
+  P: 1e15,
+  T: 1e12,
+  G: 1e9,
+  M: 1e6,
+  k: 1e3,
+  h: 1e2,
+  c: 1e-2,
+  m: 1e-3,
+  µ: 1e-6,
+  u: 1e-6,
+  n: 1e-9,
+  p: 1e-12,
 };
 const SECOND_MULTIPLES: Record<string, number> = { min: 60, h: 3600, days: 86400 };
 

@@ -9,4 +9,5 @@ const wrap = (body: ReturnType<typeof svg>): TemplateResult => html`<svg class="
   stroke-linecap="round" stroke-linejoin="round" style="vertical-align:-0.125em">${body}</svg>`;
 
 /** A padlock (locked predictions, closed gates). */
-export const lockIcon = (): TemplateResult => wrap(svg`<rect x="3" y="7" width="10" height="7" rx="1.5"></rect><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"></path>`);
+export const lockIcon = (): TemplateResult =>
+  wrap(svg`<rect x="3" y="7" width="10" height="7" rx="1.5"></rect><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"></path>`);

@@ -87,10 +87,14 @@ export type InputValues<S extends InputSchema> = {
 };
 
 /** What script may assign to an input's property (the raw value, before parsing). */
-export type InputRaw<K> = K extends InputKind<number, any> ? number | string
-  : K extends InputKind<boolean, any> ? boolean | string
-    : K extends InputKind<string, any> ? string
-      : unknown;
+export type InputRaw<K> =
+  K extends InputKind<number, any>
+    ? number | string
+    : K extends InputKind<boolean, any>
+      ? boolean | string
+      : K extends InputKind<string, any>
+        ? string
+        : unknown;
 
 /**
  * The element's raw input properties, for typing an element class by declaration merging:
@@ -124,22 +128,41 @@ const quote = (v: string) => `'${v.replace(/'/g, "\\'")}'`;
 const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
 
 function make<T>(
-  kind: string, o: CommonOptions & { default?: unknown }, spec: {
-    accepted: string; type: string; default: T | undefined; defaultText?: string; refs?: boolean;
+  kind: string,
+  o: CommonOptions & { default?: unknown },
+  spec: {
+    accepted: string;
+    type: string;
+    default: T | undefined;
+    defaultText?: string;
+    refs?: boolean;
     parse(value: unknown, ctx: ParseContext): Parsed<T>;
   } & Partial<Pick<InputKind, 'refOnly' | 'boolean'>>,
   // The defaulted flag is type-level only; each builder states it in its return type.
 ): InputKind<T, any> {
   const accepted = o.accepted ?? spec.accepted;
   return Object.freeze({
-    kind, accepted, type: spec.type, default: spec.default,
+    kind,
+    accepted,
+    type: spec.type,
+    default: spec.default,
     defaultText: spec.defaultText ?? json(o.default),
-    doc: o.doc, attribute: o.attribute, reflect: o.reflect, deprecated: o.deprecated, required: o.required,
-    lenientRefs: o.lenientRefs, refs: spec.refs ?? true, refOnly: spec.refOnly, boolean: spec.boolean,
-    parse: o.accepted === undefined ? spec.parse : (value: unknown, ctx: ParseContext) => {
-      const r = spec.parse(value, ctx);
-      return r.ok ? r : fail(accepted);
-    },
+    doc: o.doc,
+    attribute: o.attribute,
+    reflect: o.reflect,
+    deprecated: o.deprecated,
+    required: o.required,
+    lenientRefs: o.lenientRefs,
+    refs: spec.refs ?? true,
+    refOnly: spec.refOnly,
+    boolean: spec.boolean,
+    parse:
+      o.accepted === undefined
+        ? spec.parse
+        : (value: unknown, ctx: ParseContext) => {
+            const r = spec.parse(value, ctx);
+            return r.ok ? r : fail(accepted);
+          },
   });
 }
 
@@ -188,12 +211,18 @@ export function num<const O extends NumOptions = {}>(options?: O): InputKind<num
   const o: NumOptions = options ?? {};
   const accepted = numberAccepted(o);
   return make('num', o, {
-    accepted, type: 'number', default: o.default,
+    accepted,
+    type: 'number',
+    default: o.default,
     parse(v) {
       const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
-      const good = Number.isFinite(n) && (!o.integer || Number.isInteger(n)) &&
-        (o.min === undefined || n >= o.min) && (o.max === undefined || n <= o.max) &&
-        (o.gt === undefined || n > o.gt) && (o.lt === undefined || n < o.lt);
+      const good =
+        Number.isFinite(n) &&
+        (!o.integer || Number.isInteger(n)) &&
+        (o.min === undefined || n >= o.min) &&
+        (o.max === undefined || n <= o.max) &&
+        (o.gt === undefined || n > o.gt) &&
+        (o.lt === undefined || n < o.lt);
       return good ? ok(n) : fail(accepted);
     },
   });
@@ -203,17 +232,22 @@ export function num<const O extends NumOptions = {}>(options?: O): InputKind<num
 // choice, choices
 // ---------------------------------------------------------------------------------------------
 
-export interface ChoiceOptions<V extends string> extends CommonOptions { default?: V }
+export interface ChoiceOptions<V extends string> extends CommonOptions {
+  default?: V;
+}
 
 /** One of a fixed list of strings (`'fp16' | 'int8' | …` in the manifest). */
 export function choice<const V extends string, const O extends ChoiceOptions<V> = {}>(
-  values: readonly V[], options?: O,
+  values: readonly V[],
+  options?: O,
 ): InputKind<V, Defaulted<O>> {
   const o: ChoiceOptions<V> = options ?? {};
   const list = [...values] as readonly string[];
   const accepted = `one of ${list.join(', ')}`;
   return make('choice', o, {
-    accepted, type: list.map(quote).join(' | ') || 'string', default: o.default,
+    accepted,
+    type: list.map(quote).join(' | ') || 'string',
+    default: o.default,
     parse(v) {
       const t = asText(v);
       return t !== undefined && list.includes(t) ? ok(t as V) : fail(accepted);
@@ -221,17 +255,22 @@ export function choice<const V extends string, const O extends ChoiceOptions<V> 
   });
 }
 
-export interface ChoicesOptions<V extends string> extends CommonOptions { default?: readonly V[] }
+export interface ChoicesOptions<V extends string> extends CommonOptions {
+  default?: readonly V[];
+}
 
 /** Several of a fixed list: space- or comma-separated (`metrics="compute power"`), duplicates dropped. */
 export function choices<const V extends string, const O extends ChoicesOptions<V> = {}>(
-  values: readonly V[], options?: O,
+  values: readonly V[],
+  options?: O,
 ): InputKind<V[], Defaulted<O>> {
   const o: ChoicesOptions<V> = options ?? {};
   const list = [...values] as readonly string[];
   const accepted = `space-separated values from: ${list.join(', ')}`;
   return make('choices', o, {
-    accepted, type: 'string', default: o.default ? [...o.default] : undefined,
+    accepted,
+    type: 'string',
+    default: o.default ? [...o.default] : undefined,
     defaultText: o.default ? JSON.stringify(o.default.join(' ')) : undefined,
     parse(v) {
       const items = Array.isArray(v) ? v.map(asText) : typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : [undefined];
@@ -246,7 +285,9 @@ export function choices<const V extends string, const O extends ChoicesOptions<V
 // bool, text
 // ---------------------------------------------------------------------------------------------
 
-export interface BoolOptions extends CommonOptions { default?: boolean }
+export interface BoolOptions extends CommonOptions {
+  default?: boolean;
+}
 
 /**
  * A boolean attribute: present means true (`disabled`, `disabled=""`, even `disabled="false"`, as
@@ -256,7 +297,11 @@ export function bool<const O extends BoolOptions = {}>(options?: O): InputKind<b
   const o: BoolOptions = options ?? {};
   const accepted = 'true or false (a boolean attribute: present means true)';
   return make('bool', o, {
-    accepted, type: 'boolean', default: o.default ?? false, defaultText: JSON.stringify(o.default ?? false), boolean: true,
+    accepted,
+    type: 'boolean',
+    default: o.default ?? false,
+    defaultText: JSON.stringify(o.default ?? false),
+    boolean: true,
     parse(v, ctx) {
       if (typeof v === 'boolean') return ok(v);
       if (ctx.from === 'literal' && typeof v === 'string') return ok(true);
@@ -279,7 +324,10 @@ export function text<const O extends TextOptions = {}>(options?: O): InputKind<s
   const o: TextOptions = options ?? {};
   const accepted = o.pattern ? `text matching ${String(o.pattern)}` : 'text';
   return make('text', o, {
-    accepted, type: 'string', default: o.default, refs: o.refs ?? false,
+    accepted,
+    type: 'string',
+    default: o.default,
+    refs: o.refs ?? false,
     parse(v) {
       const t = asText(v);
       return t !== undefined && (!o.pattern || o.pattern.test(t)) ? ok(t) : fail(accepted);
@@ -305,13 +353,15 @@ export interface DeviceChoice {
 function deviceChoice(raw: string): Parsed<DeviceChoice> {
   try {
     const device = resolveDeviceOrContext(raw);
-    return ok(Object.freeze({ id: raw, context: (TIERS as readonly string[]).includes(raw) ? raw as Tier : null, device }));
+    return ok(Object.freeze({ id: raw, context: (TIERS as readonly string[]).includes(raw) ? (raw as Tier) : null, device }));
   } catch (err) {
     return fail((err as { accepted?: string }).accepted ?? String(err));
   }
 }
 
-export interface DeviceOptions extends CommonOptions { default?: string }
+export interface DeviceOptions extends CommonOptions {
+  default?: string;
+}
 
 /**
  * A physics registry device id or a deployment-context id, resolved by
@@ -322,9 +372,14 @@ export function deviceOrContext<const O extends DeviceOptions = {}>(options?: O)
   const fallback = o.default === undefined ? undefined : deviceChoice(o.default);
   if (fallback && !fallback.ok) throw new Error(`deviceOrContext: default ${JSON.stringify(o.default)} is not ${fallback.accepted}`);
   let accepted = '';
-  try { resolveDeviceOrContext(''); } catch (err) { accepted = (err as { accepted: string }).accepted; }
+  try {
+    resolveDeviceOrContext('');
+  } catch (err) {
+    accepted = (err as { accepted: string }).accepted;
+  }
   return make('device', o, {
-    accepted, type: [...DEVICE_IDS, ...TIERS].map(quote).join(' | '),
+    accepted,
+    type: [...DEVICE_IDS, ...TIERS].map(quote).join(' | '),
     default: fallback?.ok ? fallback.value : undefined,
     parse(v) {
       const t = asText(v);
@@ -349,7 +404,9 @@ export interface PairsOptions extends CommonOptions {
 export function pairs<T>(value: InputKind<T, any>, options: PairsOptions = {}): InputKind<ReadonlyMap<string, T>, false> {
   const accepted = `${pairsAccepted(options.example ?? 'a:1 b:2')}; each value ${value.accepted}`;
   return make('pairs', options, {
-    accepted, type: 'string', default: undefined,
+    accepted,
+    type: 'string',
+    default: undefined,
     parse(v, ctx) {
       if (typeof v !== 'string') return fail(accepted);
       const { pairs: list, bad } = parsePairs(v);
@@ -376,9 +433,16 @@ export function pairs<T>(value: InputKind<T, any>, options: PairsOptions = {}): 
 export function either<A, B>(first: InputKind<A, any>, second: InputKind<B, any>, options: CommonOptions = {}): InputKind<A | B, false> {
   const accepted = `${first.accepted}; or ${second.accepted}`;
   // A union with free text is free text (the manifest and Storybook then offer a text field).
-  const type = first.type === second.type ? first.type : first.type === 'string' || second.type === 'string' ? 'string' : `${first.type} | ${second.type}`;
+  const type =
+    first.type === second.type
+      ? first.type
+      : first.type === 'string' || second.type === 'string'
+        ? 'string'
+        : `${first.type} | ${second.type}`;
   return make<A | B>('either', options, {
-    accepted, type, default: undefined,
+    accepted,
+    type,
+    default: undefined,
     parse(v, ctx) {
       const a = first.parse(v, ctx);
       if (a.ok) return a;
@@ -395,7 +459,10 @@ export function ref<const O extends CommonOptions & { default?: string } = {}>(o
   const o: CommonOptions & { default?: string } = options ?? {};
   const accepted = 'a $name reference into the lab scope (e.g. $act1 or $wf.total)';
   return make('ref', o, {
-    accepted, type: 'string', default: o.default, refOnly: true,
+    accepted,
+    type: 'string',
+    default: o.default,
+    refOnly: true,
     parse(v) {
       if (typeof v !== 'string') return fail(accepted);
       const t = v.trim();
@@ -408,7 +475,9 @@ export function ref<const O extends CommonOptions & { default?: string } = {}>(o
 export function any<const O extends CommonOptions & { default?: unknown } = {}>(options?: O): InputKind<unknown, Defaulted<O>> {
   const o: CommonOptions & { default?: unknown } = options ?? {};
   return make('any', o, {
-    accepted: 'a value or a $name reference', type: 'string', default: o.default,
+    accepted: 'a value or a $name reference',
+    type: 'string',
+    default: o.default,
     parse: (v) => ok(typeof v === 'string' ? v.trim() : v),
   });
 }

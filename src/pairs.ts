@@ -20,11 +20,16 @@ const KEY = /^[A-Za-z0-9_][\w.-]*$/;
 export function parsePairs(raw: string | null | undefined): ParsedPairs {
   const seen = new Map<string, string>();
   const bad: string[] = [];
-  for (const token of String(raw ?? '').split(/\s+/).filter(Boolean)) {
+  for (const token of String(raw ?? '')
+    .split(/\s+/)
+    .filter(Boolean)) {
     const at = token.indexOf(':');
     const key = at > 0 ? token.slice(0, at) : '';
     const value = at > 0 ? token.slice(at + 1) : '';
-    if (!KEY.test(key) || value === '') { bad.push(token); continue; }
+    if (!KEY.test(key) || value === '') {
+      bad.push(token);
+      continue;
+    }
     seen.delete(key); // a repeated key moves to its last position
     seen.set(key, value);
   }

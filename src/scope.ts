@@ -29,13 +29,19 @@ function same(a: unknown, b: unknown, depth = 0): boolean {
   }
   if (Array.isArray(b)) return false;
   if (isPlain(a) && isPlain(b)) {
-    const ka = Object.keys(a), kb = Object.keys(b);
+    const ka = Object.keys(a),
+      kb = Object.keys(b);
     if (ka.length !== kb.length) return false;
-    const ob = b as Record<string, unknown>, oa = a as Record<string, unknown>;
+    const ob = b as Record<string, unknown>,
+      oa = a as Record<string, unknown>;
     for (const k of ka) if (!Object.prototype.hasOwnProperty.call(ob, k) || !same(oa[k], ob[k], depth + 1)) return false;
     return true;
   }
-  try { return JSON.stringify(a) === JSON.stringify(b); } catch { return false; }
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }
 
 export class LabScope {
@@ -62,7 +68,11 @@ export class LabScope {
     if (this.#values.has(name) && same(this.#values.get(name), value)) return;
     this.#values.set(name, value);
     for (const l of [...this.#listeners]) {
-      try { l(name, value); } catch (err) { console.error('mlsys-labs: scope listener failed', err); }
+      try {
+        l(name, value);
+      } catch (err) {
+        console.error('mlsys-labs: scope listener failed', err);
+      }
     }
   }
 
@@ -86,7 +96,11 @@ export class LabScope {
     const out: Record<string, unknown> = {};
     for (const [k, v] of this.#values) {
       if (v === undefined || typeof v === 'function') continue;
-      try { out[k] = JSON.parse(JSON.stringify(v)); } catch { /* not serialisable: skip */ }
+      try {
+        out[k] = JSON.parse(JSON.stringify(v));
+      } catch {
+        /* not serialisable: skip */
+      }
     }
     return out;
   }

@@ -43,17 +43,27 @@ const PAGES = import.meta.glob<string>('../labs/**/*.html', { query: '?raw', imp
 export type LabStep = readonly [name: string, value: string];
 
 /** Named states of a lab story; the first is the default. */
-export interface LabStoryOptions { states: Record<string, readonly LabStep[]> }
+export interface LabStoryOptions {
+  states: Record<string, readonly LabStep[]>;
+}
 
-export interface LabStoryArgs { state: string }
+export interface LabStoryArgs {
+  state: string;
+}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const frame = () => new Promise<void>((resolve) => {
-  let done = false;
-  const finish = () => { if (!done) { done = true; resolve(); } };
-  requestAnimationFrame(finish);
-  setTimeout(finish, 100);
-});
+const frame = () =>
+  new Promise<void>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    };
+    requestAnimationFrame(finish);
+    setTimeout(finish, 100);
+  });
 
 /** mls-* elements under `root`, in its light DOM and every open shadow root. */
 function mlsDeep(root: ParentNode): Element[] {
@@ -71,7 +81,8 @@ async function settle(host: Element, timeoutMs = 10_000): Promise<void> {
   const pending = () => mlsDeep(host).filter((el) => !customElements.get(el.localName));
   for (let pass = 0; pass < 20; pass++) {
     for (let left = pending(); left.length; left = pending()) {
-      if (performance.now() - t0 > timeoutMs) throw new Error(`elements never defined: ${[...new Set(left.map((e) => `<${e.localName}>`))].join(', ')}`);
+      if (performance.now() - t0 > timeoutMs)
+        throw new Error(`elements never defined: ${[...new Set(left.map((e) => `<${e.localName}>`))].join(', ')}`);
       await sleep(25);
     }
     for (let round = 0; round < 3; round++) {
@@ -85,7 +96,12 @@ async function settle(host: Element, timeoutMs = 10_000): Promise<void> {
 /** The page's inline style and its `<mls-lab>`, as markup. */
 async function labMarkup(path: string): Promise<string> {
   const load = PAGES[`../labs/${path}`];
-  if (!load) throw new Error(`labStory: no lab page labs/${path} (pages: ${Object.keys(PAGES).map((k) => k.slice('../labs/'.length)).join(', ')})`);
+  if (!load)
+    throw new Error(
+      `labStory: no lab page labs/${path} (pages: ${Object.keys(PAGES)
+        .map((k) => k.slice('../labs/'.length))
+        .join(', ')})`,
+    );
   const doc = new DOMParser().parseFromString(await load(), 'text/html');
   const lab = doc.querySelector('mls-lab');
   if (!lab) throw new Error(`labStory: labs/${path} has no <mls-lab>`);
@@ -145,18 +161,23 @@ export function drivenStory<A>(
  * `tags`): a `state` control listing `states`, a loader that reaches the chosen state by driving
  * the page's own controls, and a render that shows the result. Each story sets `args: { state }`.
  */
-export function labStory(path: string, { states }: LabStoryOptions): Pick<Meta<LabStoryArgs>, 'argTypes' | 'args' | 'loaders' | 'render' | 'parameters'> {
+export function labStory(
+  path: string,
+  { states }: LabStoryOptions,
+): Pick<Meta<LabStoryArgs>, 'argTypes' | 'args' | 'loaders' | 'render' | 'parameters'> {
   const names = Object.keys(states);
   return {
     argTypes: { state: { control: 'select', options: names, description: 'How far the learner has got (reached through the controls)' } },
     args: { state: names[0] },
     parameters: { layout: 'padded' },
-    loaders: [async ({ args }) => {
-      const state = (args as LabStoryArgs).state;
-      const steps = states[state];
-      if (!steps) throw new Error(`labStory(${path}): no state "${state}" (states: ${names.join(', ')})`);
-      return { lab: await reach(`labStory(${path}), state "${state}"`, await labMarkup(path), steps) };
-    }],
+    loaders: [
+      async ({ args }) => {
+        const state = (args as LabStoryArgs).state;
+        const steps = states[state];
+        if (!steps) throw new Error(`labStory(${path}): no state "${state}" (states: ${names.join(', ')})`);
+        return { lab: await reach(`labStory(${path}), state "${state}"`, await labMarkup(path), steps) };
+      },
+    ],
     render: (_args, { loaded }) => loaded.lab as HTMLElement,
   };
 }

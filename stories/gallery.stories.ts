@@ -9,12 +9,23 @@ function sample(kind: 'empty' | 'progress'): DesignLedger {
   if (kind === 'progress') {
     l.upsert('v1.ch00', { context: 'edge', extra: { deployment_context: 'edge' } });
     l.upsert('v1.ch01', { context: 'cloud', act1_prediction: 'C', act1_correct: true });
-    l.upsert('v1.ch02', { context: 'edge', act1_prediction: 'B', act1_correct: false, act2_prediction: 'C', act2_correct: true, act2_result: 0.0305, act2_decision: 'edge', constraint_hit: true });
+    l.upsert('v1.ch02', {
+      context: 'edge',
+      act1_prediction: 'B',
+      act1_correct: false,
+      act2_prediction: 'C',
+      act2_correct: true,
+      act2_result: 0.0305,
+      act2_decision: 'edge',
+      constraint_hit: true,
+    });
   }
   return l;
 }
 
-interface Args { ledger: 'empty' | 'progress' }
+interface Args {
+  ledger: 'empty' | 'progress';
+}
 
 const meta: Meta<Args> = {
   title: 'Labs/Gallery',

@@ -3,10 +3,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { labStory, type LabStoryArgs } from './_lab-story.js';
 
-const checked = [['check1', 'C'], ['check2', 'move_server'], ['check3', 'D']] as const;
+const checked = [
+  ['check1', 'C'],
+  ['check2', 'move_server'],
+  ['check3', 'D'],
+] as const;
 
 const meta: Meta<LabStoryArgs> = {
-  title: 'Labs/Volume I/00 The Architect\'s Portal',
+  title: "Labs/Volume I/00 The Architect's Portal",
   tags: ['autodocs'],
   ...labStory('vol1/lab-00.html', {
     states: {

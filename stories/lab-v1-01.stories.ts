@@ -10,7 +10,12 @@ const meta: Meta<LabStoryArgs> = {
     states: {
       new: [],
       act1: [['act1', 'B']],
-      oom: [['act1', 'B'], ['r1', 'B'], ['act2', 'A'], ['context', 'tiny']],
+      oom: [
+        ['act1', 'B'],
+        ['r1', 'B'],
+        ['act2', 'A'],
+        ['context', 'tiny'],
+      ],
     },
   }),
 };

@@ -3,7 +3,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { labStory, type LabStoryArgs } from './_lab-story.js';
 
-const sla = [['act1', 'A'], ['r1', 'B'], ['act2', 'B']] as const;
+const sla = [
+  ['act1', 'A'],
+  ['r1', 'B'],
+  ['act2', 'B'],
+] as const;
 
 const meta: Meta<LabStoryArgs> = {
   title: 'Labs/Volume I/02 The Iron Law',

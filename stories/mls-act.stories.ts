@@ -2,14 +2,18 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/mls-act.js';
 
-interface Args { n: string; title: string }
+interface Args {
+  n: string;
+  title: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-act',
   component: 'mls-act',
   tags: ['autodocs'],
   argTypes: { n: { control: 'select', options: ['1', '2', '3'] }, title: { control: 'text' } },
-  render: (a) => html`<mls-act n=${a.n} title=${a.title}><p>The act's stakeholder message, prediction, gate and instruments go here.</p></mls-act>`,
+  render: (a) =>
+    html`<mls-act n=${a.n} title=${a.title}><p>The act's stakeholder message, prediction, gate and instruments go here.</p></mls-act>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -12,8 +12,12 @@ interface Args {
 const models: BarChartData = {
   title: 'Inference latency per model',
   categories: ['ResNet-50', 'BERT-Base', 'GPT-2'],
-  series: [{ label: 'A100', values: [0.0021, 0.0045, 0.012] }, { label: 'H100', values: [0.0011, 0.002, 0.0055] }],
-  yLabel: 'Latency', yUnit: 's',
+  series: [
+    { label: 'A100', values: [0.0021, 0.0045, 0.012] },
+    { label: 'H100', values: [0.0011, 0.002, 0.0055] },
+  ],
+  yLabel: 'Latency',
+  yUnit: 's',
   thresholds: [{ value: 0.01, label: 'Budget 10 ms' }],
 };
 
@@ -47,7 +51,8 @@ export const Stacked: Story = {
         { label: 'Compute', values: [0.0005, 0.003, 0.01, 0.5] },
         { label: 'Network', values: [0.03, 0, 0, 0] },
       ],
-      yLabel: 'Latency', yUnit: 's',
+      yLabel: 'Latency',
+      yUnit: 's',
       thresholds: [{ value: 0.1, label: 'Budget 100 ms' }],
     },
   },
@@ -57,7 +62,13 @@ export const Stacked: Story = {
 export const LogScale: Story = {
   args: {
     mode: 'grouped',
-    data: { categories: ['TinyML', 'Mobile', 'Edge', 'Cloud'], series: [{ label: 'Peak compute', values: [1e9, 3.5e13, 1e14, 9.89e14] }], yLabel: 'Peak compute', yUnit: 'FLOP/s', yLog: true },
+    data: {
+      categories: ['TinyML', 'Mobile', 'Edge', 'Cloud'],
+      series: [{ label: 'Peak compute', values: [1e9, 3.5e13, 1e14, 9.89e14] }],
+      yLabel: 'Peak compute',
+      yUnit: 'FLOP/s',
+      yLog: true,
+    },
   },
 };
 

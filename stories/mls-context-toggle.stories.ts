@@ -4,7 +4,12 @@ import '../components/mls-context-toggle.js';
 import '../components/mls-lab.js';
 import '../components/mls-ledger-provider.js';
 
-interface Args { contexts: string; value?: string; devices?: string; confirm: boolean }
+interface Args {
+  contexts: string;
+  value?: string;
+  devices?: string;
+  confirm: boolean;
+}
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-context-toggle',

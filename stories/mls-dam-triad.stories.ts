@@ -25,7 +25,8 @@ const meta: Meta<Args> = {
     precision: { control: 'select', options: ['fp32', 'fp16', 'int8'] },
     batch: { control: 'text' },
   },
-  render: (a) => html`<mls-dam-triad a=${a.a} b=${a.b} active=${a.active ?? nothing} model=${a.model} precision=${a.precision} batch=${a.batch}></mls-dam-triad>`,
+  render: (a) =>
+    html`<mls-dam-triad a=${a.a} b=${a.b} active=${a.active ?? nothing} model=${a.model} precision=${a.precision} batch=${a.batch}></mls-dam-triad>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -4,16 +4,28 @@ import '../components/mls-failure.js';
 import '../components/mls-slider.js';
 import { scopedStory } from './_scoped-story.js';
 
-interface Args { when: string; name: string; heading: string; message: string }
+interface Args {
+  when: string;
+  name: string;
+  heading: string;
+  message: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Display/mls-failure',
   component: 'mls-failure',
   argTypes: {
-    when: { control: 'select', options: ['true', 'false'] }, name: { control: 'text' }, heading: { control: 'text' },
+    when: { control: 'select', options: ['true', 'false'] },
+    name: { control: 'text' },
+    heading: { control: 'text' },
     message: { control: 'text', description: 'Slotted message (story only)' },
   },
-  args: { when: 'true', name: 'oom', heading: 'Out of memory', message: 'The KV cache for 64 sequences of 8k tokens needs 94 GB; the GPU has 80 GB.' },
+  args: {
+    when: 'true',
+    name: 'oom',
+    heading: 'Out of memory',
+    message: 'The KV cache for 64 sequences of 8k tokens needs 94 GB; the GPU has 80 GB.',
+  },
   render: (a) => html`<mls-failure when=${a.when} name=${a.name} heading=${a.heading}>${a.message}</mls-failure>`,
 };
 export default meta;
@@ -33,7 +45,9 @@ export const DefaultHeading: Story = { args: { heading: 'Constraint violated', m
  * would; the banner comes and goes, and `mls-failure` events are logged under the button.
  */
 export const Reversible: Story = {
-  render: (a) => scopedStory((scope) => html`
+  render: (a) =>
+    scopedStory(
+      (scope) => html`
     <button type="button" @click=${(e: Event) => {
       const now = !(scope.get('wf.violated') as boolean);
       scope.set('wf', { violated: now });
@@ -44,7 +58,9 @@ export const Reversible: Story = {
       @mls-failure=${(e: CustomEvent) => {
         const out = (e.target as HTMLElement).parentElement!.querySelector('output')!;
         out.textContent = `mls-failure ${JSON.stringify(e.detail)}`;
-      }}>${a.message}</mls-failure>`, { wf: { violated: false } }),
+      }}>${a.message}</mls-failure>`,
+      { wf: { violated: false } },
+    ),
 };
 
 /** A literal that is neither a $reference nor true/false: inline alert naming `when`. */

@@ -5,7 +5,10 @@ import '../components/mls-lab.js';
 import '../components/mls-prediction-lock.js';
 import '../components/mls-ledger-provider.js';
 
-interface Args { after: string; note: string }
+interface Args {
+  after: string;
+  note: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-gate',

@@ -28,17 +28,45 @@ type Story = StoryObj<Args>;
 
 /** Request latencies with p50, p90 and p99 lines and an SLO: the share above it is in the label. */
 export const Samples: Story = {
-  args: { data: { title: 'Request latency', samples: latencies(), bins: 40, xLabel: 'Latency', xUnit: 's', percentiles: [0.5, 0.9, 0.99], threshold: { value: 0.025, label: 'SLO' } } },
+  args: {
+    data: {
+      title: 'Request latency',
+      samples: latencies(),
+      bins: 40,
+      xLabel: 'Latency',
+      xUnit: 's',
+      percentiles: [0.5, 0.9, 0.99],
+      threshold: { value: 0.025, label: 'SLO' },
+    },
+  },
 };
 
 /** The same tail on log bins, for a log x axis. */
 export const LogBins: Story = {
-  args: { data: { title: 'Request latency, log bins', samples: latencies(), bins: 30, xLog: true, xLabel: 'Latency', xUnit: 's', percentiles: [0.5, 0.99] } },
+  args: {
+    data: {
+      title: 'Request latency, log bins',
+      samples: latencies(),
+      bins: 30,
+      xLog: true,
+      xLabel: 'Latency',
+      xUnit: 's',
+      percentiles: [0.5, 0.99],
+    },
+  },
 };
 
 /** Counts already binned (e.g. from a simulation), with their edges. */
 export const Counts: Story = {
-  args: { data: { counts: [10, 30, 60, 25, 5], edges: [0, 0.01, 0.02, 0.04, 0.08, 0.16], xLabel: 'Latency', xUnit: 's', percentiles: [0.5, 0.95] } },
+  args: {
+    data: {
+      counts: [10, 30, 60, 25, 5],
+      edges: [0, 0.01, 0.02, 0.04, 0.08, 0.16],
+      xLabel: 'Latency',
+      xUnit: 's',
+      percentiles: [0.5, 0.95],
+    },
+  },
 };
 
 /** A percentile given as 99 instead of 0.99: the alert says percentiles are fractions. */

@@ -11,13 +11,25 @@ import '../components/mls-context-toggle.js';
 import '../components/mls-ledger-hud.js';
 import '../components/mls-ledger-provider.js';
 
-interface Args { volume: string; chapter: string; title: string; minutes: string; contexts: string }
+interface Args {
+  volume: string;
+  chapter: string;
+  title: string;
+  minutes: string;
+  contexts: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-lab',
   component: 'mls-lab',
   tags: ['autodocs'],
-  argTypes: { volume: { control: 'select', options: ['1', '2'] }, chapter: { control: 'text' }, title: { control: 'text' }, minutes: { control: 'text' }, contexts: { control: 'text' } },
+  argTypes: {
+    volume: { control: 'select', options: ['1', '2'] },
+    chapter: { control: 'text' },
+    title: { control: 'text' },
+    minutes: { control: 'text' },
+    contexts: { control: 'text' },
+  },
   render: (a) => html`<mls-ledger-provider storage="memory">
     <mls-lab volume=${a.volume} chapter=${a.chapter} title=${a.title} minutes=${a.minutes} contexts=${a.contexts}>
       <ul slot="reading"><li>Chapter 1, “The 95% problem”</li><li>Chapter 2, “Deployment paradigms”</li></ul>

@@ -22,7 +22,10 @@ const meta: Meta<Args> = {
   tags: ['autodocs'],
   argTypes: {
     mode: { control: 'inline-radio', options: ['terms', 'stack'] },
-    device: { control: 'select', options: ['h100', 'a100', 'b200', 'jetson-orin-nx', 'jetson-xavier-nx', 'mobile-npu', 'cortex-m7', 'cloud', 'edge'] },
+    device: {
+      control: 'select',
+      options: ['h100', 'a100', 'b200', 'jetson-orin-nx', 'jetson-xavier-nx', 'mobile-npu', 'cortex-m7', 'cloud', 'edge'],
+    },
     baseline: { control: 'text' },
     model: { control: 'select', options: [undefined, 'resnet50', 'mobilenet-v2', 'ds-cnn', 'bert-base'] },
     bytes: { control: 'text' },
@@ -52,12 +55,32 @@ export const UpgradeComputeBound: Story = {
 
 /** Lab 02, Act II: ResNet-50 in a datacenter 3,000 km away against the Orin on board, with a 10 ms SLA. */
 export const EndToEndSlaViolated: Story = {
-  args: { mode: 'stack', device: 'h100', baseline: 'jetson-orin-nx', model: 'resnet50', precision: 'fp16', sla: '0.01', distanceKm: '3000', batch: '1', scale: 'linear' },
+  args: {
+    mode: 'stack',
+    device: 'h100',
+    baseline: 'jetson-orin-nx',
+    model: 'resnet50',
+    precision: 'fp16',
+    sla: '0.01',
+    distanceKm: '3000',
+    batch: '1',
+    scale: 'linear',
+  },
 };
 
 /** 500 km away the same loop meets the SLA. */
 export const EndToEndSlaMet: Story = {
-  args: { mode: 'stack', device: 'h100', baseline: 'jetson-orin-nx', model: 'resnet50', precision: 'fp16', sla: '0.01', distanceKm: '500', batch: '1', scale: 'linear' },
+  args: {
+    mode: 'stack',
+    device: 'h100',
+    baseline: 'jetson-orin-nx',
+    model: 'resnet50',
+    precision: 'fp16',
+    sla: '0.01',
+    distanceKm: '500',
+    batch: '1',
+    scale: 'linear',
+  },
 };
 
 /** Bad input (an unknown device): the inline alert, no chart. */

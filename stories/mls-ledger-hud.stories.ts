@@ -5,12 +5,21 @@ import '../components/mls-ledger-provider.js';
 import '../components/mls-lab.js';
 import { DesignLedger } from '../src/ledger/store.js';
 
-interface Args { summary: boolean }
+interface Args {
+  summary: boolean;
+}
 
 function sampleLedger(): DesignLedger {
   const l = new DesignLedger({ storage: null });
   l.upsert('v1.ch00', { context: 'edge', extra: { deployment_context: 'edge' } });
-  l.upsert('v1.ch02', { context: 'edge', act1_prediction: 'B', act1_correct: true, act2_prediction: 'C', act2_correct: false, constraint_hit: true });
+  l.upsert('v1.ch02', {
+    context: 'edge',
+    act1_prediction: 'B',
+    act1_correct: true,
+    act2_prediction: 'C',
+    act2_correct: false,
+    constraint_hit: true,
+  });
   l.upsert('v2.ch03', { context: 'cloud' });
   return l;
 }
@@ -20,7 +29,8 @@ const meta: Meta<Args> = {
   component: 'mls-ledger-hud',
   tags: ['autodocs'],
   argTypes: { summary: { control: 'boolean' } },
-  render: (a) => html`<mls-ledger-provider .ledger=${sampleLedger()}><mls-ledger-hud ?summary=${a.summary}></mls-ledger-hud></mls-ledger-provider>`,
+  render: (a) =>
+    html`<mls-ledger-provider .ledger=${sampleLedger()}><mls-ledger-hud ?summary=${a.summary}></mls-ledger-hud></mls-ledger-provider>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

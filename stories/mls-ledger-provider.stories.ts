@@ -3,7 +3,10 @@ import { html, nothing } from 'lit';
 import '../components/mls-ledger-provider.js';
 import '../components/mls-ledger-hud.js';
 
-interface Args { storage?: string; storageKey?: string }
+interface Args {
+  storage?: string;
+  storageKey?: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-ledger-provider',

@@ -16,7 +16,10 @@ const latency: LineChartData = {
     { label: 'p50', y: [0.002, 0.0025, 0.003, 0.005, 0.009, 0.017, 0.033] },
     { label: 'p99', y: [0.004, 0.005, 0.007, 0.011, 0.02, 0.04, 0.08] },
   ],
-  xLabel: 'Batch size', yLabel: 'Latency', yUnit: 's', xLog: true,
+  xLabel: 'Batch size',
+  yLabel: 'Latency',
+  yUnit: 's',
+  xLog: true,
   markers: [{ x: 8, y: 0.011, label: 'Chosen batch 8' }],
   thresholds: [{ axis: 'y', value: 0.05, label: 'SLO 50 ms' }],
   regions: [{ axis: 'x', from: 32, to: 64, label: 'Over SLO' }],
@@ -31,7 +34,8 @@ const meta: Meta<Args> = {
     summary: { control: 'text' },
     height: { control: 'text' },
   },
-  render: (a) => html`<mls-line-chart data=${JSON.stringify(a.data)} summary=${a.summary ?? nothing} height=${a.height ?? nothing}></mls-line-chart>`,
+  render: (a) =>
+    html`<mls-line-chart data=${JSON.stringify(a.data)} summary=${a.summary ?? nothing} height=${a.height ?? nothing}></mls-line-chart>`,
 };
 export default meta;
 
@@ -47,7 +51,12 @@ export const LogLog: Story = {
       title: 'Memory roof of an H100 (3.35 TB/s)',
       x: [0.1, 1, 10, 100, 295, 1000],
       series: [{ label: 'Attainable', y: [3.35e11, 3.35e12, 3.35e13, 3.35e14, 9.89e14, 9.89e14] }],
-      xLabel: 'Arithmetic intensity', xUnit: 'FLOP/B', yLabel: 'Attainable', yUnit: 'FLOP/s', xLog: true, yLog: true,
+      xLabel: 'Arithmetic intensity',
+      xUnit: 'FLOP/B',
+      yLabel: 'Attainable',
+      yUnit: 'FLOP/s',
+      xLog: true,
+      yLog: true,
       thresholds: [{ axis: 'x', value: 295, label: 'Ridge 295 FLOP/B', color: 'grey' }],
     },
     summary: 'Below 295 FLOP/B the H100 is memory-bound; above it, compute-bound at 989 TFLOP/s.',

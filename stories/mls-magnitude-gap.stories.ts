@@ -11,7 +11,20 @@ interface Args {
   highlight?: string;
 }
 
-const TIERS_AND_DEVICES = ['cloud', 'edge', 'mobile', 'tiny', 'h100', 'a100', 'b200', 'jetson-orin-nx', 'jetson-xavier-nx', 'mobile-npu', 'cortex-m7', 'esp32'];
+const TIERS_AND_DEVICES = [
+  'cloud',
+  'edge',
+  'mobile',
+  'tiny',
+  'h100',
+  'a100',
+  'b200',
+  'jetson-orin-nx',
+  'jetson-xavier-nx',
+  'mobile-npu',
+  'cortex-m7',
+  'esp32',
+];
 
 const meta: Meta<Args> = {
   title: 'Instruments/mls-magnitude-gap',

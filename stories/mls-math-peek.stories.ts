@@ -2,7 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/mls-math-peek.js';
 
-interface Args { heading: string; open: boolean }
+interface Args {
+  heading: string;
+  open: boolean;
+}
 
 const meta: Meta<Args> = {
   title: 'Display/mls-math-peek',

@@ -5,14 +5,25 @@ import '../components/mls-metric.js';
 import '../components/mls-slider.js';
 import { scopedStory } from './_scoped-story.js';
 
-interface Args { label: string; value?: string; unit?: string; digits?: string; state?: string; tag?: string }
+interface Args {
+  label: string;
+  value?: string;
+  unit?: string;
+  digits?: string;
+  state?: string;
+  tag?: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Display/mls-metric',
   component: 'mls-metric',
   argTypes: {
-    label: { control: 'text' }, value: { control: 'text' }, unit: { control: 'text' }, digits: { control: 'text' },
-    state: { control: 'select', options: ['', 'ok', 'warn', 'fail'] }, tag: { control: 'text' },
+    label: { control: 'text' },
+    value: { control: 'text' },
+    unit: { control: 'text' },
+    digits: { control: 'text' },
+    state: { control: 'select', options: ['', 'ok', 'warn', 'fail'] },
+    tag: { control: 'text' },
   },
   args: { label: 'Memory bandwidth', value: '3.35e12', unit: 'B/s', digits: '3', state: 'ok', tag: '' },
   render: (a) => html`<mls-metric label=${a.label} value=${ifDefined(a.value)} unit=${ifDefined(a.unit)} digits=${ifDefined(a.digits)}
@@ -31,13 +42,17 @@ export const Unresolved: Story = { args: { label: 'Attainable throughput', value
 
 /** A row of cards reading the scope; the slider changes `$n`. */
 export const Dashboard: Story = {
-  render: () => scopedStory(html`
+  render: () =>
+    scopedStory(
+      html`
     <mls-slider label="Tokens per second" name="n" min="10" max="200" step="10" value="40"></mls-slider>
     <div style="display:flex;gap:12px;flex-wrap:wrap">
       <mls-metric label="Throughput" value="$n" unit="tok/s" state="$st" tag="BINDING"></mls-metric>
       <mls-metric label="Power" value="700" unit="W" state="ok"></mls-metric>
       <mls-metric label="Energy per token" value="0.0175" unit="J" state="warn"></mls-metric>
-    </div>`, { st: 'ok' }),
+    </div>`,
+      { st: 'ok' },
+    ),
 };
 
 /** Bad attributes: an inline alert names each. */

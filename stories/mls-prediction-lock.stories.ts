@@ -5,7 +5,15 @@ import '../components/mls-lab.js';
 import '../components/mls-act.js';
 import { drivenStory } from './_lab-story.js';
 
-interface Args { name: string; answer: string; type?: string; min?: string; max?: string; unit?: string; tolerance?: string }
+interface Args {
+  name: string;
+  answer: string;
+  type?: string;
+  min?: string;
+  max?: string;
+  unit?: string;
+  tolerance?: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-prediction-lock',
@@ -15,7 +23,10 @@ const meta: Meta<Args> = {
     name: { control: 'text' },
     answer: { control: 'text' },
     type: { control: 'select', options: ['choice', 'number'] },
-    min: { control: 'text' }, max: { control: 'text' }, unit: { control: 'text' }, tolerance: { control: 'text' },
+    min: { control: 'text' },
+    max: { control: 'text' },
+    unit: { control: 'text' },
+    tolerance: { control: 'text' },
   },
   render: (a) => html`<mls-prediction-lock name=${a.name} answer=${a.answer} type=${a.type ?? nothing}
       min=${a.min ?? nothing} max=${a.max ?? nothing} unit=${a.unit ?? nothing} tolerance=${a.tolerance ?? nothing}>
@@ -35,7 +46,9 @@ export const Choice: Story = { args: { name: 'act1', answer: 'C' } };
 /** Bounded numeric entry with a unit; an out-of-range number shows why it cannot be locked. */
 export const Numeric: Story = {
   args: { name: 'act2', answer: '20', type: 'number', min: '1', max: '1000', unit: 'ms', tolerance: '0.1' },
-  render: (a) => html`<mls-prediction-lock name=${a.name} answer=${a.answer} type="number" min=${a.min!} max=${a.max!} unit=${a.unit!} tolerance=${a.tolerance!}>
+  render: (
+    a,
+  ) => html`<mls-prediction-lock name=${a.name} answer=${a.answer} type="number" min=${a.min!} max=${a.max!} unit=${a.unit!} tolerance=${a.tolerance!}>
     <span slot="question">What P99 latency do you expect at batch 32?</span></mls-prediction-lock>`,
 };
 
@@ -51,6 +64,9 @@ export const ThreeOptions: Story = {
 /** Locked inside a lab: option B chosen and locked through the lock's own radio and button (a wrong guess, so no verdict is shown yet). */
 export const Locked: Story = {
   args: { name: 'act1', answer: 'C' },
-  ...drivenStory((a: Args) => html`<mls-lab volume="1" chapter="1" title="The Magnitude Gap">
-      <mls-act n="1" title="Calibration">${meta.render!(a, {} as never)}</mls-act></mls-lab>`, (a) => [[a.name, 'B']]),
+  ...drivenStory(
+    (a: Args) => html`<mls-lab volume="1" chapter="1" title="The Magnitude Gap">
+      <mls-act n="1" title="Calibration">${meta.render!(a, {} as never)}</mls-act></mls-lab>`,
+    (a) => [[a.name, 'B']],
+  ),
 };

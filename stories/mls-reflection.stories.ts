@@ -2,7 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/mls-reflection.js';
 
-interface Args { name: string; answer: string; multiple: boolean }
+interface Args {
+  name: string;
+  answer: string;
+  multiple: boolean;
+}
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-reflection',

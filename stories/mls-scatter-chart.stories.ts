@@ -11,12 +11,19 @@ interface Args {
 const models: ScatterChartData = {
   title: 'Accuracy against latency',
   points: [
-    { x: 0.002, y: 0.71, label: 'MobileNet' }, { x: 0.004, y: 0.76, label: 'ResNet-50' },
-    { x: 0.009, y: 0.79, label: 'EfficientNet-B4' }, { x: 0.006, y: 0.74 },
-    { x: 0.02, y: 0.81, label: 'ViT-L' }, { x: 0.015, y: 0.78 },
+    { x: 0.002, y: 0.71, label: 'MobileNet' },
+    { x: 0.004, y: 0.76, label: 'ResNet-50' },
+    { x: 0.009, y: 0.79, label: 'EfficientNet-B4' },
+    { x: 0.006, y: 0.74 },
+    { x: 0.02, y: 0.81, label: 'ViT-L' },
+    { x: 0.015, y: 0.78 },
   ],
-  xLabel: 'Latency', xUnit: 's', yLabel: 'Top-1 accuracy', yUnit: '%',
-  frontier: true, highlight: 'ResNet-50',
+  xLabel: 'Latency',
+  xUnit: 's',
+  yLabel: 'Top-1 accuracy',
+  yUnit: '%',
+  frontier: true,
+  highlight: 'ResNet-50',
   thresholds: [{ axis: 'x', value: 0.01, label: 'Budget 10 ms' }],
 };
 

@@ -4,7 +4,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/mls-select.js';
 import { scopedStory } from './_scoped-story.js';
 
-interface Args { label: string; name?: string; value?: string; disabled: boolean }
+interface Args {
+  label: string;
+  name?: string;
+  value?: string;
+  disabled: boolean;
+}
 
 const options = html`
   <option value="fp32">FP32 (4 bytes)</option>
@@ -18,7 +23,8 @@ const meta: Meta<Args> = {
   component: 'mls-select',
   argTypes: { label: { control: 'text' }, name: { control: 'text' }, value: { control: 'text' }, disabled: { control: 'boolean' } },
   args: { label: 'Weight precision', name: 'precision', value: 'fp16', disabled: false },
-  render: (a) => html`<mls-select label=${a.label} name=${ifDefined(a.name)} value=${ifDefined(a.value)} ?disabled=${a.disabled}>${options}</mls-select>`,
+  render: (a) =>
+    html`<mls-select label=${a.label} name=${ifDefined(a.name)} value=${ifDefined(a.value)} ?disabled=${a.disabled}>${options}</mls-select>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -28,12 +34,14 @@ export const Default: Story = {};
 
 /** A restored lab: the scope holds "int8", so the select starts there. */
 export const Restored: Story = {
-  render: (a) => scopedStory(html`<mls-select label=${a.label} name="precision" value="fp16">${options}</mls-select>`, { precision: 'int8' }),
+  render: (a) =>
+    scopedStory(html`<mls-select label=${a.label} name="precision" value="fp16">${options}</mls-select>`, { precision: 'int8' }),
 };
 
 /** Two controls sharing one scope key stay in step: change either one. */
 export const SharedName: Story = {
-  render: (a) => scopedStory(html`
+  render: (a) =>
+    scopedStory(html`
     <mls-select label=${`${a.label} (panel A)`} name="precision" value="fp16">${options}</mls-select>
     <mls-select label=${`${a.label} (panel B)`} name="precision">${options}</mls-select>`),
 };

@@ -2,13 +2,21 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../components/mls-stakeholder.js';
 
-interface Args { role: string; name?: string; context?: string }
+interface Args {
+  role: string;
+  name?: string;
+  context?: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Lab structure/mls-stakeholder',
   component: 'mls-stakeholder',
   tags: ['autodocs'],
-  argTypes: { role: { control: 'text' }, name: { control: 'text' }, context: { control: 'select', options: [undefined, 'cloud', 'edge', 'mobile', 'tiny'] } },
+  argTypes: {
+    role: { control: 'text' },
+    name: { control: 'text' },
+    context: { control: 'select', options: [undefined, 'cloud', 'edge', 'mobile', 'tiny'] },
+  },
   render: (a) => html`<mls-stakeholder role=${a.role} name=${a.name ?? nothing} context=${a.context ?? nothing}>
     We rent H100s at $40,000 a day and they sit at 30% utilization. I need 50% by next quarter — where does the time go?
   </mls-stakeholder>`,

@@ -5,14 +5,19 @@ import '../components/mls-value.js';
 import '../components/mls-slider.js';
 import { scopedStory } from './_scoped-story.js';
 
-interface Args { value?: string; unit?: string; digits?: string }
+interface Args {
+  value?: string;
+  unit?: string;
+  digits?: string;
+}
 
 const meta: Meta<Args> = {
   title: 'Display/mls-value',
   component: 'mls-value',
   argTypes: { value: { control: 'text' }, unit: { control: 'text' }, digits: { control: 'text' } },
   args: { value: '0.0305', unit: 's', digits: '3' },
-  render: (a) => html`<p>One training step takes <mls-value value=${ifDefined(a.value)} unit=${ifDefined(a.unit)} digits=${ifDefined(a.digits)}></mls-value>.</p>`,
+  render: (a) =>
+    html`<p>One training step takes <mls-value value=${ifDefined(a.value)} unit=${ifDefined(a.unit)} digits=${ifDefined(a.digits)}></mls-value>.</p>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -24,7 +29,8 @@ export const Ratio: Story = { args: { value: '7.4', unit: 'x' } };
 
 /** Bound to the scope: prose that can never disagree with the slider. */
 export const InProse: Story = {
-  render: () => scopedStory(html`
+  render: () =>
+    scopedStory(html`
     <mls-slider label="Distance" name="km" min="0" max="20000" step="100" value="3000" unit="km"></mls-slider>
     <p>Light in fibre covers <mls-value value="$km" unit="km"></mls-value> one way; a round trip
       is twice that, and nothing the GPU does can make it shorter.</p>`),

@@ -23,11 +23,9 @@ export * from './v1-02.js';
 const SCENARIOS: readonly LabScenario[] = [V1_00_LAB, V1_01_LAB, V1_02_LAB];
 
 /** Every lab's scenario contract by id (`v1-02`); the conformance suite checks each page against its entry. */
-export const LAB_SCENARIOS: Readonly<Record<string, LabScenario>> = Object.freeze(
-  Object.fromEntries(SCENARIOS.map((s) => [s.id, s])),
-);
+export const LAB_SCENARIOS: Readonly<Record<string, LabScenario>> = Object.freeze(Object.fromEntries(SCENARIOS.map((s) => [s.id, s])));
 
 /** Every answer key's derivation by `<lab id>.<name>` (`v1-01.act1`), from the scenarios. */
-export const LAB_DERIVATIONS: Readonly<Record<string, () => string | number>> = Object.freeze(Object.fromEntries(
-  SCENARIOS.flatMap((s) => Object.entries(s.answers).map(([name, key]) => [`${s.id}.${name}`, key.derive])),
-));
+export const LAB_DERIVATIONS: Readonly<Record<string, () => string | number>> = Object.freeze(
+  Object.fromEntries(SCENARIOS.flatMap((s) => Object.entries(s.answers).map(([name, key]) => [`${s.id}.${name}`, key.derive]))),
+);

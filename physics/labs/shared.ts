@@ -20,7 +20,10 @@ export function nearestOption(actual: number, claims: Readonly<Record<string, nu
   for (const [option, claim] of Object.entries(claims)) {
     if (!(claim > 0)) continue;
     const gap = Math.abs(Math.log10(actual / claim));
-    if (gap < bestGap) { best = option; bestGap = gap; }
+    if (gap < bestGap) {
+      best = option;
+      bestGap = gap;
+    }
   }
   if (best === undefined) throw new PhysicsError('claims', claims, 'at least one option with a positive claim');
   return best;

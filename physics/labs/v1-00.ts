@@ -30,8 +30,12 @@ export const V1_00_SCENARIO = Object.freeze({
   /** Perception-to-decision loop the vehicle's safety case requires, s. */
   avLoopBudget: sourced(10 * ms, 's', CHECK2),
   /** Round trip the team measured, s: propagation plus routing, queuing and serialization. */
-  avObservedRoundTrip: sourced(40 * ms, 's', `${CHECK2}: the prompt's "40 ms"`,
-    'The reference presented 40 ms as the propagation round trip, contradicting its own 20 ms callout; here it is the observed total, of which 20 ms is propagation.'),
+  avObservedRoundTrip: sourced(
+    40 * ms,
+    's',
+    `${CHECK2}: the prompt's "40 ms"`,
+    'The reference presented 40 ms as the propagation round trip, contradicting its own 20 ms callout; here it is the observed total, of which 20 ms is propagation.',
+  ),
   /** A regional site for the "move the server closer" fix, m (illustrative: any site under 1,000 km would do on propagation alone). */
   regionalSiteDistance: sourced(200 * KM, 'm', 'illustrative: a metro-area edge datacenter'),
   /** Great-circle London to New York, m. */
@@ -46,7 +50,11 @@ export const V1_00_SCENARIO = Object.freeze({
   tourHidden: sourced(8192, '1', 'Llama 2 70B hidden size 8,192 (Touvron et al. 2023)'),
   tourBatch: sourced(32, '1', 'reference lab 00 tour: batch slider default 32'),
   /** A small battery: two AA alkaline cells, 2 x 1.5 V x 2.5 Ah, J (illustrative). */
-  icuBatteryEnergy: sourced(2 * 1.5 * 2.5 * WH, 'J', 'illustrative: two AA alkaline cells, about 2.5 Ah each at moderate drain (alkaline AA datasheets)'),
+  icuBatteryEnergy: sourced(
+    2 * 1.5 * 2.5 * WH,
+    'J',
+    'illustrative: two AA alkaline cells, about 2.5 Ah each at moderate drain (alkaline AA datasheets)',
+  ),
 } satisfies Record<string, Sourced>);
 
 const S = V1_00_SCENARIO;
@@ -71,7 +79,12 @@ function regimeFit(tier: Tier) {
   const batteryLife = S.icuBatteryEnergy.value / averagePower;
   const keepsDataOnSite = tier !== 'cloud';
   return {
-    tier, device: device.id, power: device.tdpWatts, averagePower, batteryLife, keepsDataOnSite,
+    tier,
+    device: device.id,
+    power: device.tdpWatts,
+    averagePower,
+    batteryLife,
+    keepsDataOnSite,
     meetsBattery: batteryLife >= S.icuBatteryLife.value,
     feasible: keepsDataOnSite && batteryLife >= S.icuBatteryLife.value,
   };
@@ -105,10 +118,12 @@ export const V1_00 = Object.freeze({
 const TOUR_OPTIONS = Object.freeze({ data: 'A', compute: 'B', overhead: 'C', propagation: 'D' } as const);
 
 /** The tour layer on the H100: T = D/BW + O/R + L, term by term. */
-export const V1_00_TOUR = Object.freeze((() => {
-  const op = gemm(S.tourBatch.value, S.tourHidden.value, S.tourHidden.value, 'fp16');
-  return { ...op, ironLaw: ironLawOnDevice('h100', { dataBytes: op.bytes, ops: op.flops, precision: 'fp16' }) };
-})());
+export const V1_00_TOUR = Object.freeze(
+  (() => {
+    const op = gemm(S.tourBatch.value, S.tourHidden.value, S.tourHidden.value, 'fp16');
+    return { ...op, ironLaw: ironLawOnDevice('h100', { dataBytes: op.bytes, ops: op.flops, precision: 'fp16' }) };
+  })(),
+);
 
 /** Answer derivations for lab 00's checks. */
 export const derivationsV1_00: Record<string, () => string | number> = {
@@ -117,10 +132,10 @@ export const derivationsV1_00: Record<string, () => string | number> = {
    * leaves fits the loop budget. Smaller models, INT8 and faster GPUs leave 2,000 km (20 ms);
    * a 200 km site gives 2 ms; on-vehicle gives 0. Answer: the working values, space-separated.
    */
-  'v1-00.check2': () => V1_00_CHECK2_OPTIONS
-    .filter((o) => propagationDelay(o.distance) <= S.avLoopBudget.value)
-    .map((o) => o.value)
-    .join(' '),
+  'v1-00.check2': () =>
+    V1_00_CHECK2_OPTIONS.filter((o) => propagationDelay(o.distance) <= S.avLoopBudget.value)
+      .map((o) => o.value)
+      .join(' '),
   /**
    * Check 3: the only regime that keeps data on site and lasts six months. At 0.2 % duty
    * (2 ms per 1 s reading): H100 1.4 W → 5.4 h; Orin 50 mW → 6.3 days; phone NPU 10 mW →
@@ -180,10 +195,15 @@ export const V1_00_LAB: LabScenario = Object.freeze({
         /** The tour layer's hidden size (8,192). */
         tourHidden: S.tourHidden.value,
         /** Each regime's default device: its memory (B) and the context's power budget (W), from the registry. */
-        tiers: Object.fromEntries(TIERS.map((t) => [t, {
-          memory: contextDevice(t).memoryBytes,
-          power: DEPLOYMENT_CONTEXTS[t].powerBudgetWatts,
-        }])),
+        tiers: Object.fromEntries(
+          TIERS.map((t) => [
+            t,
+            {
+              memory: contextDevice(t).memoryBytes,
+              power: DEPLOYMENT_CONTEXTS[t].powerBudgetWatts,
+            },
+          ]),
+        ),
       };
     },
   }),

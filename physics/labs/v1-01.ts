@@ -75,7 +75,10 @@ export function v1_01Act2(context: Tier = 'cloud', batch: number = V1_01_SCENARI
 
 export const derivationsV1_01: Record<string, () => string | number> = {
   'v1-01.act1': () => nearestOption(v1_01Act1Ratio(), V1_01_ACT1_CLAIMS),
-  'v1-01.act2': () => { const r = v1_01Act2('cloud'); return nearestOption(r.data / r.compute, V1_01_ACT2_CLAIMS); },
+  'v1-01.act2': () => {
+    const r = v1_01Act2('cloud');
+    return nearestOption(r.data / r.compute, V1_01_ACT2_CLAIMS);
+  },
 };
 
 /**

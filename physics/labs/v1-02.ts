@@ -87,7 +87,9 @@ export function v1_02Upgrade(context: 'cloud' | 'edge' = 'cloud', intensity: num
   const before = ironLawOnDevice(from, { dataBytes, ops, precision });
   const after = ironLawOnDevice(to, { dataBytes, ops, precision });
   return {
-    before, after, speedup: before.total / after.total,
+    before,
+    after,
+    speedup: before.total / after.total,
     computeRatio: peakFlopsFor(to, precision) / peakFlopsFor(from, precision),
     bandwidthRatio: getDevice(to).memoryBandwidth / getDevice(from).memoryBandwidth,
   };
@@ -157,9 +159,11 @@ export const V1_02_LAB: LabScenario = Object.freeze({
     { selector: 'mls-latency-waterfall[publish="wf2Q"]', attr: 'batch', value: 1 },
     { selector: 'mls-latency-waterfall[publish="wf2"]', attr: 'sla', value: V1_02_SCENARIO.sla.value },
   ]),
-  failures: Object.freeze([{
-    failure: 'sla',
-    reach: { context: 'cloud', distance: V1_02_SCENARIO.act2Distance.value },
-    escape: { distance: 500 * KM },
-  }]),
+  failures: Object.freeze([
+    {
+      failure: 'sla',
+      reach: { context: 'cloud', distance: V1_02_SCENARIO.act2Distance.value },
+      escape: { distance: 500 * KM },
+    },
+  ]),
 });

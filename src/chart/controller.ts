@@ -34,24 +34,38 @@ let themeWatching = false;
 function watchTheme(): void {
   if (themeWatching || typeof window === 'undefined') return;
   themeWatching = true;
-  const fire = () => { for (const l of [...themeListeners]) l(); };
+  const fire = () => {
+    for (const l of [...themeListeners]) l();
+  };
   const mo = new MutationObserver(fire);
   mo.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-mls-theme', 'style'] });
-  const watchBody = () => document.body && mo.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-mls-theme', 'style'] });
-  if (document.body) watchBody(); else document.addEventListener('DOMContentLoaded', watchBody, { once: true });
+  const watchBody = () =>
+    document.body && mo.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-mls-theme', 'style'] });
+  if (document.body) watchBody();
+  else document.addEventListener('DOMContentLoaded', watchBody, { once: true });
   for (const q of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
-    try { window.matchMedia?.(q).addEventListener?.('change', fire); } catch { /* no media queries: theme fixed */ }
+    try {
+      window.matchMedia?.(q).addEventListener?.('change', fire);
+    } catch {
+      /* no media queries: theme fixed */
+    }
   }
 }
 
 function forcedColorsQuery(): MediaQueryList | null {
-  try { return typeof window !== 'undefined' ? window.matchMedia?.('(forced-colors: active)') ?? null : null; } catch { return null; }
+  try {
+    return typeof window !== 'undefined' ? (window.matchMedia?.('(forced-colors: active)') ?? null) : null;
+  } catch {
+    return null;
+  }
 }
 
 const FORCED_DASHES: number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4]];
 
 /** Styles the element must include: uPlot's stylesheet plus the chart layout. */
-export const chartStyles = [uplotStyles, css`
+export const chartStyles = [
+  uplotStyles,
+  css`
   .mls-chart { position: relative; margin: var(--mls-space-2) 0; }
   .mls-chart .plot { width: 100%; min-height: 40px; }
   .mls-chart .uplot { width: 100%; font-family: var(--mls-font-sans); color: var(--mls-color-text); }
@@ -71,7 +85,8 @@ export const chartStyles = [uplotStyles, css`
     .mls-chart .swatch.bars.h3 { background: radial-gradient(CanvasText 30%, Canvas 35%) 0 0 / 5px 5px; }
     .mls-chart .swatch.bars.h4 { background: repeating-linear-gradient(0deg, CanvasText 0 2px, Canvas 2px 5px); }
   }
-`];
+`,
+];
 
 /** Number of uPlot instances alive on the page (all controllers); tests use it to find leaks. */
 let liveCount = 0;
@@ -80,7 +95,9 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export class ChartController implements ReactiveController {
   /** uPlot instances currently alive on the page. */
-  static get live(): number { return liveCount; }
+  static get live(): number {
+    return liveCount;
+  }
 
   readonly host: Host;
   #spec: ChartSpec | null = null;
@@ -105,7 +122,12 @@ export class ChartController implements ReactiveController {
   #bars = new Map<number, Box[]>();
   #labels: Placement | null = null;
   #labelsAttr = '';
-  #onTheme = () => { this.#colors.clear(); this.#fontFamily = undefined; this.#stale = true; this.host.requestUpdate(); };
+  #onTheme = () => {
+    this.#colors.clear();
+    this.#fontFamily = undefined;
+    this.#stale = true;
+    this.host.requestUpdate();
+  };
 
   constructor(host: Host) {
     this.host = host;
@@ -113,13 +135,21 @@ export class ChartController implements ReactiveController {
   }
 
   /** The live uPlot instance, if any. */
-  get plot(): uPlot | undefined { return this.#plot; }
+  get plot(): uPlot | undefined {
+    return this.#plot;
+  }
   /** How many uPlot instances this controller has created (data-only updates do not count). */
-  get created(): number { return this.#created; }
+  get created(): number {
+    return this.#created;
+  }
   /** The spec last rendered. */
-  get spec(): ChartSpec | null { return this.#spec; }
+  get spec(): ChartSpec | null {
+    return this.#spec;
+  }
   /** The last label placement (canvas px), null before the first draw. */
-  get labels(): Placement | null { return this.#labels; }
+  get labels(): Placement | null {
+    return this.#labels;
+  }
 
   hostConnected(): void {
     this.#forcedQuery = forcedColorsQuery();
@@ -135,7 +165,10 @@ export class ChartController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.#spec || !this.#container || !this.host.isConnected) { this.#destroy(); return; }
+    if (!this.#spec || !this.#container || !this.host.isConnected) {
+      this.#destroy();
+      return;
+    }
     this.#sync(this.#spec);
   }
 
@@ -148,10 +181,16 @@ export class ChartController implements ReactiveController {
     const bars = drawn.filter((s) => s.kind === 'bars');
     return html`<figure class="mls-chart" part="chart" style="margin:0">
       <div class="plot" part="plot" ${ref(this.#setContainer)}></div>
-      ${legend ? html`<ul class="legend" part="legend" aria-hidden="true">
-        ${drawn.map((s) => html`<li><span class="swatch ${s.kind ?? 'line'}${bars.length > 1 && s.kind === 'bars' ? ` h${bars.indexOf(s) % 5}` : ''}"
-          style="color:${this.#color(s.color ?? 'blue')};border-top-style:${this.#dash(s, spec.data.series.indexOf(s)).length ? 'dashed' : 'solid'}"></span>${s.label}</li>`)}
-      </ul>` : nothing}
+      ${
+        legend
+          ? html`<ul class="legend" part="legend" aria-hidden="true">
+        ${drawn.map(
+          (s) => html`<li><span class="swatch ${s.kind ?? 'line'}${bars.length > 1 && s.kind === 'bars' ? ` h${bars.indexOf(s) % 5}` : ''}"
+          style="color:${this.#color(s.color ?? 'blue')};border-top-style:${this.#dash(s, spec.data.series.indexOf(s)).length ? 'dashed' : 'solid'}"></span>${s.label}</li>`,
+        )}
+      </ul>`
+          : nothing
+      }
       ${renderTextTwin(chartTwin(spec))}
     </figure>`;
   }
@@ -247,7 +286,8 @@ export class ChartController implements ReactiveController {
   #range(which: 'x' | 'y'): uPlot.Range.Function {
     return (_u, dmin, dmax) => {
       const a = (this.#spec ?? { x: { label: '' }, y: { label: '' } })[which] as AxisSpec;
-      let lo = a.min ?? dmin, hi = a.max ?? dmax;
+      let lo = a.min ?? dmin,
+        hi = a.max ?? dmax;
       if (lo === null || hi === null || !Number.isFinite(lo) || !Number.isFinite(hi)) {
         return a.log ? [a.min ?? 0.1, a.max ?? 10] : [a.min ?? 0, a.max ?? 1];
       }
@@ -259,7 +299,8 @@ export class ChartController implements ReactiveController {
       }
       if (a.min === undefined || a.max === undefined) {
         const [rlo, rhi] = uPlot.rangeNum(lo, hi, 0.1, true);
-        const l = rlo ?? lo, h = rhi ?? hi;
+        const l = rlo ?? lo,
+          h = rhi ?? hi;
         return [a.min ?? (lo >= 0 && l < 0 ? 0 : l), a.max ?? h];
       }
       return hi > lo ? [lo, hi] : [lo - 1, hi + 1];
@@ -285,10 +326,11 @@ export class ChartController implements ReactiveController {
       values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : tick(v))),
     };
     if (a.space) axis.space = a.space;
-    if (a.log) axis.splits = (u) => {
-      const s = u.scales[which];
-      return logTicks(s.min ?? 0.1, s.max ?? 10);
-    };
+    if (a.log)
+      axis.splits = (u) => {
+        const s = u.scales[which];
+        return logTicks(s.min ?? 0.1, s.max ?? 10);
+      };
     if (which === 'x') {
       axis.size = 32;
       axis.labelSize = 22;
@@ -313,8 +355,18 @@ export class ChartController implements ReactiveController {
   #series(s: SeriesSpec, i: number, barIndex: number, barCount: number): uPlot.Series {
     const stroke = this.#color(s.color ?? 'blue');
     const kind = s.kind ?? 'line';
-    const out: uPlot.Series = { label: s.label, stroke, width: s.width ?? 2, dash: this.#dash(s, i), spanGaps: !!s.spanGaps, points: { show: false } };
-    if (s.tableOnly) { out.show = false; return out; }
+    const out: uPlot.Series = {
+      label: s.label,
+      stroke,
+      width: s.width ?? 2,
+      dash: this.#dash(s, i),
+      spanGaps: !!s.spanGaps,
+      points: { show: false },
+    };
+    if (s.tableOnly) {
+      out.show = false;
+      return out;
+    }
     if (kind === 'points') {
       out.paths = () => null;
       out.points = { show: true, size: 7, stroke, fill: stroke, width: 1 };
@@ -322,11 +374,16 @@ export class ChartController implements ReactiveController {
       const seriesIdx = i + 1;
       const build = uPlot.paths.bars!({
         size: s.barWidth ? [s.barWidth, Infinity] : [0.6, 64],
-        each: (_u, si, _i, x, y, w, h) => { this.#bars.get(si)?.push({ x, y, w, h }); },
+        each: (_u, si, _i, x, y, w, h) => {
+          this.#bars.get(si)?.push({ x, y, w, h });
+        },
       });
       // uPlot rebuilds a series' paths when its data or the plot's size changed, and then
       // calls `each` once per bar: start that series' list afresh.
-      out.paths = (u, si, i0, i1) => { this.#bars.set(seriesIdx, []); return build(u, si, i0, i1); };
+      out.paths = (u, si, i0, i1) => {
+        this.#bars.set(seriesIdx, []);
+        return build(u, si, i0, i1);
+      };
       const hatch = this.#forced() && barCount > 1 ? hatchPattern(barIndex, uPlot.pxRatio) : null;
       out.fill = hatch ? () => hatch : stroke;
       out.width = 0;
@@ -342,7 +399,8 @@ export class ChartController implements ReactiveController {
     const height = spec.height ?? 320;
     const bars = spec.data.series.filter((s) => s.kind === 'bars' && !s.tableOnly);
     const opts: uPlot.Options = {
-      width, height,
+      width,
+      height,
       pxAlign: 0,
       legend: { show: false },
       cursor: { show: true, x: true, y: true, points: { show: false }, drag: { x: false, y: false, setScale: false } },
@@ -355,7 +413,12 @@ export class ChartController implements ReactiveController {
       series: [{ label: spec.x.label }, ...spec.data.series.map((s, i) => this.#series(s, i, bars.indexOf(s), bars.length))],
       hooks: {
         drawClear: [(u) => drawRegions(this.#env(u), this.#spec?.regions)],
-        draw: [(u) => { if (this.#wantBase) this.#saveBase(u); this.#drawMarks(u); }],
+        draw: [
+          (u) => {
+            if (this.#wantBase) this.#saveBase(u);
+            this.#drawMarks(u);
+          },
+        ],
       },
     };
     this.#plot = new uPlot(opts, this.#data(spec), container);
@@ -437,12 +500,18 @@ export class ChartController implements ReactiveController {
   /** Keep a copy of the plot as uPlot drew it (axes, grid, regions, series), without marks. */
   #saveBase(u: uPlot): void {
     const src = u.ctx.canvas;
-    if (!src.width || !src.height) { this.#base = undefined; return; }
+    if (!src.width || !src.height) {
+      this.#base = undefined;
+      return;
+    }
     const base = this.#base ?? document.createElement('canvas');
     if (base.width !== src.width) base.width = src.width;
     if (base.height !== src.height) base.height = src.height;
     const ctx = base.getContext('2d');
-    if (!ctx) { this.#base = undefined; return; }
+    if (!ctx) {
+      this.#base = undefined;
+      return;
+    }
     ctx.globalCompositeOperation = 'copy';
     ctx.drawImage(src, 0, 0);
     this.#base = base;

@@ -21,14 +21,27 @@ import type { ChartSpec } from './spec.js';
 /** A data object does not have the documented shape: `path` names the part ("series[1].y"). */
 export class ChartDataError extends Error {
   /** `value` is what was found at `path`, for the alert (omitted when it says nothing). */
-  constructor(readonly path: string, message: string, readonly value?: unknown) {
+  constructor(
+    readonly path: string,
+    message: string,
+    readonly value?: unknown,
+  ) {
     super(message);
   }
 }
 
 type Obj = Record<string, unknown>;
 
-const kindOf = (v: unknown) => (v === undefined ? 'nothing' : typeof v === 'string' ? `"${v.slice(0, 24)}"` : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v);
+const kindOf = (v: unknown) =>
+  v === undefined
+    ? 'nothing'
+    : typeof v === 'string'
+      ? `"${v.slice(0, 24)}"`
+      : Array.isArray(v)
+        ? 'an array'
+        : v === null
+          ? 'null'
+          : typeof v;
 
 /** Readers for data objects: each returns the value or throws `ChartDataError` naming the path. */
 export const read = {
@@ -92,7 +105,11 @@ export const SERIES_DASHES: number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4,
 /** JSON of a value, cut to 80 characters. */
 function short(value: unknown): string {
   let text: string;
-  try { text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value); } catch { text = String(value); }
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
@@ -107,10 +124,14 @@ function received(raw: unknown, value: unknown, e: unknown): string {
 }
 
 export abstract class DataChartElement extends MlsElement {
-  static override styles = [baseStyles, chartStyles, css`
+  static override styles = [
+    baseStyles,
+    chartStyles,
+    css`
     :host { display: block; min-width: 0; max-width: 100%; }
     .title { margin: 0 0 var(--mls-space-1); font-weight: 700; font-size: 1rem; }
-  `];
+  `,
+  ];
 
   /**
    * The data: `$name.path` (a published object), a JSON object, or absent to read a
@@ -138,14 +159,20 @@ export abstract class DataChartElement extends MlsElement {
   #mo?: MutationObserver;
 
   /** The spec last drawn from good data (null before any). */
-  get spec(): ChartSpec | null { return this.#lastValid; }
+  get spec(): ChartSpec | null {
+    return this.#lastValid;
+  }
   /** The chart controller (its `plot`, `labels`). */
-  get chart(): ChartController { return this.#chart; }
+  get chart(): ChartController {
+    return this.#chart;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // A script child may be filled or changed after the element upgrades.
-    this.#mo = new MutationObserver(() => { if (this.data === undefined || this.data === null) this.requestUpdate(); });
+    this.#mo = new MutationObserver(() => {
+      if (this.data === undefined || this.data === null) this.requestUpdate();
+    });
     this.#mo.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
@@ -158,7 +185,11 @@ export abstract class DataChartElement extends MlsElement {
   #parse(text: string): unknown {
     if (text !== this.#jsonText) {
       this.#jsonText = text;
-      try { this.#jsonValue = JSON.parse(text); } catch (e) { this.#jsonValue = new ChartDataError('data', `is not valid JSON (${(e as Error).message})`); }
+      try {
+        this.#jsonValue = JSON.parse(text);
+      } catch (e) {
+        this.#jsonValue = new ChartDataError('data', `is not valid JSON (${(e as Error).message})`);
+      }
     }
     return this.#jsonValue;
   }
@@ -167,18 +198,29 @@ export abstract class DataChartElement extends MlsElement {
     super.willUpdate(changed);
     const height = this.readNumber('height', this.height, { min: 120, max: 1000 });
     const summaryRaw = this.resolve(this.summary);
-    const summary = typeof summaryRaw === 'string' && summaryRaw.trim() ? summaryRaw : typeof summaryRaw === 'number' ? String(summaryRaw) : undefined;
+    const summary =
+      typeof summaryRaw === 'string' && summaryRaw.trim() ? summaryRaw : typeof summaryRaw === 'number' ? String(summaryRaw) : undefined;
     const raw = this.data;
     let value: unknown;
     if (raw === undefined || raw === null || raw === '') {
       const script = this.querySelector(':scope > script[type="application/json"]');
       value = script ? this.#parse(script.textContent ?? '') : undefined;
-      if (!script) { this.markInvalid('data', '(none)', `${this.shape}, as data="$name.path", a JSON object, or a <script type="application/json"> child`); return; }
+      if (!script) {
+        this.markInvalid(
+          'data',
+          '(none)',
+          `${this.shape}, as data="$name.path", a JSON object, or a <script type="application/json"> child`,
+        );
+        return;
+      }
     } else if (typeof raw === 'string' && !this.isRef(raw)) {
       value = this.#parse(raw);
     } else {
       value = this.resolve(raw);
-      if (value === undefined) { this.markValid('data'); return; } // not yet computed: keep what is shown
+      if (value === undefined) {
+        this.markValid('data');
+        return;
+      } // not yet computed: keep what is shown
       if (typeof value === 'string') value = this.#parse(value);
     }
     try {

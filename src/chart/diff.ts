@@ -55,10 +55,22 @@ export interface KeyEnv {
 export function structureKey(spec: ChartSpec, env: KeyEnv): string {
   const axis = (a: AxisSpec) => [a.label, a.unit, !!a.log, a.space ?? 0];
   return JSON.stringify([
-    axis(spec.x), axis(spec.y), spec.height ?? 320, env.forced,
+    axis(spec.x),
+    axis(spec.y),
+    spec.height ?? 320,
+    env.forced,
     spec.data.series.map((s, i) => [
-      s.label, s.kind ?? 'line', env.color(s.color ?? 'blue'), env.dash(s, i), s.width ?? 2, !!s.tableOnly, !!s.spanGaps, s.barWidth ?? 0,
+      s.label,
+      s.kind ?? 'line',
+      env.color(s.color ?? 'blue'),
+      env.dash(s, i),
+      s.width ?? 2,
+      !!s.tableOnly,
+      !!s.spanGaps,
+      s.barWidth ?? 0,
     ]),
-    env.color('text'), env.color('muted'), env.color('border'),
+    env.color('text'),
+    env.color('muted'),
+    env.color('border'),
   ]);
 }

@@ -24,10 +24,19 @@
 import type { ChartSpec, RegionSpec } from './spec.js';
 
 /** A rectangle: x, y of its top-left corner, width and height. */
-export interface Box { x: number; y: number; w: number; h: number }
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /** Text laid out on one or more lines, measured. */
-export interface TextSize { lines: readonly string[]; w: number; h: number }
+export interface TextSize {
+  lines: readonly string[];
+  w: number;
+  h: number;
+}
 
 export interface LabelOption {
   box: Box;
@@ -78,9 +87,12 @@ export function placeLabels(requests: readonly LabelRequest[], plot: Box, obstac
   const placed: PlacedLabel[] = [];
   const dropped: string[] = [];
   requests.forEach((r, ri) => {
-    const k = r.options.findIndex((o) => within(o.box, area)
-      && !placed.some((p) => intersects(p.box, o.box, pad))
-      && !obstacles.some((b) => b !== o.ignore && intersects(b, o.box, pad)));
+    const k = r.options.findIndex(
+      (o) =>
+        within(o.box, area) &&
+        !placed.some((p) => intersects(p.box, o.box, pad)) &&
+        !obstacles.some((b) => b !== o.ignore && intersects(b, o.box, pad)),
+    );
     if (k < 0) dropped.push(r.text);
     else placed.push({ text: r.text, lines: r.options[k].lines, box: r.options[k].box, request: ri, option: k });
   });
@@ -95,11 +107,15 @@ export function placeLabels(requests: readonly LabelRequest[], plot: Box, obstac
 export function textSizes(text: string, measure: (s: string) => number, lineHeight: number): TextSize[] {
   const one: TextSize = { lines: [text], w: measure(text), h: lineHeight };
   if (!text.includes(' ')) return [one];
-  let best = -1, bestScore = Infinity;
+  let best = -1,
+    bestScore = Infinity;
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
     const nice = text[i - 1] === ':' || text[i + 1] === '(' ? 0.6 : 1;
     const score = Math.abs(i - text.length / 2) * nice;
-    if (score < bestScore) { bestScore = score; best = i; }
+    if (score < bestScore) {
+      bestScore = score;
+      best = i;
+    }
   }
   const lines = [text.slice(0, best), text.slice(best + 1)];
   return [one, { lines, w: Math.max(...lines.map(measure)), h: 2 * lineHeight }];
@@ -129,8 +145,16 @@ function expand(spots: readonly Spot[], sizes: readonly TextSize[]): LabelOption
  * beside, staggered above. 'above' (a bar's value label): centred above, inside the bar's top,
  * staggered above, and nowhere else. Centred boxes slide sideways to stay inside the plot.
  */
-export function pointOptions(anchor: Box, sizes: readonly TextSize[], plot: Box, gap: number, prefer: 'right' | 'above' = 'right', bar?: Box): LabelOption[] {
-  const cy = anchor.y + anchor.h / 2, cx = anchor.x + anchor.w / 2;
+export function pointOptions(
+  anchor: Box,
+  sizes: readonly TextSize[],
+  plot: Box,
+  gap: number,
+  prefer: 'right' | 'above' = 'right',
+  bar?: Box,
+): LabelOption[] {
+  const cy = anchor.y + anchor.h / 2,
+    cx = anchor.x + anchor.w / 2;
   const vgap = gap * 0.75;
   const m = gap / 2; // slide no closer than this to the plot's sides
   const box = (x: number, y: number, s: TextSize) => ({ box: { x, y, w: s.w, h: s.h } });
@@ -145,14 +169,30 @@ export function pointOptions(anchor: Box, sizes: readonly TextSize[], plot: Box,
   const centredBelow: Spot = (s) => box(centredX(s), below(), s);
   const besideRight: Spot = (s) => box(rightX(), cy - s.h / 2, s);
   const besideLeft: Spot = (s) => box(leftX(s), cy - s.h / 2, s);
-  const stagger = (k: number): Spot => (s) => box(centredX(s), above(s) - k * (s.h + vgap), s);
-  const inside: Spot = (s) => (bar && s.w + gap <= bar.w && s.h + 2 * gap <= bar.h
-    ? { box: { x: bar.x + (bar.w - s.w) / 2, y: bar.y + gap, w: s.w, h: s.h }, ignore: bar } : null);
-  const spots: Spot[] = prefer === 'above'
-    // A bar's value label stays over its own bar: beside it, it would read as the neighbour's.
-    ? [centredAbove, inside, stagger(1), stagger(2)]
-    : [aboveRight, aboveLeft, (s) => box(rightX(), below(), s), (s) => box(leftX(s), below(), s),
-      centredAbove, centredBelow, besideRight, besideLeft, stagger(1), stagger(2)];
+  const stagger =
+    (k: number): Spot =>
+    (s) =>
+      box(centredX(s), above(s) - k * (s.h + vgap), s);
+  const inside: Spot = (s) =>
+    bar && s.w + gap <= bar.w && s.h + 2 * gap <= bar.h
+      ? { box: { x: bar.x + (bar.w - s.w) / 2, y: bar.y + gap, w: s.w, h: s.h }, ignore: bar }
+      : null;
+  const spots: Spot[] =
+    prefer === 'above'
+      ? // A bar's value label stays over its own bar: beside it, it would read as the neighbour's.
+        [centredAbove, inside, stagger(1), stagger(2)]
+      : [
+          aboveRight,
+          aboveLeft,
+          (s) => box(rightX(), below(), s),
+          (s) => box(leftX(s), below(), s),
+          centredAbove,
+          centredBelow,
+          besideRight,
+          besideLeft,
+          stagger(1),
+          stagger(2),
+        ];
   return expand(spots, sizes);
 }
 
@@ -161,18 +201,30 @@ export function pointOptions(anchor: Box, sizes: readonly TextSize[], plot: Box,
  * `along` (its top, middle or bottom), right then left, then stepped up and down the line. A
  * horizontal line at y = `p`: right-aligned just above it, just below it, then left-aligned.
  */
-export function markerOptions(axis: 'x' | 'y', p: number, along: number, sizes: readonly TextSize[], plot: Box, gap: number): LabelOption[] {
+export function markerOptions(
+  axis: 'x' | 'y',
+  p: number,
+  along: number,
+  sizes: readonly TextSize[],
+  plot: Box,
+  gap: number,
+): LabelOption[] {
   const spots: Spot[] = [];
-  const at = (x: (s: TextSize) => number, y: (s: TextSize) => number): Spot => (s) => ({ box: { x: x(s), y: y(s), w: s.w, h: s.h } });
+  const at =
+    (x: (s: TextSize) => number, y: (s: TextSize) => number): Spot =>
+    (s) => ({ box: { x: x(s), y: y(s), w: s.w, h: s.h } });
   if (axis === 'x') {
-    const right = () => p + 1.5 * gap, left = (s: TextSize) => p - 1.5 * gap - s.w;
+    const right = () => p + 1.5 * gap,
+      left = (s: TextSize) => p - 1.5 * gap - s.w;
     for (const k of [0, 1, -1, 2, -2, 3, -3]) {
       const y = (s: TextSize) => along + k * (s.h + gap / 2);
       spots.push(at(right, y), at(left, y));
     }
   } else {
-    const above = (s: TextSize) => p - 0.75 * gap - s.h, below = () => p + gap;
-    const right = (s: TextSize) => plot.x + plot.w - 1.5 * gap - s.w, left = () => plot.x + 1.5 * gap;
+    const above = (s: TextSize) => p - 0.75 * gap - s.h,
+      below = () => p + gap;
+    const right = (s: TextSize) => plot.x + plot.w - 1.5 * gap - s.w,
+      left = () => plot.x + 1.5 * gap;
     spots.push(at(right, above), at(right, below), at(left, above), at(left, below));
   }
   return expand(spots, sizes);
@@ -201,15 +253,18 @@ export function drawRegions(env: MarkEnv, regions: readonly RegionSpec[] | undef
   const { x: left, y: top, w: width, h: height } = env.plot;
   ctx.save();
   for (const r of regions) {
-    const a = env.pos(r.from, r.axis), b = env.pos(r.to, r.axis);
+    const a = env.pos(r.from, r.axis),
+      b = env.pos(r.to, r.axis);
     if (a === null || b === null) continue;
     ctx.globalAlpha = r.alpha ?? 0.08;
     ctx.fillStyle = env.color(r.color ?? 'grey');
     if (r.axis === 'x') {
-      const x0 = Math.max(left, Math.min(a, b)), x1 = Math.min(left + width, Math.max(a, b));
+      const x0 = Math.max(left, Math.min(a, b)),
+        x1 = Math.min(left + width, Math.max(a, b));
       if (x1 > x0) ctx.fillRect(x0, top, x1 - x0, height);
     } else {
-      const y0 = Math.max(top, Math.min(a, b)), y1 = Math.min(top + height, Math.max(a, b));
+      const y0 = Math.max(top, Math.min(a, b)),
+        y1 = Math.min(top + height, Math.max(a, b));
       if (y1 > y0) ctx.fillRect(left, y0, width, y1 - y0);
     }
   }
@@ -238,14 +293,20 @@ export function drawMarks(env: MarkEnv, spec: ChartSpec, bars: readonly Box[]): 
   const widths = new Map<string, number>();
   const measure = (s: string) => {
     let w = widths.get(s);
-    if (w === undefined) { w = ctx.measureText(s).width; widths.set(s, w); }
+    if (w === undefined) {
+      w = ctx.measureText(s).width;
+      widths.set(s, w);
+    }
     return w;
   };
   const sizes = (text: string) => textSizes(text, measure, LINE * px);
   const requests: LabelRequest[] = [];
   const colors: string[] = [];
   const obstacles: Box[] = [...bars];
-  const ask = (text: string, color: string, options: LabelOption[]) => { requests.push({ text, options }); colors.push(color); };
+  const ask = (text: string, color: string, options: LabelOption[]) => {
+    requests.push({ text, options });
+    colors.push(color);
+  };
 
   for (const m of spec.markers ?? []) {
     const p = env.pos(m.value, m.axis);
@@ -255,7 +316,13 @@ export function drawMarks(env: MarkEnv, spec: ChartSpec, bars: readonly Box[]): 
     ctx.lineWidth = 1.5 * px;
     ctx.setLineDash((m.dash ?? [6, 4]).map((d) => d * px));
     ctx.beginPath();
-    if (m.axis === 'x') { ctx.moveTo(p, top); ctx.lineTo(p, top + height); } else { ctx.moveTo(left, p); ctx.lineTo(left + width, p); }
+    if (m.axis === 'x') {
+      ctx.moveTo(p, top);
+      ctx.lineTo(p, top + height);
+    } else {
+      ctx.moveTo(left, p);
+      ctx.lineTo(left + width, p);
+    }
     ctx.stroke();
     ctx.setLineDash([]);
     if (!m.label) continue;
@@ -265,14 +332,18 @@ export function drawMarks(env: MarkEnv, spec: ChartSpec, bars: readonly Box[]): 
 
   const pointLabels: Array<{ text: string; anchor: Box; prefer: 'right' | 'above'; bar?: Box }> = [];
   for (const pt of spec.points ?? []) {
-    const x = env.pos(pt.x, 'x'), y = env.pos(pt.y, 'y');
+    const x = env.pos(pt.x, 'x'),
+      y = env.pos(pt.y, 'y');
     if (x === null || y === null) continue;
     const color = forced ? 'Highlight' : env.color(pt.color ?? 'blue');
     if (pt.drop) {
       ctx.strokeStyle = forced ? 'CanvasText' : color;
       ctx.lineWidth = 1.5 * px;
       ctx.setLineDash([2 * px, 3 * px]);
-      ctx.beginPath(); ctx.moveTo(x, y); ctx.lineTo(x, top + height); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(x, y);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
       ctx.setLineDash([]);
     }
     const r = (pt.radius ?? 6) * px;
@@ -304,20 +375,34 @@ export function drawMarks(env: MarkEnv, spec: ChartSpec, bars: readonly Box[]): 
 
   for (const r of spec.regions ?? []) {
     if (!r.label || r.axis !== 'x') continue;
-    const a = env.pos(r.from, r.axis), b = env.pos(r.to, r.axis);
+    const a = env.pos(r.from, r.axis),
+      b = env.pos(r.to, r.axis);
     if (a === null || b === null) continue;
-    const x0 = Math.max(left, Math.min(a, b)), x1 = Math.min(left + width, Math.max(a, b));
+    const x0 = Math.max(left, Math.min(a, b)),
+      x1 = Math.min(left + width, Math.max(a, b));
     const w = measure(r.label);
     const fits = x1 - x0 > w + 8 * px;
-    ask(r.label, forced ? 'GrayText' : env.color(r.color ?? 'grey'),
-      fits ? [{ box: { x: (x0 + x1) / 2 - w / 2, y: top + height - 20 * px, w, h: LINE * px }, lines: [r.label] }] : []);
+    ask(
+      r.label,
+      forced ? 'GrayText' : env.color(r.color ?? 'grey'),
+      fits ? [{ box: { x: (x0 + x1) / 2 - w / 2, y: top + height - 20 * px, w, h: LINE * px }, lines: [r.label] }] : [],
+    );
   }
 
   const placement = placeLabels(requests, plot, obstacles, 2 * px, px);
   for (const l of placement.placed) {
     // Lines centred in the box (a one-line label fills it).
-    l.lines.forEach((line, i) => drawText(ctx, line, l.box.x + (l.box.w - measure(line)) / 2, l.box.y + i * LINE * px,
-      colors[l.request], forced ? 'Canvas' : env.color('surface'), px));
+    l.lines.forEach((line, i) =>
+      drawText(
+        ctx,
+        line,
+        l.box.x + (l.box.w - measure(line)) / 2,
+        l.box.y + i * LINE * px,
+        colors[l.request],
+        forced ? 'Canvas' : env.color('surface'),
+        px,
+      ),
+    );
   }
   ctx.restore();
   return placement;
@@ -350,10 +435,23 @@ export function hatchPattern(index: number, px: number): CanvasPattern | null {
   g.strokeStyle = g.fillStyle = 'CanvasText';
   g.lineWidth = Math.max(1, px * 1.5);
   g.beginPath();
-  if (kind === 1 || kind === 2) { g.moveTo(0, size); g.lineTo(size, 0); }
-  if (kind === 2) { g.moveTo(0, 0); g.lineTo(size, size); }
-  if (kind === 4) { g.moveTo(0, size / 2); g.lineTo(size, size / 2); }
+  if (kind === 1 || kind === 2) {
+    g.moveTo(0, size);
+    g.lineTo(size, 0);
+  }
+  if (kind === 2) {
+    g.moveTo(0, 0);
+    g.lineTo(size, size);
+  }
+  if (kind === 4) {
+    g.moveTo(0, size / 2);
+    g.lineTo(size, size / 2);
+  }
   g.stroke();
-  if (kind === 3) { g.beginPath(); g.arc(size / 2, size / 2, size / 5, 0, Math.PI * 2); g.fill(); }
+  if (kind === 3) {
+    g.beginPath();
+    g.arc(size / 2, size / 2, size / 5, 0, Math.PI * 2);
+    g.fill();
+  }
   return g.createPattern(c, 'repeat');
 }

@@ -30,7 +30,11 @@ export function unitAxis(label: string, unit = '', extra: Partial<AxisSpec> = {}
 // ---------------------------------------------------------------------------------------------
 // Grouped and stacked bars
 
-export interface GroupedSeries { label: string; values: ReadonlyArray<number | null>; color: string }
+export interface GroupedSeries {
+  label: string;
+  values: ReadonlyArray<number | null>;
+  color: string;
+}
 
 /**
  * Bars for categories × `series`, side by side within each category: category i sits at
@@ -43,8 +47,14 @@ export function groupedBars(categories: number, series: readonly GroupedSeries[]
   const slots: Array<{ x: number; s: number; g: number }> = [];
   for (let g = 0; g < categories; g++) series.forEach((_, s) => slots.push({ x: g + 1 + (s - (m - 1) / 2) * width, s, g }));
   slots.sort((p, q) => p.x - q.x);
-  const column = (s: number, se: GroupedSeries) => slots.map((p) => (p.s === s ? se.values[p.g] ?? null : null));
-  const bars: SeriesSpec[] = series.map((se, s) => ({ label: se.label, kind: 'bars', color: se.color, hideInTable: true, y: column(s, se) }));
+  const column = (s: number, se: GroupedSeries) => slots.map((p) => (p.s === s ? (se.values[p.g] ?? null) : null));
+  const bars: SeriesSpec[] = series.map((se, s) => ({
+    label: se.label,
+    kind: 'bars',
+    color: se.color,
+    hideInTable: true,
+    y: column(s, se),
+  }));
   const table: SeriesSpec[] = series.map((se, s) => ({ label: se.label, tableOnly: true, y: column(s, se) }));
   return { x: slots.map((p) => p.x), series: [...bars, ...table] };
 }
@@ -69,20 +79,31 @@ export interface StackOptions {
  * so the shorter sums are painted over it; table-only columns carry each segment's own value
  * and the total. With `totalLabel`, one label point per stack top (`labelAt: 'above'`).
  */
-export function stackedBars(segments: readonly StackSegment[], opts: StackOptions = {}): { x: number[]; series: SeriesSpec[]; points: PointSpec[] } {
+export function stackedBars(
+  segments: readonly StackSegment[],
+  opts: StackOptions = {},
+): { x: number[]; series: SeriesSpec[]; points: PointSpec[] } {
   const n = segments.reduce((m, s) => Math.max(m, s.values.length), 0);
   const x = Array.from({ length: n }, (_, i) => i + 1);
   const sums = segments.map((_, k) => x.map((_, i) => segments.slice(0, k + 1).reduce((s, seg) => s + (seg.values[i] ?? 0), 0)));
-  const stacked: SeriesSpec[] = segments.map((seg, k) => ({
-    label: seg.label, kind: 'bars' as const, color: seg.color, hideInTable: true, y: sums[k],
-  })).reverse();
+  const stacked: SeriesSpec[] = segments
+    .map((seg, k) => ({
+      label: seg.label,
+      kind: 'bars' as const,
+      color: seg.color,
+      hideInTable: true,
+      y: sums[k],
+    }))
+    .reverse();
   const table: SeriesSpec[] = segments.map((seg) => ({ label: seg.label, tableOnly: true, y: x.map((_, i) => seg.values[i] ?? null) }));
   const totals = sums[sums.length - 1] ?? x.map(() => 0);
   if (opts.total !== false) {
     table.push({ label: opts.total?.label ?? 'Total', tableOnly: true, y: opts.total?.values ? [...opts.total.values] : totals });
   }
   const fmt = opts.totalLabel;
-  const points: PointSpec[] = fmt ? totals.map((t, i) => ({ x: i + 1, y: t, label: fmt(t), radius: 0, labelAt: 'above' as const, color: 'text' })) : [];
+  const points: PointSpec[] = fmt
+    ? totals.map((t, i) => ({ x: i + 1, y: t, label: fmt(t), radius: 0, labelAt: 'above' as const, color: 'text' }))
+    : [];
   return { x, series: [...stacked, ...table], points };
 }
 
@@ -93,7 +114,8 @@ export function stackedBars(segments: readonly StackSegment[], opts: StackOption
 export function quantileSorted(sorted: readonly number[], p: number): number {
   if (!sorted.length) return NaN;
   const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h), hi = Math.min(lo + 1, sorted.length - 1);
+  const lo = Math.floor(h),
+    hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
@@ -155,21 +177,31 @@ export function histogram(input: HistogramInput): HistogramResult {
     if (log && sorted[0] <= 0) throw new RangeError(`histogram: log bins need samples > 0 (got ${sorted[0]})`);
     const bins = input.bins ?? Math.min(60, Math.max(5, Math.ceil(Math.log2(sorted.length)) + 1));
     if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`histogram: bins must be a whole number ≥ 1 (got ${bins})`);
-    const t = (v: number) => (log ? Math.log10(v) : v), inv = (v: number) => (log ? 10 ** v : v);
-    let lo = t(sorted[0]), hi = t(sorted[sorted.length - 1]);
-    if (hi === lo) { lo -= 0.5; hi += 0.5; }
+    const t = (v: number) => (log ? Math.log10(v) : v),
+      inv = (v: number) => (log ? 10 ** v : v);
+    let lo = t(sorted[0]),
+      hi = t(sorted[sorted.length - 1]);
+    if (hi === lo) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
     const w = (hi - lo) / bins;
     edges = Array.from({ length: bins + 1 }, (_, i) => (i === 0 ? sorted![0] : i === bins ? sorted![sorted!.length - 1] : inv(lo + i * w)));
-    if (edges[0] === edges[bins]) { edges[0] = inv(lo); edges[bins] = inv(hi); }
+    if (edges[0] === edges[bins]) {
+      edges[0] = inv(lo);
+      edges[bins] = inv(hi);
+    }
     counts = new Array<number>(bins).fill(0);
     for (const v of sorted) counts[Math.min(bins - 1, Math.max(0, Math.floor((t(v) - lo) / w)))]++;
   } else {
     if (!input.counts || !input.edges) throw new RangeError('histogram: give samples, or counts with edges');
     counts = [...input.counts];
     edges = [...input.edges];
-    if (edges.length !== counts.length + 1) throw new RangeError(`histogram: edges must have counts.length + 1 = ${counts.length + 1} values (got ${edges.length})`);
+    if (edges.length !== counts.length + 1)
+      throw new RangeError(`histogram: edges must have counts.length + 1 = ${counts.length + 1} values (got ${edges.length})`);
     if (counts.some((c) => !(c >= 0) || !Number.isFinite(c))) throw new RangeError('histogram: counts must be finite and ≥ 0');
-    for (let i = 1; i < edges.length; i++) if (!(edges[i] > edges[i - 1])) throw new RangeError('histogram: edges must be finite and ascending');
+    for (let i = 1; i < edges.length; i++)
+      if (!(edges[i] > edges[i - 1])) throw new RangeError('histogram: edges must be finite and ascending');
     if (log && !(edges[0] > 0)) throw new RangeError(`histogram: log bins need edges > 0 (got ${edges[0]})`);
   }
   const total = counts.reduce((a, b) => a + b, 0);
@@ -192,7 +224,11 @@ export function histogram(input: HistogramInput): HistogramResult {
     return { p, value: sorted ? quantileSorted(sorted, p) : fromCounts(p) };
   });
   const markers: MarkerSpec[] = percentiles.map(({ p, value }, i) => ({
-    axis: 'x', value, label: `${pctName(p)} ${fmt(value)}`, color: 'grey', dash: i % 2 ? [2, 3] : [6, 4],
+    axis: 'x',
+    value,
+    label: `${pctName(p)} ${fmt(value)}`,
+    color: 'grey',
+    dash: i % 2 ? [2, 3] : [6, 4],
   }));
   let aboveThreshold: number | null = null;
   if (input.threshold) {
@@ -203,13 +239,20 @@ export function histogram(input: HistogramInput): HistogramResult {
       // From counts: whole bins above, plus the part of the straddled bin above the threshold.
       let above = 0;
       counts.forEach((c, i) => {
-        const a = edges[i], b = edges[i + 1];
+        const a = edges[i],
+          b = edges[i + 1];
         if (a >= th.value) above += c;
         else if (b > th.value) above += c * (log ? Math.log(b / th.value) / Math.log(b / a) : (b - th.value) / (b - a));
       });
       aboveThreshold = total > 0 ? above / total : 0;
     }
-    markers.push({ axis: 'x', value: th.value, label: `${th.label} ${fmt(th.value)} (${formatValue(aboveThreshold, '%')} above)`, color: th.color ?? 'red', dash: [] });
+    markers.push({
+      axis: 'x',
+      value: th.value,
+      label: `${th.label} ${fmt(th.value)} (${formatValue(aboveThreshold, '%')} above)`,
+      color: th.color ?? 'red',
+      dash: [],
+    });
   }
   const series: SeriesSpec[] = [{ label: input.label ?? 'Count', y: counts, kind: 'bars', color: input.color ?? 'blue', barWidth: 0.94 }];
   const byCentre = new Map(x.map((c, i) => [c, i]));
@@ -223,10 +266,17 @@ export function histogram(input: HistogramInput): HistogramResult {
 // ---------------------------------------------------------------------------------------------
 // Scatter and Pareto frontier
 
-export interface ScatterPoint { x: number; y: number; label?: string }
+export interface ScatterPoint {
+  x: number;
+  y: number;
+  label?: string;
+}
 
 /** Which way is better on each axis: the frontier keeps the points nothing beats on both. */
-export interface FrontierSense { x: 'min' | 'max'; y: 'min' | 'max' }
+export interface FrontierSense {
+  x: 'min' | 'max';
+  y: 'min' | 'max';
+}
 
 /**
  * Indices of the Pareto-optimal points (no other point is at least as good on both axes and
@@ -234,15 +284,21 @@ export interface FrontierSense { x: 'min' | 'max'; y: 'min' | 'max' }
  * better. Of identical points the first listed is kept. Non-finite points are never optimal.
  */
 export function paretoFrontier(points: readonly ScatterPoint[], sense: FrontierSense = { x: 'min', y: 'max' }): number[] {
-  const sx = sense.x === 'min' ? 1 : -1, sy = sense.y === 'min' ? 1 : -1;
-  const order = points.map((_, i) => i).filter((i) => Number.isFinite(points[i].x) && Number.isFinite(points[i].y))
+  const sx = sense.x === 'min' ? 1 : -1,
+    sy = sense.y === 'min' ? 1 : -1;
+  const order = points
+    .map((_, i) => i)
+    .filter((i) => Number.isFinite(points[i].x) && Number.isFinite(points[i].y))
     // best x first; for equal x, best y first; then the order given
     .sort((a, b) => sx * (points[a].x - points[b].x) || sy * (points[a].y - points[b].y) || a - b);
   const out: number[] = [];
   let best = Infinity;
   for (const i of order) {
     const y = sy * points[i].y; // smaller is better
-    if (y < best) { out.push(i); best = y; }
+    if (y < best) {
+      out.push(i);
+      best = y;
+    }
   }
   return out.sort((a, b) => points[a].x - points[b].x || a - b);
 }
@@ -283,10 +339,15 @@ export function frontier(pointsIn: readonly ScatterPoint[], opts: FrontierOption
   const front = paretoFrontier(pointsIn, opts.sense);
   const onFront = new Set(front);
   const x = order.map((i) => pointsIn[i].x);
-  const series: SeriesSpec[] = [{ label: opts.pointsLabel ?? 'Points', kind: 'points', color: opts.color ?? 'blue', y: order.map((i) => pointsIn[i].y) }];
+  const series: SeriesSpec[] = [
+    { label: opts.pointsLabel ?? 'Points', kind: 'points', color: opts.color ?? 'blue', y: order.map((i) => pointsIn[i].y) },
+  ];
   if (opts.line !== false) {
     series.push({
-      label: opts.frontierLabel ?? 'Pareto frontier', color: opts.frontierColor ?? 'orange', dash: [6, 3], spanGaps: true,
+      label: opts.frontierLabel ?? 'Pareto frontier',
+      color: opts.frontierColor ?? 'orange',
+      dash: [6, 3],
+      spanGaps: true,
       y: order.map((i) => (onFront.has(i) ? pointsIn[i].y : null)),
     });
   }

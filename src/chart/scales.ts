@@ -7,12 +7,25 @@ import { formatNumber } from '../format.js';
 import { MAX_TABLE_ROWS, type AxisSpec } from './spec.js';
 
 const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
 };
 
 /** `superscript(-3)` → "⁻³". */
 export function superscript(n: number): string {
-  return String(n).split('').map((c) => SUPERSCRIPT[c] ?? c).join('');
+  return String(n)
+    .split('')
+    .map((c) => SUPERSCRIPT[c] ?? c)
+    .join('');
 }
 
 /** Decade of a positive value, robust to floating-point noise (1e-3 → -3). */
@@ -80,7 +93,8 @@ export function logTicks(min: number, max: number): number[] {
 
 /** `count` points evenly spaced on a log scale from `min` to `max` inclusive. */
 export function logSpace(min: number, max: number, count: number): number[] {
-  const a = Math.log10(min), b = Math.log10(max);
+  const a = Math.log10(min),
+    b = Math.log10(max);
   if (count <= 1) return [min];
   return Array.from({ length: count }, (_, i) => (i === count - 1 ? max : i === 0 ? min : 10 ** (a + ((b - a) * i) / (count - 1))));
 }

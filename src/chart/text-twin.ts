@@ -69,14 +69,18 @@ export function chartTwin(spec: ChartSpec): TextTwin {
     ...(spec.markers ?? []).map((m) => ({ label: m.label, x: m.axis === 'x' ? m.value : null, y: m.axis === 'y' ? m.value : null })),
     ...(spec.points ?? []).map((p) => ({ label: p.label, x: p.x, y: p.y })),
   ];
-  const tables: TwinTable[] = [spec.table ? { ...spec.table, className: 'data' } : {
-    caption: `${spec.label}: plotted data`,
-    className: 'data',
-    head: [axisTitle(spec.x), ...series.map(yHead)],
-    length: spec.data.x.length,
-    row: (i) => [cell(spec.x, spec.data.x[i]), ...series.map((s) => cell(spec.y, s.y[i]))],
-    sampleNoun: 'points',
-  }];
+  const tables: TwinTable[] = [
+    spec.table
+      ? { ...spec.table, className: 'data' }
+      : {
+          caption: `${spec.label}: plotted data`,
+          className: 'data',
+          head: [axisTitle(spec.x), ...series.map(yHead)],
+          length: spec.data.x.length,
+          row: (i) => [cell(spec.x, spec.data.x[i]), ...series.map((s) => cell(spec.y, s.y[i]))],
+          sampleNoun: 'points',
+        },
+  ];
   if (marks.length) {
     tables.push({
       caption: `${spec.label}: marked values`,

@@ -5,7 +5,11 @@
  */
 import type { DesignLedger } from './store.js';
 
-export interface LedgerDownload { text: string; filename: string; count: number }
+export interface LedgerDownload {
+  text: string;
+  filename: string;
+  count: number;
+}
 
 export function downloadLedger(ledger: DesignLedger, host: ParentNode & Node): LedgerDownload {
   const text = ledger.export();

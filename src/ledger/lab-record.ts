@@ -38,11 +38,20 @@ export interface LabRecordHost {
   refs(): RecordRefs;
 }
 
-interface LockLike { locked?: unknown; value?: unknown; correct?: unknown; act?: unknown }
+interface LockLike {
+  locked?: unknown;
+  value?: unknown;
+  correct?: unknown;
+  act?: unknown;
+}
 
 function jsonSafe(v: unknown): unknown {
   if (v === undefined || typeof v === 'function') return undefined;
-  try { return JSON.parse(JSON.stringify(v)); } catch { return undefined; }
+  try {
+    return JSON.parse(JSON.stringify(v));
+  } catch {
+    return undefined;
+  }
 }
 
 export class LabRecordController {
@@ -62,7 +71,9 @@ export class LabRecordController {
   }
 
   /** True once the learner has acted in this session (writes are allowed). */
-  get armed(): boolean { return this.#armed; }
+  get armed(): boolean {
+    return this.#armed;
+  }
 
   /** Restore what a saved record says about the past (sticky failure flag, context), without writing. */
   loaded(record: { constraint_hit?: unknown; context?: unknown } | undefined): void {
@@ -78,7 +89,9 @@ export class LabRecordController {
   }
 
   /** A reflection or check was answered. */
-  answer(): void { this.#arm(); }
+  answer(): void {
+    this.#arm();
+  }
 
   /** The learner chose a context; `name` is the scope key the toggle writes. */
   context(name: string, context: string): void {
@@ -142,7 +155,8 @@ export class LabRecordController {
   /** Drop a queued write. */
   cancel(): void {
     if (this.#idleHandle !== undefined) {
-      if (this.#idleIsTimeout) clearTimeout(this.#idleHandle); else cancelIdleCallback(this.#idleHandle);
+      if (this.#idleIsTimeout) clearTimeout(this.#idleHandle);
+      else cancelIdleCallback(this.#idleHandle);
       this.#idleHandle = undefined;
     }
     this.#pending = false;
@@ -171,8 +185,14 @@ export class LabRecordController {
       if (!v || typeof v !== 'object' || v.locked !== true || (v.act !== 1 && v.act !== 2)) continue;
       if (typeof v.value !== 'string' && typeof v.value !== 'number') continue;
       const correct = typeof v.correct === 'boolean' ? v.correct : null;
-      if (v.act === 1) { fields.act1_prediction = v.value; fields.act1_correct = correct; }
-      else { fields.act2_prediction = v.value; fields.act2_correct = correct; act2Locked = true; }
+      if (v.act === 1) {
+        fields.act1_prediction = v.value;
+        fields.act1_correct = correct;
+      } else {
+        fields.act2_prediction = v.value;
+        fields.act2_correct = correct;
+        act2Locked = true;
+      }
     }
     if (this.#constraintHit === null && act2Locked) this.#constraintHit = false;
     if (this.#constraintHit !== null) fields.constraint_hit = this.#constraintHit;

@@ -83,8 +83,17 @@ export function validateRecord(key: string, rec: unknown): string | null {
 function complete(key: string, rec: Record<string, unknown>): LedgerRecord {
   const { volume, chapter } = parseKey(key)!;
   return {
-    context: null, act1_prediction: null, act1_correct: null, act2_result: null, act2_decision: null,
-    constraint_hit: null, ...rec, key, volume, chapter, timestamp: String(rec.timestamp),
+    context: null,
+    act1_prediction: null,
+    act1_correct: null,
+    act2_result: null,
+    act2_decision: null,
+    constraint_hit: null,
+    ...rec,
+    key,
+    volume,
+    chapter,
+    timestamp: String(rec.timestamp),
   } as LedgerRecord;
 }
 
@@ -110,7 +119,8 @@ function referenceRecord(key: string, d: Record<string, unknown>): LedgerRecord 
     act2_result: typeof act2_result === 'number' && Number.isFinite(act2_result) ? act2_result : null,
     act2_decision: typeof act2_decision === 'string' ? act2_decision : null,
     constraint_hit: typeof constraint_hit === 'boolean' ? constraint_hit : null,
-    extra, timestamp: new Date(0).toISOString(),
+    extra,
+    timestamp: new Date(0).toISOString(),
   };
   if (typeof act2_prediction === 'string' || typeof act2_prediction === 'number') rec.act2_prediction = act2_prediction;
   if (typeof act2_correct === 'boolean') rec.act2_correct = act2_correct;
@@ -130,7 +140,8 @@ export function migrate(data: unknown): { file: LedgerFile; migrated: boolean } 
   if (data.schema === 'mlsys-labs.ledger') {
     const version = data.version;
     if (typeof version !== 'number') return { error: 'the ledger has no schema version' };
-    if (version > LEDGER_SCHEMA_VERSION) return { error: `the ledger was written by a newer version (schema ${version}; this copy reads up to ${LEDGER_SCHEMA_VERSION})` };
+    if (version > LEDGER_SCHEMA_VERSION)
+      return { error: `the ledger was written by a newer version (schema ${version}; this copy reads up to ${LEDGER_SCHEMA_VERSION})` };
     if (!isObj(data.records)) return { error: 'the ledger has no "records" object' };
     const records: Record<string, LedgerRecord> = {};
     for (const [rawKey, rec] of Object.entries(data.records)) {
@@ -154,7 +165,11 @@ export function migrate(data: unknown): { file: LedgerFile; migrated: boolean } 
     }
     const track = data.track;
     if (typeof track === 'string' && track !== 'NONE' && track !== '' && !records['v1.ch00']) {
-      records['v1.ch00'] = complete('v1.ch00', { context: track, extra: { deployment_context: track }, timestamp: new Date(0).toISOString() });
+      records['v1.ch00'] = complete('v1.ch00', {
+        context: track,
+        extra: { deployment_context: track },
+        timestamp: new Date(0).toISOString(),
+      });
     }
     return { file: { schema: 'mlsys-labs.ledger', version: LEDGER_SCHEMA_VERSION, records }, migrated: true };
   }
@@ -189,8 +204,12 @@ export class DesignLedger extends EventTarget {
     if (this.#onStorage) window.removeEventListener('storage', this.#onStorage);
   }
 
-  get status(): LedgerStatus { return { ...this.#status }; }
-  get persistent(): boolean { return this.#status.persistent; }
+  get status(): LedgerStatus {
+    return { ...this.#status };
+  }
+  get persistent(): boolean {
+    return this.#status.persistent;
+  }
 
   get(key: string): LedgerRecord | undefined {
     const r = this.#records.get(normaliseKey(key));
@@ -202,7 +221,9 @@ export class DesignLedger extends EventTarget {
     return [...this.#records.values()].sort((a, b) => a.volume - b.volume || a.chapter - b.chapter).map((r) => structuredClone(r));
   }
 
-  get size(): number { return this.#records.size; }
+  get size(): number {
+    return this.#records.size;
+  }
 
   /** The deployment context chosen in lab 00, if any. */
   get track(): string | null {
@@ -215,7 +236,12 @@ export class DesignLedger extends EventTarget {
   upsert(key: string, fields: LedgerFields): LedgerRecord {
     const k = normaliseKey(key);
     const prev = this.#records.get(k);
-    const merged = { ...(prev ?? {}), ...fields, extra: { ...(prev?.extra ?? {}), ...(fields.extra ?? {}) }, timestamp: new Date().toISOString() };
+    const merged = {
+      ...(prev ?? {}),
+      ...fields,
+      extra: { ...(prev?.extra ?? {}), ...(fields.extra ?? {}) },
+      timestamp: new Date().toISOString(),
+    };
     if (!fields.extra && !prev?.extra) delete (merged as { extra?: unknown }).extra;
     const err = validateRecord(k, merged);
     if (err) throw new TypeError(`Ledger: ${err}`);
@@ -242,7 +268,12 @@ export class DesignLedger extends EventTarget {
 
   /** The whole ledger as a JSON string. */
   export(): string {
-    const file: LedgerFile = { schema: 'mlsys-labs.ledger', version: LEDGER_SCHEMA_VERSION, exported: new Date().toISOString(), records: Object.fromEntries(this.#records) };
+    const file: LedgerFile = {
+      schema: 'mlsys-labs.ledger',
+      version: LEDGER_SCHEMA_VERSION,
+      exported: new Date().toISOString(),
+      records: Object.fromEntries(this.#records),
+    };
     return JSON.stringify(file, null, 2);
   }
 
@@ -252,7 +283,11 @@ export class DesignLedger extends EventTarget {
    */
   import(text: string, mode: 'replace' | 'merge' = 'replace'): ImportResult {
     let data: unknown;
-    try { data = JSON.parse(text); } catch (e) { return { ok: false, error: `The file is not valid JSON (${(e as Error).message}).` }; }
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return { ok: false, error: `The file is not valid JSON (${(e as Error).message}).` };
+    }
     const m = migrate(data);
     if ('error' in m) return { ok: false, error: `The file was not imported: ${m.error}.` };
     if (mode === 'replace') this.#records.clear();
@@ -274,31 +309,53 @@ export class DesignLedger extends EventTarget {
 
   #load(): void {
     if (!this.#storage) {
-      this.#setStatus(false, this.#memoryByChoice
-        ? 'Progress is not being saved: this page keeps the ledger in memory only (no storage by choice). Export your ledger to keep it.'
-        : 'Progress is not being saved: this page has no storage (private mode or a sandboxed frame). Export your ledger to keep it.');
+      this.#setStatus(
+        false,
+        this.#memoryByChoice
+          ? 'Progress is not being saved: this page keeps the ledger in memory only (no storage by choice). Export your ledger to keep it.'
+          : 'Progress is not being saved: this page has no storage (private mode or a sandboxed frame). Export your ledger to keep it.',
+      );
       return;
     }
     let raw: string | null;
-    try { raw = this.#storage.getItem(this.#key); } catch {
+    try {
+      raw = this.#storage.getItem(this.#key);
+    } catch {
       this.#storage = null;
       this.#setStatus(false, 'Progress is not being saved: storage is blocked on this page. Export your ledger to keep it.');
       return;
     }
-    if (raw === null || raw === '') { this.#setStatus(true, null); return; }
+    if (raw === null || raw === '') {
+      this.#setStatus(true, null);
+      return;
+    }
     let data: unknown;
-    try { data = JSON.parse(raw); } catch { data = undefined; }
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      data = undefined;
+    }
     const m = data === undefined ? { error: 'not valid JSON' } : migrate(data);
     if ('error' in m) {
       // Keep the unreadable copy aside so nothing is destroyed, then start empty.
       let kept = true;
-      try { this.#storage.setItem(`${this.#key}.corrupt`, raw); } catch { kept = false; }
+      try {
+        this.#storage.setItem(`${this.#key}.corrupt`, raw);
+      } catch {
+        kept = false;
+      }
       if (kept) {
-        this.#setStatus(true, `The saved ledger could not be read (${m.error}); it was kept aside as "${this.#key}.corrupt" and a new one was started.`);
+        this.#setStatus(
+          true,
+          `The saved ledger could not be read (${m.error}); it was kept aside as "${this.#key}.corrupt" and a new one was started.`,
+        );
       } else {
         // Writing now would destroy the only copy: stay in memory and leave it where it is.
         this.#storage = null;
-        this.#setStatus(false, `Progress is not being saved: the saved ledger could not be read (${m.error}) and could not be copied aside, so it was left untouched under "${this.#key}". Export your ledger to keep this session's answers.`);
+        this.#setStatus(
+          false,
+          `Progress is not being saved: the saved ledger could not be read (${m.error}) and could not be copied aside, so it was left untouched under "${this.#key}". Export your ledger to keep this session's answers.`,
+        );
       }
       return;
     }
@@ -310,10 +367,22 @@ export class DesignLedger extends EventTarget {
   #reloadFromStorage(): void {
     if (!this.#storage) return;
     let raw: string | null = null;
-    try { raw = this.#storage.getItem(this.#key); } catch { return; }
-    if (raw === null) { this.#records.clear(); this.#announce(null, null, 'remote'); return; }
+    try {
+      raw = this.#storage.getItem(this.#key);
+    } catch {
+      return;
+    }
+    if (raw === null) {
+      this.#records.clear();
+      this.#announce(null, null, 'remote');
+      return;
+    }
     let data: unknown;
-    try { data = JSON.parse(raw); } catch { return; }
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return;
+    }
     const m = migrate(data);
     if ('error' in m) return;
     this.#records = new Map(Object.entries(m.file.records));
@@ -329,9 +398,12 @@ export class DesignLedger extends EventTarget {
     } catch (e) {
       const name = (e as DOMException)?.name;
       const full = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
-      this.#setStatus(false, full
-        ? 'Progress is not being saved: browser storage is full. Your answers are kept for this page; export the ledger to keep them.'
-        : 'Progress is not being saved: storage refused the write. Your answers are kept for this page; export the ledger to keep them.');
+      this.#setStatus(
+        false,
+        full
+          ? 'Progress is not being saved: browser storage is full. Your answers are kept for this page; export the ledger to keep them.'
+          : 'Progress is not being saved: storage refused the write. Your answers are kept for this page; export the ledger to keep them.',
+      );
     }
   }
 }

@@ -11,7 +11,10 @@ async function page(body: string, script = '/dist/mlsys-labs.js'): Promise<{ fra
   Object.assign(frame.style, { width: '900px', height: '700px', border: '0' });
   document.body.appendChild(frame);
   const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-  frame.srcdoc = instrument(`<!doctype html><html lang="en"><head><title>embed</title><script type="module" src="${script}"></script></head><body><main>${body}</main></body></html>`, '/');
+  frame.srcdoc = instrument(
+    `<!doctype html><html lang="en"><head><title>embed</title><script type="module" src="${script}"></script></head><body><main>${body}</main></body></html>`,
+    '/',
+  );
   await loaded;
   const win = frame.contentWindow as Win;
   const doc = frame.contentDocument!;
@@ -22,8 +25,13 @@ async function page(body: string, script = '/dist/mlsys-labs.js'): Promise<{ fra
   return { frame, win, doc };
 }
 
-const text = (doc: Document) => deepAll(doc.body, () => true).map((e) => (e.shadowRoot ? '' : e.textContent ?? '')).join(' ')
-  + deepAll(doc.body, (e) => !!e.shadowRoot).map((e) => e.shadowRoot!.textContent).join(' ');
+const text = (doc: Document) =>
+  deepAll(doc.body, () => true)
+    .map((e) => (e.shadowRoot ? '' : (e.textContent ?? '')))
+    .join(' ') +
+  deepAll(doc.body, (e) => !!e.shadowRoot)
+    .map((e) => e.shadowRoot!.textContent)
+    .join(' ');
 
 describe('embedding the built bundle', () => {
   it('shows a memory-bound operating point for an H100 512³ GEMM from the script tag alone', async () => {

@@ -24,19 +24,31 @@ export interface SuiteCase {
   attrs?: Record<string, string>;
 }
 
-export const rowsOf = (el: Element) => [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
+export const rowsOf = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('table.data tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
 export const alertText = (el: Element) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const summaryText = (el: Element) => el.shadowRoot!.querySelector('[part="summary"]')?.textContent?.trim() ?? '';
 
 export async function quietly<T>(fn: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
   const warnings: string[] = [];
   const original = console.warn;
-  console.warn = (...args: unknown[]) => { warnings.push(args.map(String).join(' ')); };
-  try { return { value: await fn(), warnings }; } finally { console.warn = original; }
+  console.warn = (...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+  };
+  try {
+    return { value: await fn(), warnings };
+  } finally {
+    console.warn = original;
+  }
 }
 
 /** Create `<tag>` with attributes inside `parent`, and wait for it to render. */
-export async function make<T extends DataChartElement>(tag: string, attrs: Record<string, string>, parent?: HTMLElement, script?: string): Promise<T> {
+export async function make<T extends DataChartElement>(
+  tag: string,
+  attrs: Record<string, string>,
+  parent?: HTMLElement,
+  script?: string,
+): Promise<T> {
   const host = parent ?? fixtureSync<HTMLDivElement>(html`<div></div>`);
   const el = document.createElement(tag) as T;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
@@ -61,7 +73,9 @@ async function inScope<T extends DataChartElement>(scope: LabScope, tag: string,
 
 export function describeDataChart(c: SuiteCase): void {
   const attrs = c.attrs ?? {};
-  const extra = Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`).join('');
+  const extra = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('');
   describe(`<${c.tag}${extra}> as a general chart`, () => {
     it('renders from a JSON literal: labelled canvas, text twin and summary', async () => {
       const el = await make(c.tag, { ...attrs, data: JSON.stringify(c.good) });
@@ -168,7 +182,10 @@ export function describeDataChart(c: SuiteCase): void {
         expect(node.getBoundingClientRect().right - wrap.getBoundingClientRect().left, node.className || node.tagName).to.be.at.most(360.5);
       }
       // Every label stays on the canvas.
-      const labels = JSON.parse(el.shadowRoot!.querySelector<HTMLElement>('.plot')!.dataset.labels!) as { canvas: number[]; placed: Array<[string, number, number, number, number]> };
+      const labels = JSON.parse(el.shadowRoot!.querySelector<HTMLElement>('.plot')!.dataset.labels!) as {
+        canvas: number[];
+        placed: Array<[string, number, number, number, number]>;
+      };
       for (const [t, x, y, w, h] of labels.placed) {
         expect(x >= 0 && y >= 0 && x + w <= labels.canvas[0] && y + h <= labels.canvas[1], t).to.equal(true);
       }

@@ -41,7 +41,7 @@ describe('headless', () => {
     expect(scope.get('roofQ.bound')).to.equal('memory');
     expect(scope.get('roofQ.intensity') as number).to.be.closeTo(512 / 3, 1e-9);
     await new Promise((r) => requestAnimationFrame(() => r(null)));
-    expect(ChartController.live).to.equal(live);   // no uPlot instance
+    expect(ChartController.live).to.equal(live); // no uPlot instance
     expectInvisible(el);
     await expect(wrap).to.be.accessible();
   });
@@ -50,16 +50,19 @@ describe('headless', () => {
     const scope = new LabScope();
     scope.set('ai', 100);
     const live = ChartController.live;
-    const wrap = await inScope(scope, `
+    const wrap = await inScope(
+      scope,
+      `
       <mls-latency-waterfall device="h100" baseline="a100" bytes="2e9" intensity="$ai" publish="wf"></mls-latency-waterfall>
-      <mls-latency-waterfall headless device="h100" baseline="a100" bytes="2e9" intensity="5" publish="wfQ"></mls-latency-waterfall>`);
+      <mls-latency-waterfall headless device="h100" baseline="a100" bytes="2e9" intensity="5" publish="wfQ"></mls-latency-waterfall>`,
+    );
     const [shown, question] = [...wrap.children] as MlsLatencyWaterfall[];
     await waitUntil(() => scope.get('wf') !== undefined && scope.get('wfQ') !== undefined, 'nothing published');
     // A100 → H100 at 5 FLOP/B: 1.67× (memory-bound); at 100 FLOP/B the live instance differs
     expect(scope.get('wfQ.speedup') as number).to.be.closeTo(v1_02Upgrade('cloud', 5).speedup, 1e-9);
     expect(scope.get('wf.speedup') as number).to.be.closeTo(v1_02Upgrade('cloud', 100).speedup, 1e-9);
     await waitUntil(() => shown.shadowRoot!.querySelector('canvas'), 'the visible instance has no chart');
-    expect(ChartController.live).to.equal(live + 1);   // only the visible instance has a chart
+    expect(ChartController.live).to.equal(live + 1); // only the visible instance has a chart
     expectInvisible(question);
     await expect(wrap).to.be.accessible();
     // Still a pure function of its attributes: it follows a change and republishes.
@@ -89,7 +92,9 @@ describe('headless', () => {
   it('a headless instance with bad input still warns and announces it, invisibly', async () => {
     const original = console.warn;
     const warnings: string[] = [];
-    console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
+    console.warn = (...a: unknown[]) => {
+      warnings.push(a.map(String).join(' '));
+    };
     let events = 0;
     try {
       const wrap = fixtureSync<HTMLDivElement>(html`<div @mls-invalid=${() => events++}></div>`);
@@ -97,7 +102,9 @@ describe('headless', () => {
       const el = wrap.firstElementChild as MlsRoofline;
       await el.updateComplete;
       expectInvisible(el);
-    } finally { console.warn = original; }
+    } finally {
+      console.warn = original;
+    }
     expect(warnings.length).to.equal(1);
     expect(warnings[0]).to.contain('device="headless-nope"');
     expect(events).to.equal(1);

@@ -33,7 +33,9 @@ describe('mls-act', () => {
 
 describe('mls-act heading level', () => {
   it('sits one level below the lab title: h2 under a lab with heading-level="1"', async () => {
-    const lab = await fixture(html`<mls-lab volume="1" chapter="3" title="Page lab" heading-level="1"><mls-act n="1" title="x"></mls-act></mls-lab>`);
+    const lab = await fixture(
+      html`<mls-lab volume="1" chapter="3" title="Page lab" heading-level="1"><mls-act n="1" title="x"></mls-act></mls-lab>`,
+    );
     const act = lab.querySelector('mls-act')!;
     await act.updateComplete;
     expect(lab.shadowRoot!.querySelector('h1')!.textContent).to.equal('Page lab');

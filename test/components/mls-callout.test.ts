@@ -16,7 +16,9 @@ describe('<mls-callout>', () => {
   ];
   for (const [kind, label, icon] of cases) {
     it(`kind="${kind}" says "${label}" in text with an icon, and is accessible`, async () => {
-      const el = await fixture<MlsCallout>(html`<mls-callout kind=${kind} heading="Bandwidth bound">The memory bus is saturated.</mls-callout>`);
+      const el = await fixture<MlsCallout>(
+        html`<mls-callout kind=${kind} heading="Bandwidth bound">The memory bus is saturated.</mls-callout>`,
+      );
       const labelLine = el.shadowRoot!.querySelector('[part="label"]')!;
       expect(squash(labelLine.textContent)).to.equal(`${icon}${label}`);
       expect(el.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('Bandwidth bound');

@@ -45,8 +45,11 @@ describe('<mls-compute>', () => {
   });
 
   it('names the accepted functions when fn is unknown, and warns once', async () => {
-    const warn = console.warn; const warnings: string[] = [];
-    console.warn = (...a: unknown[]) => { warnings.push(a.join(' ')); };
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...a: unknown[]) => {
+      warnings.push(a.join(' '));
+    };
     try {
       const el = inScope(new LabScope(), html`<mls-compute fn="v1-02.nope" publish="x"></mls-compute>`);
       await waitUntil(() => alert(el) !== '', 'inline alert');
@@ -56,11 +59,14 @@ describe('<mls-compute>', () => {
       const bad = inScope(new LabScope(), html`<mls-compute fn="not a function"></mls-compute>`);
       await bad.updateComplete;
       expect(alert(bad)).to.contain('<lab id>.<name>');
-    } finally { console.warn = warn; }
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('shows a physics rejection inline and keeps the last good result', async () => {
-    const warn = console.warn; console.warn = () => {};
+    const warn = console.warn;
+    console.warn = () => {};
     try {
       const scope = new LabScope();
       scope.set('distance', 1e6);
@@ -71,6 +77,8 @@ describe('<mls-compute>', () => {
       await waitUntil(() => alert(el) !== '', 'alert for a negative distance');
       expect(alert(el)).to.contain('distanceMeters').and.contain('-5');
       expect(scope.get('e2e.roundTrip'), 'last good result kept').to.equal(good);
-    } finally { console.warn = warn; }
+    } finally {
+      console.warn = warn;
+    }
   });
 });

@@ -33,7 +33,7 @@ async function inLab(contexts: string, toggleAttrs = '', ledger?: DesignLedger):
 describe('mls-context-toggle', () => {
   beforeEach(() => setPageLedger(new DesignLedger({ storage: null })));
 
-  it('offers the lab\'s contexts as a native radio group labelled with their devices', async () => {
+  it("offers the lab's contexts as a native radio group labelled with their devices", async () => {
     const { toggle } = await inLab('cloud edge');
     expect(toggle.shadowRoot!.querySelector('fieldset legend')!.textContent).to.equal('Deployment context');
     expect(radios(toggle).map((r) => r.value)).to.deep.equal(['cloud', 'edge']);
@@ -59,7 +59,7 @@ describe('mls-context-toggle', () => {
     expect(lab.labScope.get('device')).to.equal('jetson-orin-nx');
   });
 
-  it('defaults to the ledger\'s lab-00 track when offered', async () => {
+  it("defaults to the ledger's lab-00 track when offered", async () => {
     const { lab, toggle } = await inLab('cloud edge', '', ledgerWithTrack('edge'));
     expect(radio(toggle, 'edge').checked).to.equal(true);
     expect(lab.labScope.get('context')).to.equal('edge');
@@ -75,7 +75,7 @@ describe('mls-context-toggle', () => {
     expect(lab.labScope.get('context')).to.equal('mobile');
   });
 
-  it('prefers the scope\'s value (restore) over the ledger track', async () => {
+  it("prefers the scope's value (restore) over the ledger track", async () => {
     setPageLedger(ledgerWithTrack('edge'));
     const lab = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="11" contexts="cloud edge"></mls-lab>`);
     lab.labScope.set('context', 'cloud');
@@ -89,7 +89,10 @@ describe('mls-context-toggle', () => {
   it('reads the track from the ledger of an enclosing provider', async () => {
     const provider = await fixture<MlsLedgerProvider>(html`<mls-ledger-provider storage="memory"></mls-ledger-provider>`);
     provider.ledger.upsert('v1.ch00', { context: 'mobile' });
-    provider.insertAdjacentHTML('beforeend', '<mls-lab volume="1" chapter="9" contexts="cloud mobile"><mls-context-toggle></mls-context-toggle></mls-lab>');
+    provider.insertAdjacentHTML(
+      'beforeend',
+      '<mls-lab volume="1" chapter="9" contexts="cloud mobile"><mls-context-toggle></mls-context-toggle></mls-lab>',
+    );
     const lab = provider.querySelector('mls-lab')!;
     await lab.querySelector('mls-context-toggle')!.updateComplete;
     expect(lab.labScope.get('context')).to.equal('mobile');
@@ -113,7 +116,10 @@ describe('mls-context-toggle', () => {
     const { lab, toggle } = await inLab('cloud edge mobile tiny', 'confirm');
     const button = toggle.shadowRoot!.querySelector('button')!;
     expect(button.textContent).to.contain('Confirm context');
-    expect(radios(toggle).some((r) => r.checked), 'no default without a source').to.equal(false);
+    expect(
+      radios(toggle).some((r) => r.checked),
+      'no default without a source',
+    ).to.equal(false);
     expect(button.disabled).to.equal(true);
     radio(toggle, 'tiny').click();
     await toggle.updateComplete;

@@ -14,7 +14,9 @@ describe('<mls-dam-triad>', () => {
     const el = await fixture<MlsDamTriad>(html`<mls-dam-triad></mls-dam-triad>`);
     const heads = [...el.shadowRoot!.querySelectorAll('table[part="grid"] thead th')].map((t) => squash(t.textContent));
     expect(heads).to.deep.equal(['Triad', 'Cloud: H100 SXM5YOUR CONTEXT', 'TinyML: Cortex-M7 MCU']);
-    const rows = [...el.shadowRoot!.querySelectorAll('table[part="grid"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => squash(c.textContent)));
+    const rows = [...el.shadowRoot!.querySelectorAll('table[part="grid"] tbody tr')].map((r) =>
+      [...r.querySelectorAll('td')].map((c) => squash(c.textContent)),
+    );
     // D = 51,501,056 B; / 3.35e12 = 15.4 us; / 5e7 = 1.03 s
     expect(rows[0]).to.deep.equal(['51.5 MB÷ 3.35 TB/s = 15.4 µsBINDING', '51.5 MB÷ 50 MB/s = 1.03 s']);
     // O = 8.2 GFLOP; / 989e12 = 8.29 us; / 1e9 = 8.2 s
@@ -24,14 +26,17 @@ describe('<mls-dam-triad>', () => {
     expect(rows[2][1]).to.contain('✕ Out of memory: 101× too big');
     // canvas + text twin + summary
     expect(el.shadowRoot!.querySelector('canvas')!.getAttribute('role')).to.equal('img');
-    expect(text(el, '.summary')).to.equal('Cloud (H100 SXM5) is memory-bound (D/BW is 1.85× the other term), 33.7 µs in total. ' +
-      'TinyML (Cortex-M7 MCU) is compute-bound (O/R is 7.96× the other term), 9.23 s in total, but the batch does not fit: 51.5 MB needed, 512 kB available (101×).');
+    expect(text(el, '.summary')).to.equal(
+      'Cloud (H100 SXM5) is memory-bound (D/BW is 1.85× the other term), 33.7 µs in total. ' +
+        'TinyML (Cortex-M7 MCU) is compute-bound (O/R is 7.96× the other term), 9.23 s in total, but the batch does not fit: 51.5 MB needed, 512 kB available (101×).',
+    );
   });
 
   it('publishes the active side, both sides and the reference batch, matching physics', async () => {
     const el = await fixture<MlsDamTriad>(html`<mls-dam-triad active="tiny" batch="8" reference-batch="1"></mls-dam-triad>`);
     const o = el.outputs!;
-    const tiny8 = v1_01Act2('tiny', 8), cloud1 = v1_01Act2('cloud', 1);
+    const tiny8 = v1_01Act2('tiny', 8),
+      cloud1 = v1_01Act2('cloud', 1);
     expect(o.device).to.equal('cortex-m7');
     expect(o.oom).to.equal(true);
     expectClose(o.oomRatio, tiny8.oomRatio);
@@ -43,7 +48,9 @@ describe('<mls-dam-triad>', () => {
     // The H100 turns compute-bound at batch 2, the MCU at batch 1
     expect(o.sides.cloud.computeBoundBatch).to.equal(2);
     expect(o.sides.tiny.computeBoundBatch).to.equal(1);
-    expect(text(el, '[part="reference"]')).to.equal("At the question's batch of 1, TinyML (Cortex-M7 MCU) is compute-bound: D/BW is 0.126× O/R.");
+    expect(text(el, '[part="reference"]')).to.equal(
+      "At the question's batch of 1, TinyML (Cortex-M7 MCU) is compute-bound: D/BW is 0.126× O/R.",
+    );
   });
 
   it('rejects an unknown model and a context it does not compare from the start, with no table', async () => {
@@ -75,8 +82,10 @@ describe('<mls-dam-triad>', () => {
   });
 
   it('follows $context and $batch in a lab scope', async () => {
-    const { scope } = await inScope<MlsDamTriad>(html`<mls-dam-triad active="$context" batch="$batch" reference-batch="1" publish="triad"></mls-dam-triad>`,
-      { context: 'cloud', batch: 1 });
+    const { scope } = await inScope<MlsDamTriad>(
+      html`<mls-dam-triad active="$context" batch="$batch" reference-batch="1" publish="triad"></mls-dam-triad>`,
+      { context: 'cloud', batch: 1 },
+    );
     await waitUntil(() => scope.get('triad') !== undefined, 'nothing published');
     expect(scope.get('triad.oom')).to.equal(false);
     expect(scope.get('triad.bound')).to.equal('memory');

@@ -25,7 +25,9 @@ describe('<mls-failure>', () => {
   });
 
   it('when="true" shows a role="alert" with ⚠, the heading and the message; accessible', async () => {
-    const el = await fixture<MlsFailure>(html`<mls-failure when="true" heading="Out of memory">The KV cache needs 94 GB; the GPU has 80 GB.</mls-failure>`);
+    const el = await fixture<MlsFailure>(
+      html`<mls-failure when="true" heading="Out of memory">The KV cache needs 94 GB; the GPU has 80 GB.</mls-failure>`,
+    );
     expect(el.active).to.equal(true);
     expect(el.hasAttribute('active')).to.equal(true);
     const b = banner(el)!;
@@ -45,7 +47,11 @@ describe('<mls-failure>', () => {
 
   it('follows a scope flag both ways and emits one event per transition', async () => {
     const events: Detail[] = [];
-    const { el, scope } = await failureIn(html`<mls-failure when="$wf.violated" name="sla">P99 latency   exceeds the 100 ms SLA.</mls-failure>`, {}, events);
+    const { el, scope } = await failureIn(
+      html`<mls-failure when="$wf.violated" name="sla">P99 latency   exceeds the 100 ms SLA.</mls-failure>`,
+      {},
+      events,
+    );
     expect(el.active, 'unresolved is inactive').to.equal(false);
     expect(events).to.deep.equal([]);
 

@@ -10,12 +10,24 @@ import { shadowText } from '../helpers/index.js';
 /** An in-memory Storage, so the test never touches the shared localStorage. */
 class MemoryStorage implements Storage {
   #m = new Map<string, string>();
-  get length() { return this.#m.size; }
-  clear() { this.#m.clear(); }
-  getItem(k: string) { return this.#m.has(k) ? this.#m.get(k)! : null; }
-  key(i: number) { return [...this.#m.keys()][i] ?? null; }
-  removeItem(k: string) { this.#m.delete(k); }
-  setItem(k: string, v: string) { this.#m.set(k, String(v)); }
+  get length() {
+    return this.#m.size;
+  }
+  clear() {
+    this.#m.clear();
+  }
+  getItem(k: string) {
+    return this.#m.has(k) ? this.#m.get(k)! : null;
+  }
+  key(i: number) {
+    return [...this.#m.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.#m.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.#m.set(k, String(v));
+  }
 }
 
 describe('<mls-lab-gallery>', () => {
@@ -51,7 +63,7 @@ describe('<mls-lab-gallery>', () => {
     expect(card(el, 'v1.ch00').textContent).to.contain('Cloud · Edge · Mobile · TinyML');
   });
 
-  it('shows each built lab\'s progress from the ledger, in text', async () => {
+  it("shows each built lab's progress from the ledger, in text", async () => {
     const el = await gallery();
     expect(card(el, 'v1.ch00').textContent).to.contain('Not started');
     ledger.upsert('v1.ch00', { context: 'edge', extra: { deployment_context: 'edge' } });
@@ -67,7 +79,18 @@ describe('<mls-lab-gallery>', () => {
 
   it('computes progress from a record', () => {
     expect(labProgress({ chapter: 0 }, undefined)).to.equal('not-started');
-    const base = { key: 'v1.ch03', volume: 1 as const, chapter: 3, context: 'cloud', act1_prediction: null, act1_correct: null, act2_result: null, act2_decision: null, constraint_hit: null, timestamp: new Date().toISOString() };
+    const base = {
+      key: 'v1.ch03',
+      volume: 1 as const,
+      chapter: 3,
+      context: 'cloud',
+      act1_prediction: null,
+      act1_correct: null,
+      act2_result: null,
+      act2_decision: null,
+      constraint_hit: null,
+      timestamp: new Date().toISOString(),
+    };
     expect(labProgress({ chapter: 3 }, base)).to.equal('not-started');
     expect(labProgress({ chapter: 3 }, { ...base, act1_prediction: 'A' })).to.equal('act1');
     expect(labProgress({ chapter: 3 }, { ...base, act1_prediction: 'A', act2_prediction: 2 })).to.equal('complete');
@@ -79,7 +102,10 @@ describe('<mls-lab-gallery>', () => {
     const el = await gallery();
     const blobs: Blob[] = [];
     const original = URL.createObjectURL;
-    URL.createObjectURL = (b: Blob | MediaSource) => { blobs.push(b as Blob); return 'blob:test'; };
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blobs.push(b as Blob);
+      return 'blob:test';
+    };
     try {
       const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Export'))!;
       button.click();
@@ -101,7 +127,8 @@ describe('<mls-lab-gallery>', () => {
     input.files = dt.files;
     const before = el.shadowRoot!.querySelector('.status')!.textContent;
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    for (let i = 0; i < 50 && el.shadowRoot!.querySelector('.status')!.textContent === before; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 50 && el.shadowRoot!.querySelector('.status')!.textContent === before; i++)
+      await new Promise((r) => setTimeout(r, 10));
     await el.updateComplete;
   }
 
@@ -134,7 +161,8 @@ describe('<mls-lab-gallery>', () => {
   it('resets only after confirmation', async () => {
     ledger.upsert('v1.ch00', { context: 'edge' });
     const el = await gallery();
-    const btn = (text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
+    const btn = (text: string) =>
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
     btn('Reset ledger').click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.confirm')!.textContent).to.contain('Erase all 1 record');

@@ -54,7 +54,10 @@ function labTemplate(extra = {}) {
 
 describe('mls-lab', () => {
   let ledger: DesignLedger;
-  beforeEach(() => { ledger = new DesignLedger({ storage: null }); setPageLedger(ledger); });
+  beforeEach(() => {
+    ledger = new DesignLedger({ storage: null });
+    setPageLedger(ledger);
+  });
 
   it('renders the header: volume · lab, title, time badge, both contexts with their devices, reading', async () => {
     const lab = await fixture<MlsLab>(labTemplate());

@@ -11,7 +11,9 @@ import { alertText, describeInstrument, expectClose, inScope, partText as text, 
 
 describe('<mls-latency-waterfall>', () => {
   it('compares old and new term by term, with the speed-up the physics gives', async () => {
-    const el = await fixture<MlsLatencyWaterfall>(html`<mls-latency-waterfall device="h100" baseline="a100" bytes="2e9" intensity="5"></mls-latency-waterfall>`);
+    const el = await fixture<MlsLatencyWaterfall>(
+      html`<mls-latency-waterfall device="h100" baseline="a100" bytes="2e9" intensity="5"></mls-latency-waterfall>`,
+    );
     const o = el.outputs!;
     const u = v1_02Upgrade('cloud', 5);
     // A100 1,027.9 us / H100 617.1 us = 1.666x (bandwidth 1.643x, compute 3.170x)
@@ -21,7 +23,8 @@ describe('<mls-latency-waterfall>', () => {
     expect(o.bound).to.equal('memory');
     expect(text(el, '[part="title"]')).to.equal('Iron Law terms: A100 SXM 80GB → H100 SXM5');
     expect(text(el, '.summary')).to.equal(
-      'A100 SXM 80GB 1.03 ms → H100 SXM5 617 µs: 1.67× faster (compute 3.17×, bandwidth 1.64×); H100 SXM5 is memory-bound (data movement is the larger term).');
+      'A100 SXM 80GB 1.03 ms → H100 SXM5 617 µs: 1.67× faster (compute 3.17×, bandwidth 1.64×); H100 SXM5 is memory-bound (data movement is the larger term).',
+    );
     // Visible terms table: the binding term is tagged in text
     const dataRow = [...el.shadowRoot!.querySelectorAll('table[part="terms"] tbody tr')][0];
     expect([...dataRow.children].map((c) => squash(c.textContent))).to.deep.equal(['Data movement D/BW', '981 µsBINDING', '597 µsBINDING']);
@@ -33,7 +36,9 @@ describe('<mls-latency-waterfall>', () => {
   });
 
   it('turns compute-bound past the ridge and the speed-up approaches the compute ratio', async () => {
-    const el = await fixture<MlsLatencyWaterfall>(html`<mls-latency-waterfall device="h100" baseline="a100" bytes="2e9" intensity="2000"></mls-latency-waterfall>`);
+    const el = await fixture<MlsLatencyWaterfall>(
+      html`<mls-latency-waterfall device="h100" baseline="a100" bytes="2e9" intensity="2000"></mls-latency-waterfall>`,
+    );
     const o = el.outputs!;
     expect(o.bound).to.equal('compute');
     expectClose(o.speedup!, v1_02Upgrade('cloud', 2000).speedup);
@@ -41,11 +46,15 @@ describe('<mls-latency-waterfall>', () => {
   });
 
   it('publishes the reference (question) setting alongside the live one and says so', async () => {
-    const el = await fixture<MlsLatencyWaterfall>(html`<mls-latency-waterfall device="h100" baseline="a100" bytes="2e9" intensity="100" reference-intensity="5"></mls-latency-waterfall>`);
+    const el = await fixture<MlsLatencyWaterfall>(
+      html`<mls-latency-waterfall device="h100" baseline="a100" bytes="2e9" intensity="100" reference-intensity="5"></mls-latency-waterfall>`,
+    );
     const o = el.outputs!;
     expectClose(o.reference!.speedup!, v1_02Upgrade('cloud', 5).speedup);
     expectClose(o.speedup!, v1_02Upgrade('cloud', 100).speedup);
-    expect(text(el, '[part="reference"]')).to.equal("At the question's setting (intensity 5 FLOP/B): H100 SXM5 is 1.67× faster than A100 SXM 80GB.");
+    expect(text(el, '[part="reference"]')).to.equal(
+      "At the question's setting (intensity 5 FLOP/B): H100 SXM5 is 1.67× faster than A100 SXM 80GB.",
+    );
   });
 
   it('stacks the end-to-end bar with propagation and an SLA line (cloud remote, edge on board)', async () => {
@@ -77,11 +86,15 @@ describe('<mls-latency-waterfall>', () => {
     // With a reference distance, the sentence describes that setting end to end (not a speed-up)
     el.setAttribute('reference-distance-km', '3000');
     await el.updateComplete;
-    expect(text(el, '[part="reference"]')).to.equal("At the question's setting (3,000 km): H100 SXM5 is 30 ms end to end, of which 30 ms is the light's round trip.");
+    expect(text(el, '[part="reference"]')).to.equal(
+      "At the question's setting (3,000 km): H100 SXM5 is 30 ms end to end, of which 30 ms is the light's round trip.",
+    );
   });
 
   it('reads weights once per batch: D = W + B x A', async () => {
-    const el = await fixture<MlsLatencyWaterfall>(html`<mls-latency-waterfall device="jetson-orin-nx" model="resnet50" batch="64" sla="0.01"></mls-latency-waterfall>`);
+    const el = await fixture<MlsLatencyWaterfall>(
+      html`<mls-latency-waterfall device="jetson-orin-nx" model="resnet50" batch="64" sla="0.01"></mls-latency-waterfall>`,
+    );
     const o = el.outputs!;
     // 51.2e6 + 64 x 301,056 = 70,467,584 B; 64 x 8.2e9 FLOP
     expect(o.bytes).to.equal(70_467_584);
@@ -93,7 +106,9 @@ describe('<mls-latency-waterfall>', () => {
   });
 
   it('accepts literal bandwidth and flops', async () => {
-    const el = await fixture<MlsLatencyWaterfall>(html`<mls-latency-waterfall bandwidth="1e12" flops="1e14" overhead="0" bytes="1e9" ops="1e12"></mls-latency-waterfall>`);
+    const el = await fixture<MlsLatencyWaterfall>(
+      html`<mls-latency-waterfall bandwidth="1e12" flops="1e14" overhead="0" bytes="1e9" ops="1e12"></mls-latency-waterfall>`,
+    );
     const o = el.outputs!;
     // 1e9 / 1e12 = 1 ms; 1e12 / 1e14 = 10 ms
     expectClose(o.data, 1e-3);
@@ -104,7 +119,9 @@ describe('<mls-latency-waterfall>', () => {
 
   it('rejects several bad attributes at once, each named in the alert, and draws no chart; accessible', async () => {
     const { warnings } = await quietly(async () => {
-      const b = await fixture<MlsLatencyWaterfall>(html`<mls-latency-waterfall batch="0.5" mode="spiral" sla="-1" baseline="h100:nothing"></mls-latency-waterfall>`);
+      const b = await fixture<MlsLatencyWaterfall>(
+        html`<mls-latency-waterfall batch="0.5" mode="spiral" sla="-1" baseline="h100:nothing"></mls-latency-waterfall>`,
+      );
       const t = alertText(b);
       expect(t).to.contain('Invalid batch');
       expect(t).to.contain('whole number');
@@ -134,14 +151,19 @@ describe('<mls-latency-waterfall>', () => {
   });
 
   it('is accessible (axe) in stack mode with an SLA', async () => {
-    const el = await fixture<MlsLatencyWaterfall>(html`<mls-latency-waterfall mode="stack" device="h100" baseline="jetson-orin-nx" distance-km="3000" sla="0.01"></mls-latency-waterfall>`);
+    const el = await fixture<MlsLatencyWaterfall>(
+      html`<mls-latency-waterfall mode="stack" device="h100" baseline="jetson-orin-nx" distance-km="3000" sla="0.01"></mls-latency-waterfall>`,
+    );
     await expect(el).to.be.accessible();
   });
 
   it('publishes into the lab scope, follows $device with a new:old map and $distance', async () => {
-    const { scope } = await inScope<MlsLatencyWaterfall>(html`<mls-latency-waterfall mode="stack" device="$device"
+    const { scope } = await inScope<MlsLatencyWaterfall>(
+      html`<mls-latency-waterfall mode="stack" device="$device"
       baseline="h100:jetson-orin-nx jetson-orin-nx:h100" distance-km="$distance" sla="0.01" reference-distance-km="3000"
-      publish="wf2"></mls-latency-waterfall>`, { device: 'h100', distance: 3000 });
+      publish="wf2"></mls-latency-waterfall>`,
+      { device: 'h100', distance: 3000 },
+    );
     await waitUntil(() => scope.get('wf2') !== undefined, 'nothing published');
     expect(scope.get('wf2.slaViolated')).to.equal(true);
     expect(scope.get('wf2.baseline.device')).to.equal('jetson-orin-nx');
@@ -164,6 +186,8 @@ describeInstrument('mls-latency-waterfall', {
     { attr: 'mode', value: 'pyramid', says: ['Invalid mode', 'terms, stack'] },
     { attr: 'sla', value: '-2', says: ['Invalid sla'] },
   ],
-  publishes: { keys: ['total', 'data', 'compute', 'bound', 'speedup', 'baseline', 'slaViolated', 'status', 'state', 'placement', 'throughput'] },
+  publishes: {
+    keys: ['total', 'data', 'compute', 'bound', 'speedup', 'baseline', 'slaViolated', 'status', 'state', 'placement', 'throughput'],
+  },
   follows: { attr: 'intensity', values: [5, 100, 2000] },
 });

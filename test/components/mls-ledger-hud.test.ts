@@ -13,12 +13,24 @@ const btn = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll(
 /** An in-memory Storage, so tests can exercise the "Saved" path without touching localStorage. */
 class MemoryStorage implements Storage {
   #m = new Map<string, string>();
-  get length() { return this.#m.size; }
-  clear() { this.#m.clear(); }
-  getItem(k: string) { return this.#m.get(k) ?? null; }
-  key(i: number) { return [...this.#m.keys()][i] ?? null; }
-  removeItem(k: string) { this.#m.delete(k); }
-  setItem(k: string, v: string) { this.#m.set(k, String(v)); }
+  get length() {
+    return this.#m.size;
+  }
+  clear() {
+    this.#m.clear();
+  }
+  getItem(k: string) {
+    return this.#m.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.#m.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.#m.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.#m.set(k, String(v));
+  }
 }
 
 async function chooseFile(hud: MlsLedgerHud, content: string): Promise<void> {
@@ -31,7 +43,10 @@ async function chooseFile(hud: MlsLedgerHud, content: string): Promise<void> {
 
 describe('mls-ledger-hud', () => {
   let ledger: DesignLedger;
-  beforeEach(() => { ledger = new DesignLedger({ storage: null }); setPageLedger(ledger); });
+  beforeEach(() => {
+    ledger = new DesignLedger({ storage: null });
+    setPageLedger(ledger);
+  });
 
   it('says "Not saved" and why, as visible text, when there is no storage', async () => {
     const hud = await fixture<MlsLedgerHud>(html`<mls-ledger-hud></mls-ledger-hud>`);
@@ -62,7 +77,7 @@ describe('mls-ledger-hud', () => {
     expect(text(hud)).to.contain('Volume II: 2 of 17 labs');
   });
 
-  it('inside a lab, shows that lab\'s record and follows ledger changes', async () => {
+  it("inside a lab, shows that lab's record and follows ledger changes", async () => {
     const lab = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="2">
       <mls-act n="1"><mls-prediction-lock name="act1" answer="A">
         <option value="A">a</option><option value="B">b</option><option value="C">c</option><option value="D">d</option>
@@ -91,9 +106,18 @@ describe('mls-ledger-hud', () => {
     const hud = await fixture<MlsLedgerHud>(html`<mls-ledger-hud summary></mls-ledger-hud>`);
     const original = URL.createObjectURL;
     let blob: Blob | undefined;
-    URL.createObjectURL = (b: Blob | MediaSource) => { blob = b as Blob; return original.call(URL, b); };
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blob = b as Blob;
+      return original.call(URL, b);
+    };
     const clicked: HTMLAnchorElement[] = [];
-    const onClick = (e: Event) => { const a = e.composedPath()[0] as HTMLAnchorElement; if (a.download) { clicked.push(a); e.preventDefault(); } };
+    const onClick = (e: Event) => {
+      const a = e.composedPath()[0] as HTMLAnchorElement;
+      if (a.download) {
+        clicked.push(a);
+        e.preventDefault();
+      }
+    };
     hud.shadowRoot!.addEventListener('click', onClick);
     try {
       btn(hud, 'Export').click();
@@ -109,7 +133,7 @@ describe('mls-ledger-hud', () => {
     expect(text(hud)).to.contain('Exported 1 record.');
   });
 
-  it('a malformed import shows the ledger\'s message and changes nothing', async () => {
+  it("a malformed import shows the ledger's message and changes nothing", async () => {
     ledger.upsert('v1.ch03', { act1_prediction: 'B' });
     const before = JSON.stringify(ledger.all());
     const hud = await fixture<MlsLedgerHud>(html`<mls-ledger-hud summary></mls-ledger-hud>`);
@@ -121,7 +145,9 @@ describe('mls-ledger-hud', () => {
     expect(JSON.stringify(ledger.all())).to.equal(before);
 
     await chooseFile(hud, 'not json at all');
-    await waitUntil(() => hud.shadowRoot!.querySelector('[role=alert]')!.textContent!.includes('not valid JSON'), 'second error shown', { timeout: 5000 });
+    await waitUntil(() => hud.shadowRoot!.querySelector('[role=alert]')!.textContent!.includes('not valid JSON'), 'second error shown', {
+      timeout: 5000,
+    });
     expect(JSON.stringify(ledger.all())).to.equal(before);
     await expect(hud).to.be.accessible();
   });

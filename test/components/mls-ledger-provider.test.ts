@@ -10,7 +10,9 @@ describe('mls-ledger-provider', () => {
   beforeEach(() => setPageLedger(new DesignLedger({ storage: null })));
 
   it('provides its own ledger to the elements inside it, not the page-level one', async () => {
-    const p = await fixture<MlsLedgerProvider>(html`<mls-ledger-provider storage="memory"><mls-ledger-hud summary></mls-ledger-hud></mls-ledger-provider>`);
+    const p = await fixture<MlsLedgerProvider>(
+      html`<mls-ledger-provider storage="memory"><mls-ledger-hud summary></mls-ledger-hud></mls-ledger-provider>`,
+    );
     expect(p.ledger).to.be.instanceOf(DesignLedger);
     expect(p.ledger).not.to.equal(pageLedger());
     p.ledger.upsert('v1.ch04', {});
@@ -22,7 +24,9 @@ describe('mls-ledger-provider', () => {
   });
 
   it('storage="memory" keeps nothing in localStorage and says progress is not saved', async () => {
-    const p = await fixture<MlsLedgerProvider>(html`<mls-ledger-provider storage="memory" storage-key="mls-test.provider"></mls-ledger-provider>`);
+    const p = await fixture<MlsLedgerProvider>(
+      html`<mls-ledger-provider storage="memory" storage-key="mls-test.provider"></mls-ledger-provider>`,
+    );
     p.ledger.upsert('v1.ch01', {});
     expect(localStorage.getItem('mls-test.provider')).to.equal(null);
     expect(p.ledger.status.persistent).to.equal(false);
@@ -52,7 +56,9 @@ describe('mls-ledger-provider', () => {
 
   it('accepts a ledger from the host', async () => {
     const mine = new DesignLedger({ storage: null });
-    const p = await fixture<MlsLedgerProvider>(html`<mls-ledger-provider .ledger=${mine}><mls-ledger-hud summary></mls-ledger-hud></mls-ledger-provider>`);
+    const p = await fixture<MlsLedgerProvider>(
+      html`<mls-ledger-provider .ledger=${mine}><mls-ledger-hud summary></mls-ledger-hud></mls-ledger-provider>`,
+    );
     expect(p.ledger).to.equal(mine);
     mine.upsert('v1.ch09', {});
     const hud = p.querySelector('mls-ledger-hud')!;

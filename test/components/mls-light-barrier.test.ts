@@ -10,7 +10,9 @@ import { describeInstrument, inScope, shadowText as text } from '../helpers/inde
 
 describe('<mls-light-barrier>', () => {
   it('states the round trip, the verdict and the distance bound (AV scenario)', async () => {
-    const el = await fixture<MlsLightBarrier>(html`<mls-light-barrier distance="2000000" budget="0.01" observed="0.04"></mls-light-barrier>`);
+    const el = await fixture<MlsLightBarrier>(
+      html`<mls-light-barrier distance="2000000" budget="0.01" observed="0.04"></mls-light-barrier>`,
+    );
     const t = text(el);
     // 2 × 2,000 km / 200,000 km/s = 20 ms; one way 10 ms
     expect(t).to.contain('2 × 2,000 km ÷ 200,000 km/s = 20 ms round trip (10 ms each way)');
@@ -21,12 +23,21 @@ describe('<mls-light-barrier>', () => {
     expect(t).to.contain('the other 20 ms is routing, queuing and serialization');
     // 10 ms × 200,000 km/s / 2 = 1,000 km
     expect(t).to.contain('on propagation alone: 1,000 km');
-    expect(el.outputs).to.include({ roundTrip: 0.02, ratio: 2, violated: true, feasible: false, maxDistance: 1_000_000, maxDistanceKm: 1000 });
+    expect(el.outputs).to.include({
+      roundTrip: 0.02,
+      ratio: 2,
+      violated: true,
+      feasible: false,
+      maxDistance: 1_000_000,
+      maxDistanceKm: 1000,
+    });
     await expect(el).to.be.accessible();
   });
 
   it('counts processing against the budget and shrinks the bound', async () => {
-    const el = await fixture<MlsLightBarrier>(html`<mls-light-barrier distance="200000" budget="0.01" processing="0.004"></mls-light-barrier>`);
+    const el = await fixture<MlsLightBarrier>(
+      html`<mls-light-barrier distance="200000" budget="0.01" processing="0.004"></mls-light-barrier>`,
+    );
     // 2 × 200 km / 2e8 = 2 ms + 4 ms = 6 ms ≤ 10 ms
     expect(text(el)).to.contain('Within budget: 6 ms of the 10 ms loop');
     // (10 − 4) ms × 2e8 / 2 = 600 km
@@ -35,7 +46,9 @@ describe('<mls-light-barrier>', () => {
   });
 
   it('publishes its outputs into a lab scope and follows references', async () => {
-    const { el, scope } = await inScope<MlsLightBarrier>(html`<mls-light-barrier distance="$d" budget="0.01" publish="lb"></mls-light-barrier>`);
+    const { el, scope } = await inScope<MlsLightBarrier>(
+      html`<mls-light-barrier distance="$d" budget="0.01" publish="lb"></mls-light-barrier>`,
+    );
     scope.set('d', 5_570_000);
     await el.updateComplete;
     // London–New York 5,570 km: 27.85 ms one way, 55.7 ms round trip
@@ -55,6 +68,20 @@ describeInstrument('mls-light-barrier', {
     { attr: 'processing', value: '-0.001', says: ['Invalid processing'] },
     { attr: 'fiber-speed', value: '0', says: ['Invalid fiber-speed'] },
   ],
-  publishes: { keys: ['distance', 'distanceKm', 'roundTrip', 'oneWay', 'processing', 'total', 'budget', 'ratio', 'feasible', 'violated', 'maxDistance'] },
+  publishes: {
+    keys: [
+      'distance',
+      'distanceKm',
+      'roundTrip',
+      'oneWay',
+      'processing',
+      'total',
+      'budget',
+      'ratio',
+      'feasible',
+      'violated',
+      'maxDistance',
+    ],
+  },
   follows: { attr: 'distance', values: [1_000_000, 5_570_000, 200_000] },
 });

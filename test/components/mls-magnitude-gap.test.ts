@@ -20,7 +20,10 @@ describe('<mls-magnitude-gap>', () => {
     const rows = [...first.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
     // Compute at the headline precisions: MCU 1 GFLOP/s (FP32), phone 35 TOPS, Orin 50 TOPS (INT8 dense), H100 989 TFLOP/s (FP16)
     expect(rows).to.deep.equal([
-      ['TinyML FP32', '1 GFLOP/s'], ['Mobile INT8', '35 TFLOP/s'], ['Edge INT8', '50 TFLOP/s'], ['Cloud FP16', '989 TFLOP/s'],
+      ['TinyML FP32', '1 GFLOP/s'],
+      ['Mobile INT8', '35 TFLOP/s'],
+      ['Edge INT8', '50 TFLOP/s'],
+      ['Cloud FP16', '989 TFLOP/s'],
     ]);
     const ratioRows = [...el.shadowRoot!.querySelectorAll('table.ratios tbody tr')].map((r) => r.children[3].textContent!.trim());
     // 989e12 / 1e9; 3.35e12 / 5e7; 80e9 / 512e3; 700 / 0.1
@@ -28,7 +31,8 @@ describe('<mls-magnitude-gap>', () => {
     // The mixed-precision warning is visible, in words
     expect(text(el, '[part="note"]')).to.contain('mix number formats');
     expect(text(el, '[part="headline"]')).to.equal(
-      'Cloud (H100 SXM5) has 989,000× the peak compute of TinyML (Cortex-M7 MCU) (FP16 vs FP32): 6.0 orders of magnitude.');
+      'Cloud (H100 SXM5) has 989,000× the peak compute of TinyML (Cortex-M7 MCU) (FP16 vs FP32): 6.0 orders of magnitude.',
+    );
   });
 
   it('bands the ratios in words, not only in colour', async () => {
@@ -56,7 +60,9 @@ describe('<mls-magnitude-gap>', () => {
   });
 
   it('compares two devices given by id, on chosen metrics', async () => {
-    const el = await fixture<MlsMagnitudeGap>(html`<mls-magnitude-gap columns="a100 h100" a="h100" b="a100" metrics="compute bandwidth" precision="fp16"></mls-magnitude-gap>`);
+    const el = await fixture<MlsMagnitudeGap>(
+      html`<mls-magnitude-gap columns="a100 h100" a="h100" b="a100" metrics="compute bandwidth" precision="fp16"></mls-magnitude-gap>`,
+    );
     expect(el.shadowRoot!.querySelectorAll('canvas').length).to.equal(2);
     const out = el.outputs!;
     // 989 / 312 = 3.170; 3.35 / 2.039 = 1.643
@@ -65,7 +71,9 @@ describe('<mls-magnitude-gap>', () => {
     expect(text(el, 'table.ratios caption')).to.equal('H100 SXM5 ÷ A100 SXM 80GB');
     // log10(3.17) = 0.5: within one order
     expect(text(el, 'table.ratios .badge')).to.equal('△ within one order');
-    expect(text(el, '[part="headline"]')).to.equal('H100 SXM5 has 3.17× the peak compute of A100 SXM 80GB (both FP16): 0.5 orders of magnitude.');
+    expect(text(el, '[part="headline"]')).to.equal(
+      'H100 SXM5 has 3.17× the peak compute of A100 SXM 80GB (both FP16): 0.5 orders of magnitude.',
+    );
   });
 
   it('rejects a bad precision and bad metrics from the start, naming each, with no chart; accessible', async () => {
@@ -81,8 +89,10 @@ describe('<mls-magnitude-gap>', () => {
   });
 
   it('publishes into the lab scope and follows $precision and $context', async () => {
-    const { el, scope } = await inScope<MlsMagnitudeGap>(html`<mls-magnitude-gap precision="$precision" highlight="$context" publish="gap"></mls-magnitude-gap>`,
-      { precision: 'headline', context: 'cloud' });
+    const { el, scope } = await inScope<MlsMagnitudeGap>(
+      html`<mls-magnitude-gap precision="$precision" highlight="$context" publish="gap"></mls-magnitude-gap>`,
+      { precision: 'headline', context: 'cloud' },
+    );
     await waitUntil(() => scope.get('gap') !== undefined, 'nothing published');
     expect(scope.get('gap.compute')).to.equal(989_000);
     expect(scope.get('gap.headlineCompute')).to.equal(989_000);
@@ -105,6 +115,20 @@ describeInstrument('mls-magnitude-gap', {
     { attr: 'precision', value: 'fp128', says: ['Invalid precision', 'headline, fp32, fp16, int8'] },
     { attr: 'metrics', value: 'compute latency', says: ['Invalid metrics'] },
   ],
-  publishes: { keys: ['a', 'b', 'precision', 'aPrecision', 'bPrecision', 'compute', 'bandwidth', 'memory', 'power', 'headlineCompute', 'computeOrders'] },
+  publishes: {
+    keys: [
+      'a',
+      'b',
+      'precision',
+      'aPrecision',
+      'bPrecision',
+      'compute',
+      'bandwidth',
+      'memory',
+      'power',
+      'headlineCompute',
+      'computeOrders',
+    ],
+  },
   follows: { attr: 'precision', values: ['headline', 'int8', 'fp32'] },
 });

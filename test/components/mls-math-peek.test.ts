@@ -6,7 +6,10 @@ import { katexRequestCount } from '../../src/math.js';
 import { alertText, quietly } from '../helpers/index.js';
 
 function katexResources(): string[] {
-  return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /katex/i.test(n));
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((n) => /katex/i.test(n));
 }
 
 const details = (el: MlsMathPeek) => el.shadowRoot!.querySelector('details') as HTMLDetailsElement;
@@ -76,7 +79,9 @@ describe('<mls-math-peek>', () => {
   });
 
   it('honours open and heading attributes', async () => {
-    const el = await fixture<MlsMathPeek>(html`<mls-math-peek open heading="The Iron Law"><span data-tex>T = \\frac{O}{R}</span></mls-math-peek>`);
+    const el = await fixture<MlsMathPeek>(
+      html`<mls-math-peek open heading="The Iron Law"><span data-tex>T = \\frac{O}{R}</span></mls-math-peek>`,
+    );
     await el.typesetComplete;
     expect(details(el).open).to.equal(true);
     expect(summary(el).textContent).to.contain('The Iron Law');

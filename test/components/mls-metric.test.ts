@@ -9,7 +9,9 @@ const text = (el: MlsMetric, name: string) => (part(el, name) ? partText(el, `[p
 describe('<mls-metric>', () => {
   it('shows label, formatted value with unit, state in words with an icon, and the tag', async () => {
     // 2.4e12 B/s = 2.4 TB/s
-    const el = await fixture<MlsMetric>(html`<mls-metric label="Memory bandwidth" value="2.4e12" unit="B/s" state="fail" tag="BINDING"></mls-metric>`);
+    const el = await fixture<MlsMetric>(
+      html`<mls-metric label="Memory bandwidth" value="2.4e12" unit="B/s" state="fail" tag="BINDING"></mls-metric>`,
+    );
     expect(text(el, 'label')).to.equal('Memory bandwidth');
     expect(text(el, 'value')).to.equal('2.4 TB/s');
     expect(text(el, 'state')).to.equal('✕ Over limit');
@@ -19,7 +21,11 @@ describe('<mls-metric>', () => {
     await expect(el).to.be.accessible();
   });
 
-  for (const [state, words] of [['ok', '✓ OK'], ['warn', '⚠ Warning'], ['fail', '✕ Over limit']] as const) {
+  for (const [state, words] of [
+    ['ok', '✓ OK'],
+    ['warn', '⚠ Warning'],
+    ['fail', '✕ Over limit'],
+  ] as const) {
     it(`state="${state}" reads "${words}" and is accessible`, async () => {
       const el = await fixture<MlsMetric>(html`<mls-metric label="Latency" value="0.12" unit="s" state=${state}></mls-metric>`);
       expect(text(el, 'state')).to.equal(words);
@@ -37,7 +43,9 @@ describe('<mls-metric>', () => {
   });
 
   it('reads value and state from the scope, showing "—" until resolved', async () => {
-    const { el, scope } = await inScope<MlsMetric>(html`<mls-metric label="Step time" value="$wf.total" unit="s" state="$wf.state"></mls-metric>`);
+    const { el, scope } = await inScope<MlsMetric>(
+      html`<mls-metric label="Step time" value="$wf.total" unit="s" state="$wf.state"></mls-metric>`,
+    );
     expect(part(el, 'value')!.querySelector('[aria-hidden="true"]')!.textContent).to.equal('—');
     expect(part(el, 'state')).to.equal(null);
     scope.set('wf', { total: 0.0305, state: 'warn' });

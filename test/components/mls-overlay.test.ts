@@ -31,8 +31,13 @@ describe('mls-overlay', () => {
   });
 
   it('gives the ratio: predicted 1e4, actual 989,000 → off by 98.9×', async () => {
-    const { lab, overlay } = await setup('prediction="$act1" actual="$gap" unit="x"',
-      { locked: true, value: 'B', number: 1e4, label: '~10,000×', correct: false });
+    const { lab, overlay } = await setup('prediction="$act1" actual="$gap" unit="x"', {
+      locked: true,
+      value: 'B',
+      number: 1e4,
+      label: '~10,000×',
+      correct: false,
+    });
     lab.labScope.set('gap', 989000);
     await overlay.updateComplete;
     const t = text(overlay);
@@ -52,8 +57,13 @@ describe('mls-overlay', () => {
 
   it('over-estimates are reported as too high, ratio ≥ 1', async () => {
     // 1e6 / 989,000 = 1.0111… → "1.01×"
-    const { overlay } = await setup('prediction="$act1" actual="989000" unit="x"',
-      { locked: true, value: 'C', number: 1e6, label: '~1,000,000×', correct: true });
+    const { overlay } = await setup('prediction="$act1" actual="989000" unit="x"', {
+      locked: true,
+      value: 'C',
+      number: 1e6,
+      label: '~1,000,000×',
+      correct: true,
+    });
     expect(text(overlay)).to.contain('off by 1.01×');
     expect(text(overlay)).to.contain('too high');
     expect(text(overlay)).to.contain('✓').and.contain('Your prediction was right');
@@ -61,16 +71,25 @@ describe('mls-overlay', () => {
 
   it('reports the difference in the unit with compare="difference"', async () => {
     // predicted 0.215 s, actual 0.2 s → gap 0.015 s = 15 ms
-    const { overlay } = await setup('prediction="$act1" actual="0.2" unit="s" compare="difference"',
-      { locked: true, value: 215, number: 0.215, label: '215 ms', correct: true });
+    const { overlay } = await setup('prediction="$act1" actual="0.2" unit="s" compare="difference"', {
+      locked: true,
+      value: 215,
+      number: 0.215,
+      label: '215 ms',
+      correct: true,
+    });
     expect(text(overlay)).to.contain('Physics gives 200 ms');
     expect(text(overlay)).to.contain('The gap is 15 ms');
     expect(overlay.gap).to.be.closeTo(0.015, 1e-12);
   });
 
   it('states a categorical prediction and whether it matches', async () => {
-    const { lab, overlay } = await setup('prediction="$act1" actual="$roof.bound"',
-      { locked: true, value: 'A', label: 'Memory-bound', correct: true });
+    const { lab, overlay } = await setup('prediction="$act1" actual="$roof.bound"', {
+      locked: true,
+      value: 'A',
+      label: 'Memory-bound',
+      correct: true,
+    });
     lab.labScope.set('roof', { bound: 'memory-bound' });
     await overlay.updateComplete;
     expect(text(overlay)).to.contain('You predicted Memory-bound. Physics gives memory-bound. That matches.');
@@ -78,8 +97,13 @@ describe('mls-overlay', () => {
   });
 
   it('flags a bad compare and a bad literal actual', async () => {
-    const { overlay } = await setup('prediction="$act1" actual="lots" compare="log"',
-      { locked: true, value: 'A', number: 1, label: 'x', correct: null });
+    const { overlay } = await setup('prediction="$act1" actual="lots" compare="log"', {
+      locked: true,
+      value: 'A',
+      number: 1,
+      label: 'x',
+      correct: null,
+    });
     expect(alertText(overlay)).to.contain('compare');
     expect(alertText(overlay)).to.contain('actual');
   });

@@ -128,7 +128,8 @@ describe('mls-prediction-lock', () => {
     lab.labScope.set('act1', { locked: true, value: 'D', number: 1e8, label: '~100,000,000×', correct: false });
     const el = document.createElement('mls-prediction-lock');
     el.setAttribute('name', 'act1');
-    el.innerHTML = '<option value="A">a</option><option value="B">b</option><option value="C">c</option><option value="D">~100,000,000×</option>';
+    el.innerHTML =
+      '<option value="A">a</option><option value="B">b</option><option value="C">c</option><option value="D">~100,000,000×</option>';
     lab.appendChild(el);
     await el.updateComplete;
     expect(radios(el)[3].checked).to.equal(true);

@@ -13,8 +13,9 @@ const input = (el: Element, v: string) => el.shadowRoot!.querySelector<HTMLInput
 const check = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=button]')!;
 /** What the learner sees: the shadow text plus the feedback slotted into the rendered feedback slots. */
 const text = (el: Element) => {
-  const slotted = [...el.shadowRoot!.querySelectorAll<HTMLSlotElement>('slot[name^="feedback-"]')]
-    .flatMap((s) => s.assignedElements().map((e) => e.textContent ?? ''));
+  const slotted = [...el.shadowRoot!.querySelectorAll<HTMLSlotElement>('slot[name^="feedback-"]')].flatMap((s) =>
+    s.assignedElements().map((e) => e.textContent ?? ''),
+  );
   return `${el.shadowRoot!.textContent} ${slotted.join(' ')}`.replace(/\s+/g, ' ');
 };
 const row = (el: Element, v: string) => squash(input(el, v).closest('.opt')!.textContent);
@@ -74,8 +75,8 @@ describe('mls-reflection', () => {
     await el.updateComplete;
     expect(text(el)).to.contain('✗ Not quite');
     expect(text(el)).to.contain('The optimizer ran once');
-    expect(text(el), 'a wrong answer does not reveal the right option\'s feedback').to.not.contain('The world drifted');
-    expect(text(el), 'nor the other options\' feedback').to.not.contain('The architecture did not change');
+    expect(text(el), "a wrong answer does not reveal the right option's feedback").to.not.contain('The world drifted');
+    expect(text(el), "nor the other options' feedback").to.not.contain('The architecture did not change');
     expect(row(el, 'B')).to.contain('wrong');
     await expect(el).to.be.accessible();
   });
@@ -92,13 +93,21 @@ describe('mls-reflection', () => {
     expect(text(el), 'grading hidden while the choice is unchecked').not.to.contain('Not quite');
     check(el).click();
     await el.updateComplete;
-    expect(el.answered, 'a right second try keeps the first attempt wrong').to.deep.equal({ answered: true, value: 'C', correct: true, attempts: 2, firstCorrect: false });
+    expect(el.answered, 'a right second try keeps the first attempt wrong').to.deep.equal({
+      answered: true,
+      value: 'C',
+      correct: true,
+      attempts: 2,
+      firstCorrect: false,
+    });
     expect(text(el)).to.contain('✓ Correct');
     expect(row(el, 'C')).to.contain('correct');
   });
 
   it('requires exactly four options in single-choice mode', async () => {
-    const el = await fixture<MlsReflection>(html`<mls-reflection name="r" answer="A"><option value="A">a</option><option value="B">b</option></mls-reflection>`);
+    const el = await fixture<MlsReflection>(
+      html`<mls-reflection name="r" answer="A"><option value="A">a</option><option value="B">b</option></mls-reflection>`,
+    );
     expect(alertText(el)).to.contain('exactly four');
     expect(alertText(el)).to.contain('A, B');
   });
@@ -123,7 +132,13 @@ describe('mls-reflection', () => {
     it('both right answers, nothing wrong → "Exactly right"', async () => {
       const el = await answer(['move_server', 'edge_deploy']);
       expect(text(el)).to.contain('Exactly right');
-      expect(el.answered).to.deep.equal({ answered: true, value: ['move_server', 'edge_deploy'], correct: true, attempts: 1, firstCorrect: true });
+      expect(el.answered).to.deep.equal({
+        answered: true,
+        value: ['move_server', 'edge_deploy'],
+        correct: true,
+        attempts: 1,
+        firstCorrect: true,
+      });
       expect(row(el, 'move_server')).to.contain('✓').and.contain('correct');
       expect(row(el, 'model_size')).to.contain('○');
       await expect(el).to.be.accessible();
@@ -157,7 +172,10 @@ describe('mls-reflection', () => {
 
     const lab2 = await fixture<MlsLab>(html`<mls-lab volume="1" chapter="5"></mls-lab>`);
     lab2.labScope.set('r1', { answered: true, value: 'D', correct: false });
-    lab2.insertAdjacentHTML('beforeend', '<mls-reflection name="r1" answer="C"><option value="A">a</option><option value="B">b</option><option value="C">c</option><option value="D">d</option></mls-reflection>');
+    lab2.insertAdjacentHTML(
+      'beforeend',
+      '<mls-reflection name="r1" answer="C"><option value="A">a</option><option value="B">b</option><option value="C">c</option><option value="D">d</option></mls-reflection>',
+    );
     const restored = lab2.querySelector('mls-reflection')!;
     await restored.updateComplete;
     expect(input(restored, 'D').checked).to.equal(true);

@@ -40,7 +40,7 @@ describe('<mls-roofline>', () => {
     expect(out.bound).to.equal('memory');
     expect(out.intensity).to.be.closeTo(512 / 3, 1e-9);
     expect(out.ridge).to.be.closeTo(989 / 3.35, 1e-9);
-    expect(out.attainableFlops).to.be.closeTo(3.35e12 * 512 / 3, 1);
+    expect(out.attainableFlops).to.be.closeTo((3.35e12 * 512) / 3, 1);
   });
 
   it('says compute-bound at n = 4096 and updates when the attribute changes', async () => {
@@ -68,7 +68,6 @@ describe('<mls-roofline>', () => {
     expect(el.outputs!.bound).to.equal(null);
     expect(el.shadowRoot!.querySelectorAll('table.marks tbody tr').length).to.equal(1);
   });
-
 
   it('shows no chart when the first device is already unknown, and stays accessible', async () => {
     let el!: MlsRoofline;
@@ -98,20 +97,18 @@ describe('<mls-roofline>', () => {
     expect(warnings.length).to.equal(3);
   });
 
-
   it('publishes its physics into the lab scope and follows $n', async () => {
     const { el, scope } = await inScope<MlsRoofline>(html`<mls-roofline kernel="gemm" n="$n" publish="roof"></mls-roofline>`, { n: 512 });
     await waitUntil(() => scope.get('roof') !== undefined, 'nothing published');
     expect(scope.get('roof.bound')).to.equal('memory');
     expect(scope.get('roof.memoryBound')).to.equal(true);
-    expect(scope.get('roof.intensity') as number).to.be.closeTo(512 / 3, 1e-9);   // 2N/(3·2 B) with N = 512
-    expect(scope.get('roof.ridge') as number).to.be.closeTo(295.22, 0.01);         // 989 / 3.35
-    expect(scope.get('roof.fractionOfPeak') as number).to.be.closeTo((3.35 * 512 / 3) / 989, 1e-9);
+    expect(scope.get('roof.intensity') as number).to.be.closeTo(512 / 3, 1e-9); // 2N/(3·2 B) with N = 512
+    expect(scope.get('roof.ridge') as number).to.be.closeTo(295.22, 0.01); // 989 / 3.35
+    expect(scope.get('roof.fractionOfPeak') as number).to.be.closeTo((3.35 * 512) / 3 / 989, 1e-9);
     scope.set('n', 4096);
     await waitUntil(() => scope.get('roof.bound') === 'compute', 'did not follow $n');
     expect(summary(el)).to.match(/^Compute-bound/);
   });
-
 });
 
 describeInstrument('mls-roofline', {

@@ -19,7 +19,9 @@ describe('<mls-select>', () => {
     const s = select(el);
     expect(s.labels![0].textContent).to.equal('Weight precision');
     expect([...s.options].map((o) => [o.value, o.textContent])).to.deep.equal([
-      ['fp32', 'FP32 (4 bytes)'], ['fp16', 'FP16 (2 bytes)'], ['int8', 'INT8 (1 byte)'],
+      ['fp32', 'FP32 (4 bytes)'],
+      ['fp16', 'FP16 (2 bytes)'],
+      ['int8', 'INT8 (1 byte)'],
     ]);
     expect(s.value).to.equal('fp16');
     expect(el.current).to.equal('fp16');
@@ -29,13 +31,15 @@ describe('<mls-select>', () => {
   });
 
   it('starts from the option marked selected, else the first', async () => {
-    const a = await fixture<MlsSelect>(html`<mls-select label="A"><option value="x">X</option><option value="y" selected>Y</option></mls-select>`);
+    const a = await fixture<MlsSelect>(
+      html`<mls-select label="A"><option value="x">X</option><option value="y" selected>Y</option></mls-select>`,
+    );
     expect(a.current).to.equal('y');
     const b = await fixture<MlsSelect>(html`<mls-select label="B"><option value="x">X</option><option value="y">Y</option></mls-select>`);
     expect(select(b).value).to.equal('x');
   });
 
-  it('writes its initial value to the scope, and the reader\'s choice (keyboard) live with mls-change', async () => {
+  it("writes its initial value to the scope, and the reader's choice (keyboard) live with mls-change", async () => {
     const { el, scope } = await inScope<MlsSelect>(precision('fp32'));
     expect(scope.get('precision')).to.equal('fp32');
     const changes: Array<MlsEventMap['mls-change']> = [];
@@ -67,7 +71,8 @@ describe('<mls-select>', () => {
   it('picks up options added later', async () => {
     const el = await fixture<MlsSelect>(precision('fp32'));
     const o = document.createElement('option');
-    o.value = 'int4'; o.textContent = 'INT4 (½ byte)';
+    o.value = 'int4';
+    o.textContent = 'INT4 (½ byte)';
     el.append(o);
     await new Promise((r) => setTimeout(r, 0));
     await el.updateComplete;

@@ -16,7 +16,9 @@ async function press(el: MlsSlider, key: string): Promise<void> {
 
 describe('<mls-slider>', () => {
   it('renders a native range input with a visible label, the value with its unit and aria-valuetext', async () => {
-    const el = await fixture<MlsSlider>(html`<mls-slider label="Distance" name="d" min="0" max="10000" step="100" value="3000" unit="km"></mls-slider>`);
+    const el = await fixture<MlsSlider>(
+      html`<mls-slider label="Distance" name="d" min="0" max="10000" step="100" value="3000" unit="km"></mls-slider>`,
+    );
     const i = input(el);
     expect(i.type).to.equal('range');
     expect(i.labels![0].textContent).to.equal('Distance');
@@ -28,13 +30,17 @@ describe('<mls-slider>', () => {
   });
 
   it('formats SI units in the value text ("4.2 GB")', async () => {
-    const el = await fixture<MlsSlider>(html`<mls-slider label="Model size" min="1e9" max="1e10" step="1e8" value="4.2e9" unit="B"></mls-slider>`);
+    const el = await fixture<MlsSlider>(
+      html`<mls-slider label="Model size" min="1e9" max="1e10" step="1e8" value="4.2e9" unit="B"></mls-slider>`,
+    );
     expect(shown(el)).to.equal('4.2 GB'); // 4.2e9 B = 4.2 GB (decimal prefixes)
     expect(input(el).getAttribute('aria-valuetext')).to.equal('4.2 GB');
   });
 
   it('moves with the keyboard (ArrowRight, End, Home) and writes the scope live, firing mls-change', async () => {
-    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Batch size" name="n" min="128" max="8192" step="128" value="512"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(
+      html`<mls-slider label="Batch size" name="n" min="128" max="8192" step="128" value="512"></mls-slider>`,
+    );
     expect(scope.get('n'), 'initial value written to the scope').to.equal(512);
 
     const changes: Array<MlsEventMap['mls-change']> = [];
@@ -56,7 +62,10 @@ describe('<mls-slider>', () => {
   });
 
   it('restores its value from the scope instead of the value attribute', async () => {
-    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Batch size" name="n" min="128" max="8192" step="128" value="512"></mls-slider>`, { n: 2048 });
+    const { el, scope } = await inScope<MlsSlider>(
+      html`<mls-slider label="Batch size" name="n" min="128" max="8192" step="128" value="512"></mls-slider>`,
+      { n: 2048 },
+    );
     expect(el.current).to.equal(2048);
     expect(input(el).value).to.equal('2048');
     expect(shown(el)).to.equal('2,048');
@@ -64,7 +73,9 @@ describe('<mls-slider>', () => {
   });
 
   it('follows later external changes of its name without firing mls-change', async () => {
-    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Distance" name="d" min="0" max="10000" step="100" value="3000" unit="km"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(
+      html`<mls-slider label="Distance" name="d" min="0" max="10000" step="100" value="3000" unit="km"></mls-slider>`,
+    );
     let fired = 0;
     el.addEventListener('mls-change', () => fired++);
     scope.set('d', 700);
@@ -80,7 +91,9 @@ describe('<mls-slider>', () => {
   });
 
   it('scale="log" moves through powers of ten and rounds to 3 significant digits', async () => {
-    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Parameters" name="p" min="1" max="1e6" value="1000" scale="log"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(
+      html`<mls-slider label="Parameters" name="p" min="1" max="1e6" value="1000" scale="log"></mls-slider>`,
+    );
     const i = input(el);
     expect([i.min, i.max]).to.deep.equal(['0', '6']); // log10(1), log10(1e6)
     expect(Number(i.value)).to.be.closeTo(3, 1e-9); // log10(1000)
@@ -93,7 +106,9 @@ describe('<mls-slider>', () => {
   });
 
   it('scale="log" with a step rounds to multiples of it and never gets stuck', async () => {
-    const { el, scope } = await inScope<MlsSlider>(html`<mls-slider label="Sequence length" name="s" min="128" max="8192" step="128" value="512" scale="log"></mls-slider>`);
+    const { el, scope } = await inScope<MlsSlider>(
+      html`<mls-slider label="Sequence length" name="s" min="128" max="8192" step="128" value="512" scale="log"></mls-slider>`,
+    );
     await press(el, 'ArrowRight');
     // one position is log10(64)/200 ≈ 0.009 decades: 10^(2.709+0.009) ≈ 520 rounds back to 512,
     // so the slider moves to the next multiple of 128 instead of staying put.
@@ -123,11 +138,18 @@ describe('<mls-slider>', () => {
     expect(warnings.length).to.equal(1);
     expect(el.current).to.equal(50);
 
-    await quietly(async () => { el.min = '200'; await el.updateComplete; });
+    await quietly(async () => {
+      el.min = '200';
+      await el.updateComplete;
+    });
     expect(alertText(el)).to.contain('max');
     expect(alertText(el)).to.contain('greater than min (200)');
 
-    await quietly(async () => { el.min = '0'; el.value = '500'; await el.updateComplete; });
+    await quietly(async () => {
+      el.min = '0';
+      el.value = '500';
+      await el.updateComplete;
+    });
     expect(alertText(el)).to.contain('value');
     expect(alertText(el)).to.contain('500');
     expect(alertText(el)).to.not.contain('Invalid min');

@@ -10,13 +10,13 @@ function shown(el: MlsValue): string {
 describe('<mls-value>', () => {
   it('formats literals with their units', async () => {
     const cases: Array<[string, string, string | undefined, string]> = [
-      ['0.0305', 's', undefined, '30.5 ms'],      // 0.0305 s = 30.5 ms
-      ['4.2e9', 'B', undefined, '4.2 GB'],        // 4.2e9 B / 1e9 = 4.2 GB (decimal)
+      ['0.0305', 's', undefined, '30.5 ms'], // 0.0305 s = 30.5 ms
+      ['4.2e9', 'B', undefined, '4.2 GB'], // 4.2e9 B / 1e9 = 4.2 GB (decimal)
       ['3.35e12', 'B/s', undefined, '3.35 TB/s'], // 3.35e12 / 1e12 = 3.35 TB/s
-      ['0.42', '%', undefined, '42%'],            // fraction 0.42 × 100
+      ['0.42', '%', undefined, '42%'], // fraction 0.42 × 100
       ['7.4', 'x', undefined, '7.4×'],
       ['3000', 'km', undefined, '3,000 km'],
-      ['3.14159', '', '2', '3.1'],                // 2 significant digits
+      ['3.14159', '', '2', '3.1'], // 2 significant digits
     ];
     for (const [value, unit, digits, expected] of cases) {
       const el = await fixture<MlsValue>(html`<mls-value value=${value} unit=${unit} digits=${digits ?? ''}></mls-value>`);
@@ -68,7 +68,10 @@ describe('<mls-value>', () => {
   it('keeps the last good number when the value turns bad', async () => {
     const { el, scope } = await inScope<MlsValue>(html`<mls-value value="$n"></mls-value>`, { n: 512 });
     expect(shown(el)).to.equal('512');
-    await quietly(async () => { scope.set('n', 'lots'); await el.updateComplete; });
+    await quietly(async () => {
+      scope.set('n', 'lots');
+      await el.updateComplete;
+    });
     expect(alertText(el)).to.contain('lots');
     expect(shown(el)).to.equal('512');
   });

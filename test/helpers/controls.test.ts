@@ -18,7 +18,13 @@ const four = html`<span slot="question">Q?</span>
 
 describe('control harness registry (test/helpers/controls.ts)', () => {
   it('knows the five controls and refuses other tags by name', () => {
-    expect(Object.keys(CONTROLS)).to.have.members(['mls-slider', 'mls-select', 'mls-context-toggle', 'mls-prediction-lock', 'mls-reflection']);
+    expect(Object.keys(CONTROLS)).to.have.members([
+      'mls-slider',
+      'mls-select',
+      'mls-context-toggle',
+      'mls-prediction-lock',
+      'mls-reflection',
+    ]);
     expect(isControl(document.createElement('mls-slider'))).to.equal(true);
     expect(() => controlFor(document.createElement('mls-roofline'))).to.throw(/no control harness for <mls-roofline>/);
   });
@@ -86,7 +92,9 @@ describe('control harness registry (test/helpers/controls.ts)', () => {
     expect(scope.get('act1')).to.include({ locked: true, value: 'B', number: 2, correct: false });
     expect(() => h.set(el, 'A')).to.throw(/option "A" is disabled/);
 
-    const num = await inScope(html`<mls-prediction-lock name="act2" type="number" min="1" max="500" answer="200"><span slot="question">Q?</span></mls-prediction-lock>`);
+    const num = await inScope(
+      html`<mls-prediction-lock name="act2" type="number" min="1" max="500" answer="200"><span slot="question">Q?</span></mls-prediction-lock>`,
+    );
     expect(controlFor(num.el).values(num.el)).to.deep.equal(['1', '500']);
     expect(await operate(num.el, '210', settle)).to.equal(true);
     expect(num.scope.get('act2')).to.include({ locked: true, value: 210 });

@@ -72,7 +72,14 @@ const tidy = (v: number) => Number(v.toPrecision(12));
 /** Values of a radio group; a choice is a click, which fires input and change as in a browser. */
 function clickRadio(el: Element, value: string): void {
   const radio = inputs(el, 'input[type="radio"]').find((r) => r.value === value);
-  if (!radio) throw new Error(`${label(el)} has no option "${value}" (it offers ${inputs(el, 'input[type="radio"]').map((r) => r.value).join(', ') || 'none'})`);
+  if (!radio)
+    throw new Error(
+      `${label(el)} has no option "${value}" (it offers ${
+        inputs(el, 'input[type="radio"]')
+          .map((r) => r.value)
+          .join(', ') || 'none'
+      })`,
+    );
   if (radio.disabled) throw new Error(`${label(el)}: option "${value}" is disabled`);
   radio.click();
 }
@@ -89,7 +96,8 @@ const slider: ControlHarness = {
   values(el) {
     const input = root(el).querySelector('input[type="range"]') as HTMLInputElement | null;
     if (!input) return [];
-    const lo = Number(input.min), hi = Number(input.max);
+    const lo = Number(input.min),
+      hi = Number(input.max);
     const step = input.step === '' || input.step === 'any' ? (hi - lo) / 100 : Number(input.step);
     const log = el.getAttribute('scale') === 'log';
     const out: string[] = [];
@@ -160,7 +168,10 @@ const predictionLock: ControlHarness = {
     return num ? [num.min, num.max].filter((v) => v !== '') : [];
   },
   set(el, value) {
-    if (inputs(el, 'input[type="radio"]').length) { clickRadio(el, value); return; }
+    if (inputs(el, 'input[type="radio"]').length) {
+      clickRadio(el, value);
+      return;
+    }
     const num = root(el).querySelector('input[type="number"]') as HTMLInputElement | null;
     if (!num) throw new Error(`${label(el)} shows neither option radios nor a number input`);
     if (num.disabled) throw new Error(`${label(el)} is locked`);
@@ -174,7 +185,10 @@ const predictionLock: ControlHarness = {
 
 const reflection: ControlHarness = {
   value(el) {
-    return inputs(el, 'input[type="radio"], input[type="checkbox"]').filter((i) => i.checked).map((i) => i.value).join(' ');
+    return inputs(el, 'input[type="radio"], input[type="checkbox"]')
+      .filter((i) => i.checked)
+      .map((i) => i.value)
+      .join(' ');
   },
   values(el) {
     return inputs(el, 'input[type="radio"], input[type="checkbox"]').map((i) => i.value);
@@ -184,7 +198,10 @@ const reflection: ControlHarness = {
     const all = inputs(el, 'input[type="radio"], input[type="checkbox"]');
     if (!all.length) throw new Error(`${label(el)} shows no options`);
     const missing = want.filter((w) => !all.some((i) => i.value === w));
-    if (missing.length) throw new Error(`${label(el)} has no option ${missing.map((m) => `"${m}"`).join(', ')} (it offers ${all.map((i) => i.value).join(', ')})`);
+    if (missing.length)
+      throw new Error(
+        `${label(el)} has no option ${missing.map((m) => `"${m}"`).join(', ')} (it offers ${all.map((i) => i.value).join(', ')})`,
+      );
     for (const input of all) {
       const on = want.includes(input.value);
       if (input.type === 'checkbox' ? input.checked !== on : on && !input.checked) input.click();
@@ -219,9 +236,11 @@ export const isControl = (el: Element): boolean => Object.hasOwn(CONTROLS, el.lo
  * attribute, or a context toggle whose `name` / `device-name` (default `context` / `device`) it is.
  */
 export function controlNamed(root: ParentNode, name: string): Element | undefined {
-  return [...root.querySelectorAll(Object.keys(CONTROLS).join(', '))].find((c) => (c.localName === 'mls-context-toggle'
-    ? (c.getAttribute('name') || 'context') === name || (c.getAttribute('device-name') || 'device') === name
-    : c.getAttribute('name') === name));
+  return [...root.querySelectorAll(Object.keys(CONTROLS).join(', '))].find((c) =>
+    c.localName === 'mls-context-toggle'
+      ? (c.getAttribute('name') || 'context') === name || (c.getAttribute('device-name') || 'device') === name
+      : c.getAttribute('name') === name,
+  );
 }
 
 /** Waits until a control (and what it drives) has re-rendered; the default awaits its update. */

@@ -21,7 +21,10 @@ function hidden(el: Element): boolean {
 function textOf(node: Node, exclude?: string): string {
   let out = '';
   const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) { out += n.textContent ?? ''; return; }
+    if (n.nodeType === Node.TEXT_NODE) {
+      out += n.textContent ?? '';
+      return;
+    }
     if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
     if (n.nodeType === Node.ELEMENT_NODE) {
       const el = n as Element;
@@ -68,7 +71,12 @@ export function alertText(el: Element): string {
 export function nextFrame(win: Window = window): Promise<void> {
   return new Promise((resolve) => {
     let done = false;
-    const finish = () => { if (!done) { done = true; resolve(); } };
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    };
     win.requestAnimationFrame(finish);
     setTimeout(finish, 100);
   });

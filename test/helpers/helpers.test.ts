@@ -34,14 +34,23 @@ describe('test helpers', () => {
     expect(c.warnings).to.deep.equal(['a 1']);
     expect(console.warn).to.equal(original);
     let caught: unknown;
-    try { await quietly(() => { console.warn('x'); throw new Error('boom'); }); } catch (e) { caught = e; }
+    try {
+      await quietly(() => {
+        console.warn('x');
+        throw new Error('boom');
+      });
+    } catch (e) {
+      caught = e;
+    }
     expect((caught as Error).message).to.equal('boom');
     expect(console.warn).to.equal(original);
   });
 
   it('uncaught collects a rejection that nobody handles', async () => {
     // The runner prints this rejection in its browser log too ("Error: lost"): that line is expected.
-    const errors = await uncaught(() => { void Promise.reject(new Error('lost')); });
+    const errors = await uncaught(() => {
+      void Promise.reject(new Error('lost'));
+    });
     expect(errors.map((e) => (e as Error).message)).to.deep.equal(['lost']);
   });
 
@@ -63,7 +72,8 @@ describe('test helpers', () => {
     const s = new TrackedScope();
     const off = s.subscribe(() => {});
     expect(s.listeners).to.equal(1);
-    off(); off();
+    off();
+    off();
     expect(s.listeners).to.equal(0);
   });
 });

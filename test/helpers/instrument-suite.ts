@@ -78,10 +78,23 @@ function trackResizeObservers(): { readonly active: number; restore(): void } {
   const Original = window.ResizeObserver;
   const active = new Set<ResizeObserver>();
   window.ResizeObserver = class extends Original {
-    override observe(t: Element, o?: ResizeObserverOptions) { active.add(this); super.observe(t, o); }
-    override disconnect() { active.delete(this); super.disconnect(); }
+    override observe(t: Element, o?: ResizeObserverOptions) {
+      active.add(this);
+      super.observe(t, o);
+    }
+    override disconnect() {
+      active.delete(this);
+      super.disconnect();
+    }
   };
-  return { get active() { return active.size; }, restore() { window.ResizeObserver = Original; } };
+  return {
+    get active() {
+      return active.size;
+    },
+    restore() {
+      window.ResizeObserver = Original;
+    },
+  };
 }
 
 /** Add the shared instrument suite for `tag` to the current mocha file. */
@@ -92,7 +105,10 @@ export function describeInstrument(tag: string, spec: InstrumentSpec): void {
       let el!: HTMLElement;
       let errors: unknown[];
       try {
-        errors = await uncaught(async () => { el = await fixture<HTMLElement>(build(tag, spec.valid)); await settle(el); });
+        errors = await uncaught(async () => {
+          el = await fixture<HTMLElement>(build(tag, spec.valid));
+          await settle(el);
+        });
       } finally {
         capture.restore();
       }
@@ -127,11 +143,17 @@ export function describeInstrument(tag: string, spec: InstrumentSpec): void {
           capture.restore();
         }
         expect(errors, 'uncaught errors').to.deep.equal([]);
-        expect(capture.warnings.length, capture.warnings.length === 0
-          ? `no console.warn for ${attr}="${value}" (base.ts warns once per page: is this value used by another test in this file?)`
-          : `console.warn calls: ${JSON.stringify(capture.warnings)}`).to.equal(1);
+        expect(
+          capture.warnings.length,
+          capture.warnings.length === 0
+            ? `no console.warn for ${attr}="${value}" (base.ts warns once per page: is this value used by another test in this file?)`
+            : `console.warn calls: ${JSON.stringify(capture.warnings)}`,
+        ).to.equal(1);
         expect(capture.warnings[0], 'the warning names the attribute and the value').to.contain(`${attr}="${value}"`);
-        expect(events.map((d) => d.attribute), 'mls-invalid events').to.deep.equal([attr]);
+        expect(
+          events.map((d) => d.attribute),
+          'mls-invalid events',
+        ).to.deep.equal([attr]);
         const alert = alertText(el);
         expect(alert, 'inline alert').to.contain(attr);
         expect(alert, 'inline alert').to.contain(value);
@@ -140,7 +162,8 @@ export function describeInstrument(tag: string, spec: InstrumentSpec): void {
         expect(el.shadowRoot!.querySelectorAll('canvas').length, 'charts of the last good render').to.equal(canvases);
         if (spec.publishes) expect(scope.get('suiteOut'), 'published outputs of the last good state').to.deep.equal(published);
         await expect(el).to.be.accessible();
-        if (good === null) el.removeAttribute(attr); else el.setAttribute(attr, good);
+        if (good === null) el.removeAttribute(attr);
+        else el.setAttribute(attr, good);
         await settle(el);
         expect(alertText(el), `alert after restoring ${attr}`).to.equal('');
       });

@@ -19,13 +19,18 @@ export class TrackedScope extends LabScope {
     this.#live++;
     let done = false;
     return () => {
-      if (!done) { done = true; this.#live--; }
+      if (!done) {
+        done = true;
+        this.#live--;
+      }
       unsubscribe();
     };
   }
 
   /** Subscribers that have not unsubscribed. */
-  get listeners(): number { return this.#live; }
+  get listeners(): number {
+    return this.#live;
+  }
 }
 
 /** What `inScope()` gives back. */

@@ -22,7 +22,9 @@ export function captureWarnings(): CapturedWarnings {
   const warnings: string[] = [];
   const original = console.warn;
   let restored = false;
-  console.warn = (...args: unknown[]) => { warnings.push(args.map(String).join(' ')); };
+  console.warn = (...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+  };
   return {
     warnings,
     restore() {
@@ -54,8 +56,12 @@ export async function quietly<T>(fn: () => T | Promise<T>): Promise<{ result: T;
  */
 export async function uncaught(fn: () => unknown | Promise<unknown>, graceMs = 20): Promise<unknown[]> {
   const errors: unknown[] = [];
-  const onError = (e: ErrorEvent) => { errors.push(e.error ?? e.message); };
-  const onRejection = (e: PromiseRejectionEvent) => { errors.push(e.reason); };
+  const onError = (e: ErrorEvent) => {
+    errors.push(e.error ?? e.message);
+  };
+  const onRejection = (e: PromiseRejectionEvent) => {
+    errors.push(e.reason);
+  };
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   try {

@@ -7,7 +7,20 @@
  */
 import { expect } from '@open-wc/testing';
 import { LAB_SCENARIOS, scenarioId, type LabScenario } from '../../physics/labs/index.js';
-import { LabFrame, LEDGER_KEY, deepAll, describeViolations, gateKey, isMls, listLabs, mlsIn, readLab, refsOf, type AnyEl, type LabInfo } from './harness.js';
+import {
+  LabFrame,
+  LEDGER_KEY,
+  deepAll,
+  describeViolations,
+  gateKey,
+  isMls,
+  listLabs,
+  mlsIn,
+  readLab,
+  refsOf,
+  type AnyEl,
+  type LabInfo,
+} from './harness.js';
 
 /** Numbers equal to 1e-9 relative (claims are written as literals on the page). */
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -57,7 +70,13 @@ for (const info of labs) {
       const lock = lockOf(act);
       expect(lock, `mls-act #${n} has an mls-prediction-lock`).to.exist;
       if (frame.isLocked(lock!)) return;
-      await frame.openGates(new Set(acts().slice(n - 1).map((a) => lockOf(a)?.getAttribute('name') ?? '')));
+      await frame.openGates(
+        new Set(
+          acts()
+            .slice(n - 1)
+            .map((a) => lockOf(a)?.getAttribute('name') ?? ''),
+        ),
+      );
       await frame.lock(lock!);
     }
 
@@ -74,9 +93,14 @@ for (const info of labs) {
       const doc = new DOMParser().parseFromString(info.html, 'text/html');
       // The test server injects its own web-socket script into every HTML page it serves.
       const scripts = [...doc.querySelectorAll('script')].filter((s) => !(s.getAttribute('src') ?? '').startsWith('/__web-dev-server'));
-      expect(scripts.map((s) => s.getAttribute('src')), 'script tags').to.deep.equal(['../../dist/autoload.js']);
+      expect(
+        scripts.map((s) => s.getAttribute('src')),
+        'script tags',
+      ).to.deep.equal(['../../dist/autoload.js']);
       expect(scripts[0].getAttribute('type')).to.equal('module');
-      const handlers = [...doc.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${el.localName} ${a.name}>`));
+      const handlers = [...doc.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${el.localName} ${a.name}>`),
+      );
       expect(handlers, 'inline event handlers').to.deep.equal([]);
       expect(doc.querySelectorAll('mls-lab').length, 'exactly one <mls-lab>').to.equal(1);
     });
@@ -84,10 +108,14 @@ for (const info of labs) {
     it('is the shared shell: a <head>, one stylesheet, no <style>, and at most 12 lines outside <mls-lab>', () => {
       const doc = new DOMParser().parseFromString(info.html, 'text/html');
       expect(doc.querySelectorAll('style').length, '<style> elements (the lab layout comes from the library)').to.equal(0);
-      expect([...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')), 'stylesheets').to.deep.equal(['../lab.css']);
+      expect(
+        [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')),
+        'stylesheets',
+      ).to.deep.equal(['../lab.css']);
       const start = info.html.indexOf('<mls-lab');
       const end = info.html.lastIndexOf('</mls-lab>') + '</mls-lab>'.length;
-      const outside = (info.html.slice(0, start) + info.html.slice(end)).split('\n')
+      const outside = (info.html.slice(0, start) + info.html.slice(end))
+        .split('\n')
         .filter((l) => l.trim() !== '' && !l.includes('/__web-dev-server')).length; // the test server injects one script line
       expect(outside, 'lines outside <mls-lab>').to.be.at.most(12);
       expect(doc.querySelector('mls-lab')?.getAttribute('gallery'), 'the lab links back to the gallery').to.equal('../index.html');
@@ -105,7 +133,10 @@ for (const info of labs) {
     });
 
     it(`has a scenario contract in physics/labs (${scenarioId(info.volume, info.chapter)})`, () => {
-      expect(scenario, `LAB_SCENARIOS["${scenarioId(info.volume, info.chapter)}"]: export a LabScenario from physics/labs/${scenarioId(info.volume, info.chapter)}.ts and register it in physics/labs/index.ts`).to.exist;
+      expect(
+        scenario,
+        `LAB_SCENARIOS["${scenarioId(info.volume, info.chapter)}"]: export a LabScenario from physics/labs/${scenarioId(info.volume, info.chapter)}.ts and register it in physics/labs/index.ts`,
+      ).to.exist;
       expect(scenario!.volume, 'scenario volume').to.equal(info.volume);
       expect(scenario!.chapter, 'scenario chapter').to.equal(info.chapter);
     });
@@ -120,7 +151,10 @@ for (const info of labs) {
         names.add(name);
         const key = scenario?.answers[name];
         const label = `<${el.localName} name="${name}">`;
-        if (!key) { problems.push(`${label} has no answer key in the scenario (answers.${name})`); continue; }
+        if (!key) {
+          problems.push(`${label} has no answer key in the scenario (answers.${name})`);
+          continue;
+        }
         const derived = key.derive();
         const answer = (el.getAttribute('answer') ?? '').trim();
         const same = typeof derived === 'number' ? sameNumber(Number(answer), derived) : answer === String(derived);
@@ -137,8 +171,12 @@ for (const info of labs) {
           const claim = key.claims[v];
           const dn = o.getAttribute('data-number');
           if (claim === undefined) continue;
-          if (dn === null) { problems.push(`${label} option ${v} has no data-number (the scenario claims ${claim})`); continue; }
-          if (!sameNumber(Number(dn), claim)) problems.push(`${label} option ${v} says data-number="${dn}" but the scenario claims ${claim}`);
+          if (dn === null) {
+            problems.push(`${label} option ${v} has no data-number (the scenario claims ${claim})`);
+            continue;
+          }
+          if (!sameNumber(Number(dn), claim))
+            problems.push(`${label} option ${v} says data-number="${dn}" but the scenario claims ${claim}`);
         }
       }
       for (const name of Object.keys(scenario?.answers ?? {})) {
@@ -167,7 +205,9 @@ for (const info of labs) {
       it('has two acts, each with exactly one prediction lock', () => {
         const list = acts();
         expect(list.length, 'mls-act count').to.equal(2);
-        list.forEach((act, i) => expect(act.querySelectorAll('mls-prediction-lock').length, `mls-act #${i + 1} prediction locks`).to.equal(1));
+        list.forEach((act, i) =>
+          expect(act.querySelectorAll('mls-prediction-lock').length, `mls-act #${i + 1} prediction locks`).to.equal(1),
+        );
       });
 
       for (const n of [1, 2]) {
@@ -177,12 +217,18 @@ for (const info of labs) {
           const lock = lockOf(act)!;
           const name = lock.getAttribute('name') ?? '';
           // Open what comes before, but leave this act's lock and every later act's lock alone.
-          const later = acts().slice(n - 1).map((a) => lockOf(a)?.getAttribute('name') ?? '');
+          const later = acts()
+            .slice(n - 1)
+            .map((a) => lockOf(a)?.getAttribute('name') ?? '');
           await frame.openGates(new Set(later));
           const gates = gatesAfter(act, name);
           expect(gates.length, `mls-gate after="${name}" in Act ${n}`).to.be.greaterThan(0);
           expect(frame.isLocked(lock), 'not locked yet').to.equal(false);
-          for (const g of gates) expect(mlsIn(g).map((e) => e.localName), 'instruments before locking').to.deep.equal([]);
+          for (const g of gates)
+            expect(
+              mlsIn(g).map((e) => e.localName),
+              'instruments before locking',
+            ).to.deep.equal([]);
           await frame.lock(lock);
           expect(frame.isLocked(lock), 'locked after pressing "Lock prediction"').to.equal(true);
           const present = gates.flatMap((g) => mlsIn(g));
@@ -200,7 +246,10 @@ for (const info of labs) {
           const lock = lockOf(acts()[n - 1])!;
           const claimed = (lock as AnyEl).locked as { number?: unknown } | undefined;
           if (typeof claimed?.number === 'number') {
-            expect(Number.isFinite(Number(overlay!.getAttribute('data-gap'))), `Act ${n}'s overlay has a finite data-gap for a numeric claim`).to.equal(true);
+            expect(
+              Number.isFinite(Number(overlay!.getAttribute('data-gap'))),
+              `Act ${n}'s overlay has a finite data-gap for a numeric claim`,
+            ).to.equal(true);
           }
         });
       }
@@ -223,7 +272,9 @@ for (const info of labs) {
 
       it('carries no test metadata in its markup', () => {
         const doc = new DOMParser().parseFromString(info.html, 'text/html');
-        const marked = [...doc.querySelectorAll('[data-reach], [data-escape], [derive]')].map((e) => `<${e.localName} name="${e.getAttribute('name')}">`);
+        const marked = [...doc.querySelectorAll('[data-reach], [data-escape], [derive]')].map(
+          (e) => `<${e.localName} name="${e.getAttribute('name')}">`,
+        );
         expect(marked, 'recipes and derivations belong in the scenario module').to.deep.equal([]);
       });
 
@@ -232,7 +283,10 @@ for (const info of labs) {
         const all = markup(info.html); // gated templates included
         for (const d of scenario?.declared ?? []) {
           const el = all.find((e) => e.matches(d.selector));
-          if (!el) { problems.push(`no element matches ${d.selector}`); continue; }
+          if (!el) {
+            problems.push(`no element matches ${d.selector}`);
+            continue;
+          }
           const v = el.getAttribute(d.attr);
           const ok = typeof d.value === 'number' ? v !== null && sameNumber(Number(v), d.value) : v === d.value;
           if (!ok) problems.push(`${d.selector} ${d.attr}="${v}" but the scenario says ${d.value}`);
@@ -242,7 +296,10 @@ for (const info of labs) {
     }
 
     it('with everything revealed, every $ref resolves and no value reads "not yet computed", in every context', async () => {
-      if (!orientation) { await lockAct(1); await lockAct(2); }
+      if (!orientation) {
+        await lockAct(1);
+        await lockAct(2);
+      }
       await frame.openGates();
       const toggle = frame.doc.querySelector('mls-context-toggle');
       const contexts = toggle ? frame.radioValues(toggle) : [''];
@@ -255,15 +312,22 @@ for (const info of labs) {
           for (const path of refsOf(el)) {
             if (scope().get(path) === undefined) {
               const head = path.split('.')[0];
-              const why = scope().get(head) === undefined ? `nothing on the page writes "${head}"` : `"${head}" has no "${path.slice(head.length + 1)}"`;
-              problems.add(`<${el.localName}${el.getAttribute('name') ? ` name="${el.getAttribute('name')}"` : ''}> reads $${path}: ${why}${where}`);
+              const why =
+                scope().get(head) === undefined
+                  ? `nothing on the page writes "${head}"`
+                  : `"${head}" has no "${path.slice(head.length + 1)}"`;
+              problems.add(
+                `<${el.localName}${el.getAttribute('name') ? ` name="${el.getAttribute('name')}"` : ''}> reads $${path}: ${why}${where}`,
+              );
             }
           }
         }
         for (const el of deepAll(frame.lab, (e) => ['mls-value', 'mls-metric', 'mls-overlay'].includes(e.localName))) {
           const visible = typeof (el as HTMLElement).checkVisibility !== 'function' || (el as HTMLElement).checkVisibility();
           if (visible && /not yet computed/.test(el.shadowRoot?.textContent ?? '')) {
-            problems.add(`<${el.localName} ${[...el.attributes].map((a) => `${a.name}="${a.value}"`).join(' ')}> shows "not yet computed"${where}`);
+            problems.add(
+              `<${el.localName} ${[...el.attributes].map((a) => `${a.name}="${a.value}"`).join(' ')}> shows "not yet computed"${where}`,
+            );
           }
         }
       }
@@ -271,7 +335,10 @@ for (const info of labs) {
     });
 
     it('every control changes at least one visible output', async () => {
-      if (!orientation) { await lockAct(1); await lockAct(2); }
+      if (!orientation) {
+        await lockAct(1);
+        await lockAct(2);
+      }
       await frame.openGates();
       const controls = frame.controls().filter((c) => c.localName !== 'mls-context-toggle');
       const hud = [...frame.doc.querySelectorAll('mls-ledger-hud')];
@@ -279,7 +346,10 @@ for (const info of labs) {
       for (const control of controls) {
         const to = frame.otherValue(control);
         const label = `<${control.localName} name="${control.getAttribute('name')}">`;
-        if (to === undefined) { dead.push(`${label} offers no second value`); continue; }
+        if (to === undefined) {
+          dead.push(`${label} offers no second value`);
+          continue;
+        }
         const from = frame.controlValue(control);
         const before = frame.visibleSnapshot([control, ...hud]);
         await frame.setControl(control, to);
@@ -309,60 +379,72 @@ for (const info of labs) {
       }
     });
 
-    it(orientation
-      ? `writes one ledger record ${info.key} with the chosen context and the check answers`
-      : `writes one ledger record ${info.key} with the seed-spec fields`, async () => {
-      if (!orientation) { await lockAct(1); await lockAct(2); }
-      await frame.openGates();
-      if (!orientation) {
-        // Reach the Act II failure and leave it again here, so the record's constraint_hit is
-        // checked whatever ran (or failed, or was filtered out) before this test.
-        const recipe = scenario?.failures[0];
-        expect(recipe, 'a failure recipe in the scenario').to.exist;
-        await frame.applyRecipe(recipe!.reach);
-        await frame.applyRecipe(recipe!.escape);
-      }
-      const toggle = frame.doc.querySelector('mls-context-toggle');
-      if (orientation && toggle && !frame.controlValue(toggle)) await frame.setControl(toggle, frame.radioValues(toggle)[0]);
-      const file = frame.ledgerFile();
-      expect(file, `localStorage["${LEDGER_KEY}"]`).to.exist;
-      // Records of this chapter, however the key is spelled (v1.ch2, v1.ch02); other tests'
-      // records of other chapters may share this origin's localStorage and are ignored.
-      const sameChapter = Object.keys(file!.records).filter((k) => {
-        const m = /^v(\d+)\.ch(\d+)$/.exec(k);
-        return !!m && Number(m[1]) === info.volume && Number(m[2]) === info.chapter;
-      });
-      expect(sameChapter, `records for volume ${info.volume} chapter ${info.chapter}`).to.deep.equal([info.key]);
-      const rec = file!.records[info.key];
-      expect(Number.isNaN(Date.parse(String(rec.timestamp))), 'timestamp is a date').to.equal(false);
-      if (orientation) {
-        const chosen = toggle ? frame.controlValue(toggle) : undefined;
+    it(
+      orientation
+        ? `writes one ledger record ${info.key} with the chosen context and the check answers`
+        : `writes one ledger record ${info.key} with the seed-spec fields`,
+      async () => {
+        if (!orientation) {
+          await lockAct(1);
+          await lockAct(2);
+        }
+        await frame.openGates();
+        if (!orientation) {
+          // Reach the Act II failure and leave it again here, so the record's constraint_hit is
+          // checked whatever ran (or failed, or was filtered out) before this test.
+          const recipe = scenario?.failures[0];
+          expect(recipe, 'a failure recipe in the scenario').to.exist;
+          await frame.applyRecipe(recipe!.reach);
+          await frame.applyRecipe(recipe!.escape);
+        }
+        const toggle = frame.doc.querySelector('mls-context-toggle');
+        if (orientation && toggle && !frame.controlValue(toggle)) await frame.setControl(toggle, frame.radioValues(toggle)[0]);
+        const file = frame.ledgerFile();
+        expect(file, `localStorage["${LEDGER_KEY}"]`).to.exist;
+        // Records of this chapter, however the key is spelled (v1.ch2, v1.ch02); other tests'
+        // records of other chapters may share this origin's localStorage and are ignored.
+        const sameChapter = Object.keys(file!.records).filter((k) => {
+          const m = /^v(\d+)\.ch(\d+)$/.exec(k);
+          return !!m && Number(m[1]) === info.volume && Number(m[2]) === info.chapter;
+        });
+        expect(sameChapter, `records for volume ${info.volume} chapter ${info.chapter}`).to.deep.equal([info.key]);
+        const rec = file!.records[info.key];
+        expect(Number.isNaN(Date.parse(String(rec.timestamp))), 'timestamp is a date').to.equal(false);
+        if (orientation) {
+          const chosen = toggle ? frame.controlValue(toggle) : undefined;
+          expect(rec.context, 'context').to.be.a('string').and.not.equal('');
+          expect(rec.context, 'context is the confirmed one').to.equal(chosen);
+          const extra = (rec.extra ?? {}) as Record<string, unknown>;
+          expect(extra.deployment_context, 'extra.deployment_context').to.equal(rec.context);
+          return;
+        }
+        const missing = SEED_FIELDS.filter((f) => !(f in rec));
+        expect(missing, 'seed-spec fields missing').to.deep.equal([]);
         expect(rec.context, 'context').to.be.a('string').and.not.equal('');
-        expect(rec.context, 'context is the confirmed one').to.equal(chosen);
-        const extra = (rec.extra ?? {}) as Record<string, unknown>;
-        expect(extra.deployment_context, 'extra.deployment_context').to.equal(rec.context);
-        return;
-      }
-      const missing = SEED_FIELDS.filter((f) => !(f in rec));
-      expect(missing, 'seed-spec fields missing').to.deep.equal([]);
-      expect(rec.context, 'context').to.be.a('string').and.not.equal('');
-      expect(rec.act1_prediction, 'act1_prediction').to.not.equal(null);
-      expect(rec.act1_correct, 'act1_correct').to.be.a('boolean');
-      expect(rec.act2_result, 'act2_result').to.be.a('number');
-      expect(Number.isFinite(rec.act2_result), 'act2_result finite').to.equal(true);
-      expect(rec.act2_decision, 'act2_decision').to.be.a('string').and.not.equal('');
-      expect(rec.constraint_hit, 'constraint_hit after reaching the Act II failure').to.equal(true);
-    });
+        expect(rec.act1_prediction, 'act1_prediction').to.not.equal(null);
+        expect(rec.act1_correct, 'act1_correct').to.be.a('boolean');
+        expect(rec.act2_result, 'act2_result').to.be.a('number');
+        expect(Number.isFinite(rec.act2_result), 'act2_result finite').to.equal(true);
+        expect(rec.act2_decision, 'act2_decision').to.be.a('string').and.not.equal('');
+        expect(rec.constraint_hit, 'constraint_hit after reaching the Act II failure').to.equal(true);
+      },
+    );
 
     it('has no axe violations with everything revealed', async () => {
-      if (!orientation) { await lockAct(1); await lockAct(2); }
+      if (!orientation) {
+        await lockAct(1);
+        await lockAct(2);
+      }
       await frame.openGates();
       const r = await frame.axe();
       expect(describeViolations(r), 'axe violations').to.deep.equal([]);
     });
 
     it('restores locks, gates, context and a moved slider from the ledger on reload', async () => {
-      if (!orientation) { await lockAct(1); await lockAct(2); }
+      if (!orientation) {
+        await lockAct(1);
+        await lockAct(2);
+      }
       await frame.openGates();
       const slider = frame.doc.querySelector('mls-slider');
       let moved: string | undefined;
@@ -373,16 +455,22 @@ for (const info of labs) {
       }
       const toggle = frame.doc.querySelector('mls-context-toggle');
       const ctx = toggle ? frame.controlValue(toggle) : undefined;
-      const answered = [...frame.doc.querySelectorAll('mls-reflection')].filter((r) => frame.isAnswered(r)).map((r) => r.getAttribute('name'));
+      const answered = [...frame.doc.querySelectorAll('mls-reflection')]
+        .filter((r) => frame.isAnswered(r))
+        .map((r) => r.getAttribute('name'));
       await frame.load();
       const problems: string[] = [];
-      for (const lock of frame.doc.querySelectorAll('mls-prediction-lock')) if (!frame.isLocked(lock)) problems.push(`lock "${lock.getAttribute('name')}" is not locked`);
+      for (const lock of frame.doc.querySelectorAll('mls-prediction-lock'))
+        if (!frame.isLocked(lock)) problems.push(`lock "${lock.getAttribute('name')}" is not locked`);
       for (const r of frame.doc.querySelectorAll('mls-reflection')) {
-        if (answered.includes(r.getAttribute('name')) && !frame.isAnswered(r)) problems.push(`reflection "${r.getAttribute('name')}" was answered but is not after reload`);
+        if (answered.includes(r.getAttribute('name')) && !frame.isAnswered(r))
+          problems.push(`reflection "${r.getAttribute('name')}" was answered but is not after reload`);
       }
-      for (const g of frame.doc.querySelectorAll('mls-gate')) if (!frame.isGateOpen(g)) problems.push(`gate after="${g.getAttribute('after')}" is closed`);
+      for (const g of frame.doc.querySelectorAll('mls-gate'))
+        if (!frame.isGateOpen(g)) problems.push(`gate after="${g.getAttribute('after')}" is closed`);
       const s2 = frame.doc.querySelector('mls-slider');
-      if (slider && s2 && moved !== undefined && frame.controlValue(s2) !== moved) problems.push(`slider "${s2.getAttribute('name')}" shows ${frame.controlValue(s2)}, was moved to ${moved}`);
+      if (slider && s2 && moved !== undefined && frame.controlValue(s2) !== moved)
+        problems.push(`slider "${s2.getAttribute('name')}" shows ${frame.controlValue(s2)}, was moved to ${moved}`);
       const t2 = frame.doc.querySelector('mls-context-toggle');
       if (t2 && ctx && frame.controlValue(t2) !== ctx) problems.push(`context shows "${frame.controlValue(t2)}", was "${ctx}"`);
       expect(problems).to.deep.equal([]);

@@ -10,13 +10,16 @@ import { controlFor, operate } from '../helpers/controls.js';
 
 export const LEDGER_KEY = 'mlsys-labs.ledger';
 
-type Win = Window & typeof globalThis & {
-  __mlsErrors: string[];
-  __mlsWarnings: string[];
-  axe?: { run: (ctx: unknown, opts?: unknown) => Promise<AxeResults> };
-};
+type Win = Window &
+  typeof globalThis & {
+    __mlsErrors: string[];
+    __mlsWarnings: string[];
+    axe?: { run: (ctx: unknown, opts?: unknown) => Promise<AxeResults> };
+  };
 
-export interface AxeResults { violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }
+export interface AxeResults {
+  violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
+}
 
 /** Lit-style element with an update promise and arbitrary properties. */
 export type AnyEl = HTMLElement & { updateComplete?: Promise<unknown>; [k: string]: unknown };
@@ -40,8 +43,10 @@ export async function listLabs(): Promise<string[]> {
 export async function isolatedLab(url: string, storageKey: string): Promise<LabInfo> {
   const info = await readLab(url);
   const html = info.html
-    .replace('<script type="module" src="../../dist/autoload.js"></script>',
-      '<script type="module" src="../../dist/elements/mls-ledger-provider.js"></script><script type="module" src="../../dist/autoload.js"></script>')
+    .replace(
+      '<script type="module" src="../../dist/autoload.js"></script>',
+      '<script type="module" src="../../dist/elements/mls-ledger-provider.js"></script><script type="module" src="../../dist/autoload.js"></script>',
+    )
     .replace('<mls-lab ', `<mls-ledger-provider storage-key="${storageKey}"><mls-lab `)
     .replace('</mls-lab>', '</mls-lab></mls-ledger-provider>');
   if (html === info.html) throw new Error(`${url}: could not wrap its <mls-lab> in a provider`);
@@ -49,7 +54,14 @@ export async function isolatedLab(url: string, storageKey: string): Promise<LabI
 }
 
 /** What a lab page declares, read from its HTML without running it. */
-export interface LabInfo { url: string; html: string; volume: number; chapter: number; key: string; title: string }
+export interface LabInfo {
+  url: string;
+  html: string;
+  volume: number;
+  chapter: number;
+  key: string;
+  title: string;
+}
 
 export async function readLab(url: string): Promise<LabInfo> {
   const res = await fetch(url);
@@ -90,26 +102,36 @@ export function instrument(html: string, url: string): string {
  * Wait `n` animation frames. A page the runner keeps in the background gets no frames, so
  * each frame also ends after 100 ms.
  */
-export const frames = (win: Window, n = 2) => new Promise<void>((resolve) => {
-  const step = (k: number) => {
-    if (k <= 0) { resolve(); return; }
-    let done = false;
-    const next = () => { if (!done) { done = true; step(k - 1); } };
-    win.requestAnimationFrame(next);
-    setTimeout(next, 100);
-  };
-  step(n);
-});
+export const frames = (win: Window, n = 2) =>
+  new Promise<void>((resolve) => {
+    const step = (k: number) => {
+      if (k <= 0) {
+        resolve();
+        return;
+      }
+      let done = false;
+      const next = () => {
+        if (!done) {
+          done = true;
+          step(k - 1);
+        }
+      };
+      win.requestAnimationFrame(next);
+      setTimeout(next, 100);
+    };
+    step(n);
+  });
 
 /**
  * Wait for the page's next idle period. <mls-lab> writes value changes (a moved slider) to the
  * ledger when the page is idle; idle callbacks run in the order they were requested, so after
  * this the ledger in localStorage holds every change made before it was called.
  */
-export const idle = (win: Window) => new Promise<void>((resolve) => {
-  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 2000 });
-  else setTimeout(resolve, 250);
-});
+export const idle = (win: Window) =>
+  new Promise<void>((resolve) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 250);
+  });
 
 /** Every element matching `pred` in the light DOM and every open shadow root under `root`. */
 export function deepAll(root: ParentNode, pred: (el: Element) => boolean): Element[] {
@@ -165,16 +187,26 @@ export class LabFrame {
     document.body.appendChild(this.iframe);
   }
 
-  get win(): Win { return this.iframe.contentWindow as Win; }
-  get doc(): Document { return this.iframe.contentDocument!; }
-  get lab(): AnyEl { return this.doc.querySelector('mls-lab') as unknown as AnyEl; }
+  get win(): Win {
+    return this.iframe.contentWindow as Win;
+  }
+  get doc(): Document {
+    return this.iframe.contentDocument!;
+  }
+  get lab(): AnyEl {
+    return this.doc.querySelector('mls-lab') as unknown as AnyEl;
+  }
   #pastErrors: string[] = [];
   #pastWarnings: string[] = [];
 
   /** Errors recorded since the first load (across reloads). */
-  get errors(): string[] { return [...this.#pastErrors, ...(this.win?.__mlsErrors ?? [])]; }
+  get errors(): string[] {
+    return [...this.#pastErrors, ...(this.win?.__mlsErrors ?? [])];
+  }
   /** console.warn calls since the first load (across reloads). */
-  get warnings(): string[] { return [...this.#pastWarnings, ...(this.win?.__mlsWarnings ?? [])]; }
+  get warnings(): string[] {
+    return [...this.#pastWarnings, ...(this.win?.__mlsWarnings ?? [])];
+  }
 
   /** Load (or reload) the page from its HTML and wait until every element has rendered. */
   async load(): Promise<void> {
@@ -237,8 +269,7 @@ export class LabFrame {
   }
 
   isGateOpen(gate: Element): boolean {
-    return gate.hasAttribute('open') || (gate as AnyEl).open === true ||
-      [...gate.children].some((c) => c.localName !== 'template');
+    return gate.hasAttribute('open') || (gate as AnyEl).open === true || [...gate.children].some((c) => c.localName !== 'template');
   }
 
   /**
@@ -252,8 +283,12 @@ export class LabFrame {
     const offered = h.values(lock);
     let chosen: string;
     if (this.shadow(lock).querySelector('input[type="radio"]')) {
-      chosen = pick === 'wrong' ? offered.find((v) => v !== answer) ?? offered[0]
-        : pick === 'right' ? offered.find((v) => v === answer) ?? offered[0] : pick;
+      chosen =
+        pick === 'wrong'
+          ? (offered.find((v) => v !== answer) ?? offered[0])
+          : pick === 'right'
+            ? (offered.find((v) => v === answer) ?? offered[0])
+            : pick;
     } else {
       const a = Number(answer);
       const [lo, hi] = offered.length === 2 ? offered.map(Number) : [-Infinity, Infinity];
@@ -263,7 +298,8 @@ export class LabFrame {
     }
     h.set(lock, chosen); // throws naming the lock when it does not offer `chosen`
     await this.settle();
-    if (!h.commit!(lock)) throw new Error(`the "Lock prediction" button of "${name}" is missing or stays disabled after choosing ${chosen}`);
+    if (!h.commit!(lock))
+      throw new Error(`the "Lock prediction" button of "${name}" is missing or stays disabled after choosing ${chosen}`);
     await this.settle();
     return chosen;
   }
@@ -293,11 +329,23 @@ export class LabFrame {
         if (!after || keep.has(after)) continue;
         const target = this.named(after);
         if (!target) continue;
-        if (target.localName === 'mls-prediction-lock' && !this.isLocked(target)) { await this.lock(target); progressed = true; break; }
-        if (target.localName === 'mls-reflection' && !this.isAnswered(target)) { await this.answer(target, 'right'); progressed = true; break; }
+        if (target.localName === 'mls-prediction-lock' && !this.isLocked(target)) {
+          await this.lock(target);
+          progressed = true;
+          break;
+        }
+        if (target.localName === 'mls-reflection' && !this.isAnswered(target)) {
+          await this.answer(target, 'right');
+          progressed = true;
+          break;
+        }
         if (target.localName === 'mls-context-toggle') {
           const ids = controlFor(target).values(target);
-          if (ids.length) { await this.setControl(target, ids[0]); progressed = true; break; }
+          if (ids.length) {
+            await this.setControl(target, ids[0]);
+            progressed = true;
+            break;
+          }
         }
       }
       if (!progressed) return;
@@ -338,9 +386,11 @@ export class LabFrame {
 
   /** The control a recipe's scope name refers to. */
   controlNamed(name: string): Element | undefined {
-    return this.controls().find((c) => c.localName === 'mls-context-toggle'
-      ? (c.getAttribute('name') ?? 'context') === name || (c.getAttribute('device-name') ?? 'device') === name
-      : c.getAttribute('name') === name);
+    return this.controls().find((c) =>
+      c.localName === 'mls-context-toggle'
+        ? (c.getAttribute('name') ?? 'context') === name || (c.getAttribute('device-name') ?? 'device') === name
+        : c.getAttribute('name') === name,
+    );
   }
 
   /** Apply a scenario recipe (scope name → value, in order) through the page's own controls. */
@@ -361,7 +411,9 @@ export class LabFrame {
   visibleSnapshot(exclude: Element[] = [], root: Element = this.lab ?? this.doc.body): string {
     const parts: string[] = [];
     const skip = new Set(exclude);
-    const walkChildren = (node: ParentNode) => { for (const child of node.childNodes) walk(child); };
+    const walkChildren = (node: ParentNode) => {
+      for (const child of node.childNodes) walk(child);
+    };
     const walk = (node: Node) => {
       if (node.nodeType === Node.TEXT_NODE) {
         const t = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -372,12 +424,21 @@ export class LabFrame {
       const el = node as HTMLElement;
       const style = (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
       if (skip.has(el) || ['script', 'style', 'template', 'noscript'].includes(el.localName)) return;
-      if (el.localName !== 'slot' && typeof el.checkVisibility === 'function' &&
-        !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && style.display !== 'contents') return;
+      if (
+        el.localName !== 'slot' &&
+        typeof el.checkVisibility === 'function' &&
+        !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) &&
+        style.display !== 'contents'
+      )
+        return;
       const r = el.getBoundingClientRect();
       if (r.width <= 1 && r.height <= 1 && style.overflow === 'hidden') return; // visually hidden
       if (el.localName === 'canvas') {
-        try { parts.push(`canvas#${hash((el as HTMLCanvasElement).toDataURL())}`); } catch { parts.push('canvas#?'); }
+        try {
+          parts.push(`canvas#${hash((el as HTMLCanvasElement).toDataURL())}`);
+        } catch {
+          parts.push('canvas#?');
+        }
       }
       if (el.localName === 'input' || el.localName === 'select') parts.push(`[${(el as HTMLInputElement).value}]`);
       if (el.shadowRoot) walkChildren(el.shadowRoot);
@@ -405,7 +466,9 @@ export class LabFrame {
     return this.win.axe!.run(this.doc, { resultTypes: ['violations'] });
   }
 
-  remove(): void { this.iframe.remove(); }
+  remove(): void {
+    this.iframe.remove();
+  }
 }
 
 let axeText: Promise<string> | undefined;
@@ -420,11 +483,20 @@ function axeSource(): Promise<string> {
 /** FNV-1a, enough to tell two canvases apart. */
 export function hash(s: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
   return (h >>> 0).toString(16);
 }
 
 /** axe violations as readable lines. */
 export function describeViolations(r: AxeResults): string[] {
-  return r.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`);
+  return r.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => JSON.stringify(n.target))
+        .join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`,
+  );
 }

@@ -13,7 +13,6 @@ import { LabFrame, isolatedLab } from './harness.js';
 const OWN_KEY = 'mlsys-labs.test.v1-00';
 const info = await isolatedLab('/labs/vol1/lab-00.html', OWN_KEY);
 
-
 /** Text of an element with the shadow text of the elements inside it (an <mls-value> shows its number in its shadow root). */
 function deepText(node: Node): string {
   if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
@@ -21,7 +20,7 @@ function deepText(node: Node): string {
   if (el.shadowRoot) return [...el.shadowRoot.childNodes].map(deepText).join('');
   return [...node.childNodes].map(deepText).join('');
 }
-describe('lab 00: The Architect\'s Portal', function () {
+describe("lab 00: The Architect's Portal", function () {
   this.timeout(60_000);
   let frame: LabFrame;
 
@@ -116,8 +115,10 @@ describe('lab 00: The Architect\'s Portal', function () {
     await frame.answer(check('check3'), ['D']);
     const toggle = frame.doc.querySelector('mls-context-toggle')!;
     const personas: Record<string, string> = {
-      cloud: 'LLM Infrastructure Lead', edge: 'Autonomous Systems Lead',
-      mobile: 'Smartphone App Architect', tiny: 'TinyML / Embedded Systems Lead',
+      cloud: 'LLM Infrastructure Lead',
+      edge: 'Autonomous Systems Lead',
+      mobile: 'Smartphone App Architect',
+      tiny: 'TinyML / Embedded Systems Lead',
     };
     const sw = frame.doc.querySelector('mls-switch[value="$context"]')!;
     // Each answer is saved as it is given, before any context is confirmed (a reload keeps them).
@@ -135,7 +136,14 @@ describe('lab 00: The Architect\'s Portal', function () {
     // Golden: Check 1 = C, Check 3 = D, regime = tiny
     const rec = frame.ledgerFile(OWN_KEY)!.records['v1.ch00'];
     expect(rec.context).to.equal('tiny');
-    expect(rec.extra).to.include({ deployment_context: 'tiny', check1_answer: 'C', check1_correct: true, check3_answer: 'D', check3_correct: true, check2_correct: true });
+    expect(rec.extra).to.include({
+      deployment_context: 'tiny',
+      check1_answer: 'C',
+      check1_correct: true,
+      check3_answer: 'D',
+      check3_correct: true,
+      check2_correct: true,
+    });
     expect((rec.extra as Record<string, unknown>).check2_selections).to.deep.equal(['move_server', 'edge_deploy']);
     const { DesignLedger } = await import('../../src/ledger/store.js');
     expect(new DesignLedger({ storageKey: OWN_KEY, sync: false }).track, 'ledger.track for later labs').to.equal('tiny');
@@ -147,7 +155,9 @@ describe('lab 00: The Architect\'s Portal', function () {
     await frame.answer(check('check3'), ['D']);
     expect(frame.doc.querySelector('mls-roofline'), 'levers appear only after the tour prediction').to.equal(null);
     await frame.lock(frame.named('tour')!, 'B');
-    const feedback = [...frame.doc.querySelectorAll('mls-switch[value="$tour.correct"] mls-callout')].filter((c) => !(c as HTMLElement).hidden);
+    const feedback = [...frame.doc.querySelectorAll('mls-switch[value="$tour.correct"] mls-callout')].filter(
+      (c) => !(c as HTMLElement).hidden,
+    );
     expect(feedback.map((c) => c.getAttribute('kind'))).to.deep.equal(['warn']);
     const metric = () => text(frame.doc.querySelector('mls-metric[label="Arithmetic intensity"]'));
     const before = metric();

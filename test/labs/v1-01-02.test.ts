@@ -6,8 +6,19 @@
 import { expect } from '@open-wc/testing';
 import { LabFrame, isolatedLab as isolated, type AnyEl, type LabInfo } from './harness.js';
 import {
-  V1_01_SCENARIO, V1_02_SCENARIO, V1_01_ACT1_CLAIMS, V1_01_ACT2_CLAIMS, V1_02_ACT1_CLAIMS, V1_02_ACT2_CLAIMS, v1_01Act1Ratio, v1_01Act2, v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd,
-  LAB_SCENARIOS, type FailureRecipe,
+  V1_01_SCENARIO,
+  V1_02_SCENARIO,
+  V1_01_ACT1_CLAIMS,
+  V1_01_ACT2_CLAIMS,
+  V1_02_ACT1_CLAIMS,
+  V1_02_ACT2_CLAIMS,
+  v1_01Act1Ratio,
+  v1_01Act2,
+  v1_02Act1Bytes,
+  v1_02Upgrade,
+  v1_02EndToEnd,
+  LAB_SCENARIOS,
+  type FailureRecipe,
 } from '../../physics/labs/index.js';
 import { propagationDelay } from '../../physics/ironlaw.js';
 import { formatValue } from '../../src/format.js';
@@ -30,7 +41,12 @@ async function startOver(frame: LabFrame): Promise<void> {
 }
 /** What each option of the lock `name` claims (`data-number`), by option value, as the page declares it. */
 function claims(doc: Document, name: string): Record<string, number> {
-  return Object.fromEntries([...doc.querySelectorAll(`mls-prediction-lock[name="${name}"] option`)].map((o) => [o.getAttribute('value'), Number(o.getAttribute('data-number'))]));
+  return Object.fromEntries(
+    [...doc.querySelectorAll(`mls-prediction-lock[name="${name}"] option`)].map((o) => [
+      o.getAttribute('value'),
+      Number(o.getAttribute('data-number')),
+    ]),
+  );
 }
 function ownRecord(frame: LabFrame, key: string): Record<string, unknown> {
   const raw = frame.win.localStorage.getItem(OWN_KEY);
@@ -72,7 +88,10 @@ describe('lab v1-01, The Magnitude Awakening', function () {
     const doc = new DOMParser().parseFromString(frame.info.html, 'text/html');
     expect(attr(doc, 'mls-dam-triad', 'model')).to.equal(V1_01_SCENARIO.model);
     expect(attr(doc, 'mls-dam-triad', 'precision')).to.equal(V1_01_SCENARIO.precision);
-    expect(Number(attr(doc, 'mls-dam-triad[publish="triadQ"]', 'batch')), 'the reveal reads a headless triad at the question\'s batch').to.equal(V1_01_SCENARIO.batch.value);
+    expect(
+      Number(attr(doc, 'mls-dam-triad[publish="triadQ"]', 'batch')),
+      "the reveal reads a headless triad at the question's batch",
+    ).to.equal(V1_01_SCENARIO.batch.value);
     expect(attr(doc, 'mls-dam-triad[publish="triadQ"]', 'headless')).to.equal('');
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'min'))).to.equal(V1_01_SCENARIO.batchMin.value);
     expect(Number(attr(doc, 'mls-slider[name="batch"]', 'max'))).to.equal(V1_01_SCENARIO.batchMax.value);
@@ -85,7 +104,9 @@ describe('lab v1-01, The Magnitude Awakening', function () {
   it('Act I: the overlay states the 989,000× gap and the off-by ratio, whatever precision is shown', async () => {
     await frame.lock(frame.named('act1')!, 'A');
     // 989e12 / 1e9 = 989,000; predicted 100 → off by 9,890×
-    expect(overlayText(frame, 'act1')).to.equal(`You predicted About 100×. Physics gives ${formatValue(v1_01Act1Ratio(), 'x')}. You were off by 9,890× (your estimate was too low).`);
+    expect(overlayText(frame, 'act1')).to.equal(
+      `You predicted About 100×. Physics gives ${formatValue(v1_01Act1Ratio(), 'x')}. You were off by 9,890× (your estimate was too low).`,
+    );
     await frame.setControl(frame.named('precision')!, 'fp32');
     const gap = frame.doc.querySelector('mls-magnitude-gap')!;
     const computeRatio = gap.shadowRoot!.querySelector('table.ratios tbody tr')!.children[3].textContent!.trim();
@@ -99,7 +120,9 @@ describe('lab v1-01, The Magnitude Awakening', function () {
     await frame.lock(frame.named('act2')!, 'C');
     const r = v1_01Act2('cloud', 1);
     // 15.373 us / 8.291 us = 1.85×; predicted 1× → off by 1.85×
-    expect(overlayText(frame, 'act2')).to.equal(`You predicted Neither: the two take about the same time. Physics gives ${formatValue(r.data / r.compute, 'x')}. You were off by 1.85× (your estimate was too low).`);
+    expect(overlayText(frame, 'act2')).to.equal(
+      `You predicted Neither: the two take about the same time. Physics gives ${formatValue(r.data / r.compute, 'x')}. You were off by 1.85× (your estimate was too low).`,
+    );
     await frame.setControl(frame.named('batch')!, '8');
     expect(overlayText(frame, 'act2')).to.contain('Physics gives 1.85×');
     // The prose says compute-bound at batch 8 (8 x 8.2e9 / (51.2e6 + 8 x 301,056) = 1,230 FLOP/B > 295)
@@ -166,7 +189,10 @@ describe('lab v1-02, The Iron Law', function () {
     expect(Number(attr(doc, ai, 'value'))).to.equal(V1_02_SCENARIO.act1Intensity.value);
     expect(attr(doc, ai, 'scale')).to.equal('log');
     expect(Number(attr(doc, 'mls-latency-waterfall[publish="wf"]', 'bytes'))).to.equal(v1_02Act1Bytes());
-    expect(Number(attr(doc, 'mls-latency-waterfall[publish="wfQ"]', 'intensity')), 'the reveal reads a headless waterfall at the question\'s intensity').to.equal(V1_02_SCENARIO.act1Intensity.value);
+    expect(
+      Number(attr(doc, 'mls-latency-waterfall[publish="wfQ"]', 'intensity')),
+      "the reveal reads a headless waterfall at the question's intensity",
+    ).to.equal(V1_02_SCENARIO.act1Intensity.value);
     const wf2 = 'mls-latency-waterfall[publish="wf2"]';
     expect(Number(attr(doc, wf2, 'sla'))).to.equal(V1_02_SCENARIO.sla.value);
     expect(Number(attr(doc, 'mls-latency-waterfall[publish="wf2Q"]', 'distance')), 'SI metres').to.equal(V1_02_SCENARIO.act2Distance.value);
@@ -186,18 +212,22 @@ describe('lab v1-02, The Iron Law', function () {
 
   it('shows the spec-sheet ratios before the prediction', () => {
     const text = squash(frame.visibleSnapshot([], frame.doc.querySelector('mls-act[n="1"] > p:nth-of-type(2)')!));
-    expect(text).to.contain('3.17×');  // 989 / 312
-    expect(text).to.contain('1.64×');  // 3.35 / 2.039
+    expect(text).to.contain('3.17×'); // 989 / 312
+    expect(text).to.contain('1.64×'); // 3.35 / 2.039
   });
 
-  it('Act I: the upgrade buys the bandwidth ratio at the question\'s intensity, wherever the slider is', async () => {
+  it("Act I: the upgrade buys the bandwidth ratio at the question's intensity, wherever the slider is", async () => {
     await frame.lock(frame.named('act1')!, 'A');
     const u = v1_02Upgrade('cloud', 5);
     // 1,027.9 us / 617.1 us = 1.67×; predicted 3.2 → off by 1.92×
-    expect(overlayText(frame, 'act1')).to.equal(`You predicted About 3.2× faster: the compute ratio. Physics gives ${formatValue(u.speedup, 'x')}. You were off by 1.92× (your estimate was too high).`);
+    expect(overlayText(frame, 'act1')).to.equal(
+      `You predicted About 3.2× faster: the compute ratio. Physics gives ${formatValue(u.speedup, 'x')}. You were off by 1.92× (your estimate was too high).`,
+    );
     await frame.setControl(frame.named('ai')!, '2000');
     expect(overlayText(frame, 'act1')).to.contain('Physics gives 1.67×');
-    const wf = frame.doc.querySelector('mls-latency-waterfall[publish="wf"]') as AnyEl & { outputs: { speedup: number; bound: string; intensity: number } };
+    const wf = frame.doc.querySelector('mls-latency-waterfall[publish="wf"]') as AnyEl & {
+      outputs: { speedup: number; bound: string; intensity: number };
+    };
     // The log slider lands on its nearest position to 2,000
     expect(wf.outputs.intensity).to.be.within(1900, 2000);
     expect(close(wf.outputs.speedup, v1_02Upgrade('cloud', wf.outputs.intensity).speedup)).to.equal(true);
@@ -209,7 +239,9 @@ describe('lab v1-02, The Iron Law', function () {
     const toggle = frame.doc.querySelector('mls-context-toggle')!;
     await frame.setControl(toggle, 'edge');
     const cloud = frame.doc.querySelector('mls-latency-waterfall[publish="wf"]')!;
-    const edge = frame.doc.querySelector('mls-latency-waterfall[publish="wfEdge"]') as AnyEl & { outputs: { speedup: number; intensity: number } };
+    const edge = frame.doc.querySelector('mls-latency-waterfall[publish="wfEdge"]') as AnyEl & {
+      outputs: { speedup: number; intensity: number };
+    };
     expect(cloud.closest('[data-case]')!.hasAttribute('hidden')).to.equal(true);
     expect(edge.closest('[data-case]')!.hasAttribute('hidden')).to.equal(false);
     expect(edge.outputs.intensity).to.be.within(4.9, 5.1);
@@ -221,7 +253,9 @@ describe('lab v1-02, The Iron Law', function () {
   it('Act II: 30 ms of light at 3,000 km; the SLA fails in the cloud, passes nearer or on the car, and fails on the car at a big batch', async () => {
     await frame.lock(frame.named('act2')!, 'B');
     // 2 x 3e6 m / 2e8 m/s = 30 ms; predicted 10 ms → off by 3×
-    expect(overlayText(frame, 'act2')).to.equal(`You predicted About 10 milliseconds. Physics gives ${formatValue(propagationDelay(3e6), 's')}. You were off by 3× (your estimate was too low).`);
+    expect(overlayText(frame, 'act2')).to.equal(
+      `You predicted About 10 milliseconds. Physics gives ${formatValue(propagationDelay(3e6), 's')}. You were off by 3× (your estimate was too low).`,
+    );
     const failure = frame.doc.querySelector('mls-failure[name="sla"]')!;
     await frame.applyRecipe(failureRecipe(failure).reach);
     expect(failure.hasAttribute('active')).to.equal(true);
@@ -229,7 +263,9 @@ describe('lab v1-02, The Iron Law', function () {
     expect(frame.visibleSnapshot([], failure)).to.contain('997 km');
     await frame.applyRecipe(failureRecipe(failure).escape);
     expect(failure.hasAttribute('active')).to.equal(false);
-    const wf2 = frame.doc.querySelector('mls-latency-waterfall[publish="wf2"]') as AnyEl & { outputs: { total: number; placement: string } };
+    const wf2 = frame.doc.querySelector('mls-latency-waterfall[publish="wf2"]') as AnyEl & {
+      outputs: { total: number; placement: string };
+    };
     expect(close(wf2.outputs.total, v1_02EndToEnd('cloud', 5e5, 1).endToEnd, 1e-9)).to.equal(true);
     // Back to 3,000 km but on the car: no round trip, 1.03 ms
     await frame.applyRecipe({ distance: 3e6, context: 'edge' });

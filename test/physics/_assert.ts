@@ -16,7 +16,11 @@ export function rel(actual: number, expected: number, tol = 1e-9, what?: string)
 
 /** Runs `fn` and returns what it threw (undefined when it did not throw). */
 function thrown(fn: () => unknown): unknown {
-  try { fn(); } catch (e) { return e; }
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
   return undefined;
 }
 

@@ -1,9 +1,21 @@
 import { expect } from '@open-wc/testing';
 import {
-  ACTIVATION_FUNCTIONS, ACTIVATION_HARDWARE, activationSiliconCost, activationSeconds, gelu, expTaylor,
-  OFF_DEVICE_LATENCY_MULTIPLIER, V1_05_MEMORY_TIERS, memoryTierPlacement,
-  ffnActivationBytes, PARAMS_PER_WIDTH_SQUARED, widthForParamBudget, LAYER_SYNC_SECONDS, SATURATION_WIDTH,
-  depthWidthLatency, fixedBudgetDepthSweep,
+  ACTIVATION_FUNCTIONS,
+  ACTIVATION_HARDWARE,
+  activationSiliconCost,
+  activationSeconds,
+  gelu,
+  expTaylor,
+  OFF_DEVICE_LATENCY_MULTIPLIER,
+  V1_05_MEMORY_TIERS,
+  memoryTierPlacement,
+  ffnActivationBytes,
+  PARAMS_PER_WIDTH_SQUARED,
+  widthForParamBudget,
+  LAYER_SYNC_SECONDS,
+  SATURATION_WIDTH,
+  depthWidthLatency,
+  fixedBudgetDepthSweep,
 } from '../../physics/architectures.js';
 import { cnnActivationPyramid } from '../../physics/memory.js';
 import { getDevice } from '../../physics/registry.js';
@@ -128,7 +140,10 @@ describe('physics/architectures: depth vs width (v1-06)', () => {
     // √(1e8/24) = 2,041.24; √(1e8/768) = 360.84; doubling depth divides width by √2.
     expect(widthForParamBudget({ params: 1e8, layers: 2 })).to.be.closeTo(2041.2415, 1e-4);
     expect(widthForParamBudget({ params: 1e8, layers: 64 })).to.be.closeTo(360.8439, 1e-4);
-    expect(widthForParamBudget({ params: 1e8, layers: 8 }) / widthForParamBudget({ params: 1e8, layers: 16 })).to.be.closeTo(Math.SQRT2, 1e-12);
+    expect(widthForParamBudget({ params: 1e8, layers: 8 }) / widthForParamBudget({ params: 1e8, layers: 16 })).to.be.closeTo(
+      Math.SQRT2,
+      1e-12,
+    );
     expectPhysicsError(() => widthForParamBudget({ params: 1e8, layers: 0 }), 'layers');
   });
 
@@ -160,15 +175,26 @@ describe('physics/architectures: depth vs width (v1-06)', () => {
 
   it('fixed-budget sweep picks the shallowest design', () => {
     const orin = getDevice('jetson-orin-nx');
-    const sweep = fixedBudgetDepthSweep({ params: 1e8, depths: [2, 64], peakFlops: orin.peakFlops.fp16 as number, bandwidth: orin.memoryBandwidth, syncSeconds: 30e-6 });
+    const sweep = fixedBudgetDepthSweep({
+      params: 1e8,
+      depths: [2, 64],
+      peakFlops: orin.peakFlops.fp16 as number,
+      bandwidth: orin.memoryBandwidth,
+      syncSeconds: 30e-6,
+    });
     // L = 2: W = 2,041.24, weights 2e8 B / 102e9 = 1.9608 ms + 2 × 30 µs = 2.0208 ms.
     expect(sweep.points[0].seconds).to.be.closeTo(2e8 / 102e9 + 60e-6, 1e-12);
     // L = 64: W = 360.84, weights 2e8 B → 1.9608 ms + 64 × 30 µs = 3.8808 ms.
     expect(sweep.points[1].seconds).to.be.closeTo(2e8 / 102e9 + 64 * 30e-6, 1e-12);
     expect(sweep.best.layers).to.equal(2);
     // Widths are clipped: 1e8 over 1 layer would be 2,886.8 → kept; maxWidth 1,000 clips it.
-    expect(fixedBudgetDepthSweep({ params: 1e8, depths: [1], maxWidth: 1000, peakFlops: 1e12, bandwidth: 1e11, syncSeconds: 0 }).points[0].width).to.equal(1000);
+    expect(
+      fixedBudgetDepthSweep({ params: 1e8, depths: [1], maxWidth: 1000, peakFlops: 1e12, bandwidth: 1e11, syncSeconds: 0 }).points[0].width,
+    ).to.equal(1000);
     expectPhysicsError(() => fixedBudgetDepthSweep({ params: 1e8, depths: [], peakFlops: 1, bandwidth: 1, syncSeconds: 0 }), 'depths');
-    expectPhysicsError(() => fixedBudgetDepthSweep({ params: 1e8, depths: [1], minWidth: 100, maxWidth: 10, peakFlops: 1, bandwidth: 1, syncSeconds: 0 }), 'maxWidth');
+    expectPhysicsError(
+      () => fixedBudgetDepthSweep({ params: 1e8, depths: [1], minWidth: 100, maxWidth: 10, peakFlops: 1, bandwidth: 1, syncSeconds: 0 }),
+      'maxWidth',
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import {
-  latencyImprovement, compareToThreshold, BENCHMARK_KINDS, BENCHMARK_BASE_VALIDITY, benchmarkValidity, benchmarkScores,
-  rankingWithinNoise, spearmanRankCorrelation, optimizationReturn,
+  latencyImprovement,
+  compareToThreshold,
+  BENCHMARK_KINDS,
+  BENCHMARK_BASE_VALIDITY,
+  benchmarkValidity,
+  benchmarkScores,
+  rankingWithinNoise,
+  spearmanRankCorrelation,
+  optimizationReturn,
 } from '../../physics/benchmarking.js';
 import { expectPhysicsError } from './_assert.js';
 
@@ -19,7 +26,7 @@ describe('physics/benchmarking: before/after and thresholds', () => {
     expect(v < 0.5).to.equal(true);
     expect(compareToThreshold({ value: v, threshold: 0.5 })).to.deep.equal({ atLeast: true, above: false, atMost: true, below: false });
     // v2-15: 0.30 − 0.25 = 0.04999999999999999 is not above 0.05.
-    expect(compareToThreshold({ value: 0.30 - 0.25, threshold: 0.05 }).above).to.equal(false);
+    expect(compareToThreshold({ value: 0.3 - 0.25, threshold: 0.05 }).above).to.equal(false);
     expect(compareToThreshold({ value: 0.49, threshold: 0.5 }).below).to.equal(true);
     expectPhysicsError(() => compareToThreshold({ value: Number.NaN, threshold: 0 }), 'value');
   });
@@ -33,27 +40,45 @@ describe('physics/benchmarking: benchmark validity (v1-12 Act II)', () => {
     // V_mem = 1 − 0.4 × 0.6 = 0.76; V = 0.8 × 0.548455 × 0.76 = 0.333461; failure (32 > 10).
     const v = benchmarkValidity({ base: 'mlperf', benchmarkBatch: 32, productionBatch: 1, accessDivergence: 0.6 });
     expect(v.batchRatio).to.equal(32);
-    expect(v.batchFactor).to.be.closeTo(1 - 0.6 * Math.log10(32) / 2, 1e-12);
+    expect(v.batchFactor).to.be.closeTo(1 - (0.6 * Math.log10(32)) / 2, 1e-12);
     expect(v.memoryFactor).to.be.closeTo(0.76, 1e-12);
     expect(v.validity).to.be.closeTo(0.333461, 1e-6);
     expect(v.failure).to.equal(true);
     // The MathPeek's "100× → 0.4": V_batch = 1 − 0.6 = 0.4.
-    expect(benchmarkValidity({ base: 1, benchmarkBatch: 100, productionBatch: 1, accessDivergence: 0 }).batchFactor).to.be.closeTo(0.4, 1e-12);
+    expect(benchmarkValidity({ base: 1, benchmarkBatch: 100, productionBatch: 1, accessDivergence: 0 }).batchFactor).to.be.closeTo(
+      0.4,
+      1e-12,
+    );
   });
 
   it('reproduces the reference with saturationRatio 10', () => {
     // 0.8 × 0.4 × 0.76 = 0.2432.
-    expect(benchmarkValidity({ base: 'mlperf', benchmarkBatch: 32, productionBatch: 1, accessDivergence: 0.6, saturationRatio: 10 }).validity).to.be.closeTo(0.2432, 1e-12);
+    expect(
+      benchmarkValidity({ base: 'mlperf', benchmarkBatch: 32, productionBatch: 1, accessDivergence: 0.6, saturationRatio: 10 }).validity,
+    ).to.be.closeTo(0.2432, 1e-12);
     // Batch 4 vs 1: 1 − 0.6 × 0.60206 = 0.638764; × 0.76 × 0.8 = 0.388368.
-    expect(benchmarkValidity({ base: 'mlperf', benchmarkBatch: 4, productionBatch: 1, accessDivergence: 0.6, saturationRatio: 10 }).validity).to.be.closeTo(0.388368, 1e-6);
+    expect(
+      benchmarkValidity({ base: 'mlperf', benchmarkBatch: 4, productionBatch: 1, accessDivergence: 0.6, saturationRatio: 10 }).validity,
+    ).to.be.closeTo(0.388368, 1e-6);
     // matmul, 64 vs 8, 0.3: 0.45 × (1 − 0.6 × 0.90309) × 0.88 = 0.181426.
-    expect(benchmarkValidity({ base: 'matmul', benchmarkBatch: 64, productionBatch: 8, accessDivergence: 0.3, saturationRatio: 10 }).validity).to.be.closeTo(0.181426, 1e-6);
+    expect(
+      benchmarkValidity({ base: 'matmul', benchmarkBatch: 64, productionBatch: 8, accessDivergence: 0.3, saturationRatio: 10 }).validity,
+    ).to.be.closeTo(0.181426, 1e-6);
     // Exactly 10× is not a failure; 11× is.
     expect(benchmarkValidity({ base: 'mlperf', benchmarkBatch: 10, productionBatch: 1, accessDivergence: 0 }).failure).to.equal(false);
     expect(benchmarkValidity({ base: 'mlperf', benchmarkBatch: 11, productionBatch: 1, accessDivergence: 0 }).failure).to.equal(true);
-    expectPhysicsError(() => benchmarkValidity({ base: 'spec' as never, benchmarkBatch: 1, productionBatch: 1, accessDivergence: 0 }), 'base');
-    expectPhysicsError(() => benchmarkValidity({ base: 0.5, benchmarkBatch: 1, productionBatch: 1, accessDivergence: 60 }), 'accessDivergence');
-    expectPhysicsError(() => benchmarkValidity({ base: 0.5, benchmarkBatch: 1, productionBatch: 1, accessDivergence: 0, saturationRatio: 1 }), 'saturationRatio');
+    expectPhysicsError(
+      () => benchmarkValidity({ base: 'spec' as never, benchmarkBatch: 1, productionBatch: 1, accessDivergence: 0 }),
+      'base',
+    );
+    expectPhysicsError(
+      () => benchmarkValidity({ base: 0.5, benchmarkBatch: 1, productionBatch: 1, accessDivergence: 60 }),
+      'accessDivergence',
+    );
+    expectPhysicsError(
+      () => benchmarkValidity({ base: 0.5, benchmarkBatch: 1, productionBatch: 1, accessDivergence: 0, saturationRatio: 1 }),
+      'saturationRatio',
+    );
   });
 
   it('benchmark scores track production in proportion to validity; the rank flips at V*', () => {
@@ -69,10 +94,18 @@ describe('physics/benchmarking: benchmark validity (v1-12 Act II)', () => {
     expect(high.benchmarkB).to.be.closeTo(87, 1e-12);
     expect(high.rankCorrect).to.equal(true);
     // Story numbers (B 20 % faster than A's 85 = 102): V* = 13/(13 + 17) = 0.4333.
-    expect(benchmarkScores({ syntheticA: 85, syntheticB: 72, productionA: 85, productionB: 102, validity: 0 }).flipValidity).to.be.closeTo(13 / 30, 1e-12);
+    expect(benchmarkScores({ syntheticA: 85, syntheticB: 72, productionA: 85, productionB: 102, validity: 0 }).flipValidity).to.be.closeTo(
+      13 / 30,
+      1e-12,
+    );
     // Same order in both: never flips.
-    expect(benchmarkScores({ syntheticA: 85, syntheticB: 72, productionA: 90, productionB: 70, validity: 0.5 }).flipValidity).to.equal(null);
-    expectPhysicsError(() => benchmarkScores({ syntheticA: 85, syntheticB: 72, productionA: 90, productionB: 70, validity: 1.5 }), 'validity');
+    expect(benchmarkScores({ syntheticA: 85, syntheticB: 72, productionA: 90, productionB: 70, validity: 0.5 }).flipValidity).to.equal(
+      null,
+    );
+    expectPhysicsError(
+      () => benchmarkScores({ syntheticA: 85, syntheticB: 72, productionA: 90, productionB: 70, validity: 1.5 }),
+      'validity',
+    );
   });
 
   it('ranking within noise: σ = √Σσ² against half the gap', () => {

@@ -1,8 +1,22 @@
 import { expect } from '@open-wc/testing';
 import {
-  FORMAT_BITS, bytesPerParameter, quantizedModelBytes, compressionRatio, uniformQuantizer, quantizeValue, dequantizeValue,
-  sqnrDb, PTQ_DROP_MODEL, quantizationAccuracyDrop, QUANT_LATENCY_FACTORS, quantizedLatency, perplexityFromCompression,
-  pruningEffect, distilledModel, dominates, paretoFrontier,
+  FORMAT_BITS,
+  bytesPerParameter,
+  quantizedModelBytes,
+  compressionRatio,
+  uniformQuantizer,
+  quantizeValue,
+  dequantizeValue,
+  sqnrDb,
+  PTQ_DROP_MODEL,
+  quantizationAccuracyDrop,
+  QUANT_LATENCY_FACTORS,
+  quantizedLatency,
+  perplexityFromCompression,
+  pruningEffect,
+  distilledModel,
+  dominates,
+  paretoFrontier,
 } from '../../physics/compression.js';
 import { throwsPhysics } from './_assert.js';
 
@@ -38,7 +52,7 @@ describe('physics/compression: uniform quantization', () => {
     expect(q.zeroPoint).to.equal(0);
     expect([q.qmin, q.qmax]).to.deep.equal([-127, 127]);
     // error bound s/2 = 1/254 = 0.003937; variance s²/12 = 5.1667e-6
-    expect(q.maxError).to.be.closeTo(0.0039370, 1e-7);
+    expect(q.maxError).to.be.closeTo(0.003937, 1e-7);
     expect(q.noiseVariance).to.be.closeTo(5.16668e-6, 1e-10);
   });
 
@@ -129,8 +143,13 @@ describe('physics/compression: pruning and distillation', () => {
     expect(u.flopsExecuted).to.equal(16e9);
     expect(u.speedup).to.equal(1);
     // with 2:4 sparse kernels: 2×
-    expect(pruningEffect({ params: 8e9, flops: 16e9, sparsity: 0.5, structure: 'unstructured', sparseKernelSpeedup: 2 }).flopsExecuted).to.equal(8e9);
-    throwsPhysics(() => pruningEffect({ params: 1, flops: 1, sparsity: 0.5, structure: 'unstructured', sparseKernelSpeedup: 3 }), 'sparseKernelSpeedup');
+    expect(
+      pruningEffect({ params: 8e9, flops: 16e9, sparsity: 0.5, structure: 'unstructured', sparseKernelSpeedup: 2 }).flopsExecuted,
+    ).to.equal(8e9);
+    throwsPhysics(
+      () => pruningEffect({ params: 1, flops: 1, sparsity: 0.5, structure: 'unstructured', sparseKernelSpeedup: 3 }),
+      'sparseKernelSpeedup',
+    );
   });
 
   it('sizes a distilled student', () => {
@@ -146,20 +165,40 @@ describe('physics/compression: pruning and distillation', () => {
 describe('physics/compression: Pareto frontier', () => {
   // v1-10 Act II catalogue: (GB, perplexity)
   const opts = [
-    { k: 'fp32', gb: 32, ppl: 6.14 }, { k: 'fp16', gb: 16, ppl: 6.16 }, { k: 'int8', gb: 8, ppl: 6.21 },
-    { k: 'int4', gb: 4, ppl: 6.47 }, { k: 'int4_prune10', gb: 3.6, ppl: 6.63 }, { k: 'int4_prune30', gb: 2.8, ppl: 7.12 },
-    { k: 'int4_prune50', gb: 2.0, ppl: 8.05 }, { k: 'int4_prune50_unstruct', gb: 2.0, ppl: 7.85 },
-    { k: 'distil_4b_int8', gb: 4.1, ppl: 7.3 }, { k: 'distil_1b_int8', gb: 1.0, ppl: 9.8 },
+    { k: 'fp32', gb: 32, ppl: 6.14 },
+    { k: 'fp16', gb: 16, ppl: 6.16 },
+    { k: 'int8', gb: 8, ppl: 6.21 },
+    { k: 'int4', gb: 4, ppl: 6.47 },
+    { k: 'int4_prune10', gb: 3.6, ppl: 6.63 },
+    { k: 'int4_prune30', gb: 2.8, ppl: 7.12 },
+    { k: 'int4_prune50', gb: 2.0, ppl: 8.05 },
+    { k: 'int4_prune50_unstruct', gb: 2.0, ppl: 7.85 },
+    { k: 'distil_4b_int8', gb: 4.1, ppl: 7.3 },
+    { k: 'distil_1b_int8', gb: 1.0, ppl: 9.8 },
   ];
 
   it('computes dominance from the data (fixing the hand-set flags)', () => {
     const front = paretoFrontier(opts, { gb: 'min', ppl: 'min' }).map((o) => o.k);
     // structured 50 % (2.0 GB, 8.05) is dominated by unstructured (2.0 GB, 7.85); distilled 4B by INT4; distilled 1B is the smallest
-    expect(front).to.deep.equal(['fp32', 'fp16', 'int8', 'int4', 'int4_prune10', 'int4_prune30', 'int4_prune50_unstruct', 'distil_1b_int8']);
+    expect(front).to.deep.equal([
+      'fp32',
+      'fp16',
+      'int8',
+      'int4',
+      'int4_prune10',
+      'int4_prune30',
+      'int4_prune50_unstruct',
+      'distil_1b_int8',
+    ]);
   });
 
   it('handles maximisation, ties and bad input', () => {
-    const pts = [{ acc: 0.9, cost: 10 }, { acc: 0.9, cost: 10 }, { acc: 0.8, cost: 5 }, { acc: 0.7, cost: 6 }];
+    const pts = [
+      { acc: 0.9, cost: 10 },
+      { acc: 0.9, cost: 10 },
+      { acc: 0.8, cost: 5 },
+      { acc: 0.7, cost: 6 },
+    ];
     expect(dominates(pts[2], pts[3], { acc: 'max', cost: 'min' })).to.equal(true);
     expect(dominates(pts[0], pts[1], { acc: 'max', cost: 'min' })).to.equal(false);
     expect(paretoFrontier(pts, { acc: 'max', cost: 'min' })).to.have.length(3);

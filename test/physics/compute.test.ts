@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import {
-  arithmeticIntensity, gemm, conv2d, attention, attentionScoreBytes, elementwise, transformerParams, mlpParams, mlpFlops,
+  arithmeticIntensity,
+  gemm,
+  conv2d,
+  attention,
+  attentionScoreBytes,
+  elementwise,
+  transformerParams,
+  mlpParams,
+  mlpFlops,
 } from '../../physics/compute.js';
 import { getModel } from '../../physics/registry.js';
 import { rel, throwsPhysics } from './_assert.js';
@@ -141,7 +149,16 @@ describe('physics/compute transformerParams', () => {
   });
   it('Llama 3 8B (GQA, SwiGLU, untied) gives 8.03e9', () => {
     const m = getModel('llama3-8b');
-    const p = transformerParams({ layers: m.layers!, dModel: m.dModel!, ffnDim: m.ffnDim, heads: m.heads, kvHeads: m.kvHeads, vocab: m.vocab, gatedMlp: true, tiedEmbeddings: false });
+    const p = transformerParams({
+      layers: m.layers!,
+      dModel: m.dModel!,
+      ffnDim: m.ffnDim,
+      heads: m.heads,
+      kvHeads: m.kvHeads,
+      vocab: m.vocab,
+      gatedMlp: true,
+      tiedEmbeddings: false,
+    });
     // attention 2*4096^2 + 2*4096*1024 = 41,943,040; MLP 3*4096*14336 = 176,160,768
     expect(p.attentionPerLayer).to.equal(41_943_040);
     expect(p.mlpPerLayer).to.equal(176_160_768);

@@ -65,7 +65,10 @@ describe('physics public API (contract shapes)', () => {
   it('kvCacheBytes({ layers, kvHeads, headDim, seqLen, batch, bytesPerElement })', () => {
     // Llama 3 8B, 8k tokens, batch 4, fp16: 2·32·8·128·8192·4·2 = 4,294,967,296 B
     expect(p.kvCacheBytes({ layers: 32, kvHeads: 8, headDim: 128, seqLen: 8192, batch: 4, bytesPerElement: 2 })).to.equal(4294967296);
-    expect(() => p.kvCacheBytes({ layers: 32, kvHeads: 8, headDim: 128, seqLen: 8192, batch: 4, bytesPerElement: -2 })).to.throw(p.PhysicsError, /bytesPerElement/);
+    expect(() => p.kvCacheBytes({ layers: 32, kvHeads: 8, headDim: 128, seqLen: 8192, batch: 4, bytesPerElement: -2 })).to.throw(
+      p.PhysicsError,
+      /bytesPerElement/,
+    );
   });
 
   it('collectives, reliability, queueing and scaling shapes', () => {
@@ -80,7 +83,12 @@ describe('physics public API (contract shapes)', () => {
     // (p−1)/(m+p−1) = 3/11
     expect(p.pipelineBubble({ stages: 4, microbatches: 8 })).to.be.closeTo(3 / 11, 1e-12);
     // 1/(2/1000 h + 3/2000 h) = 1/0.0035 h = 285.714 h = 1,028,571.43 s
-    expect(p.seriesMtbf([{ count: 2, mtbfSeconds: 1000 * 3600 }, { count: 3, mtbfSeconds: 2000 * 3600 }])).to.be.closeTo(1028571.43, 0.01);
+    expect(
+      p.seriesMtbf([
+        { count: 2, mtbfSeconds: 1000 * 3600 },
+        { count: 3, mtbfSeconds: 2000 * 3600 },
+      ]),
+    ).to.be.closeTo(1028571.43, 0.01);
     expect(p.failureProbability({ durationSeconds: 3600, mtbfSeconds: 3600 })).to.be.closeTo(1 - Math.exp(-1), 1e-12);
     expect(p.trainingFlops({ params: 7e9, tokens: 1e12 })).to.equal(4.2e22);
     const c = p.chinchillaOptimal({ computeFlops: 6 * 20 * 1e10 * 1e10 });

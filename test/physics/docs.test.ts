@@ -4,10 +4,11 @@ import * as physics from '../../physics/index.js';
 // The formula sheet cannot fall behind the exports: every exported function of physics/index.ts
 // must have a "### `name`" heading in docs/physics.md (assembled from docs/physics/*.md).
 describe('docs/physics.md formula sheet', () => {
-  const exportedFunctions = () => Object.entries(physics)
-    // Lab scenarios are not in physics/index.ts (they are mlsys-labs/physics/labs, documented per lab).
-    .filter(([k, v]) => typeof v === 'function' && !/^[A-Z]/.test(k))
-    .map(([k]) => k);
+  const exportedFunctions = () =>
+    Object.entries(physics)
+      // Lab scenarios are not in physics/index.ts (they are mlsys-labs/physics/labs, documented per lab).
+      .filter(([k, v]) => typeof v === 'function' && !/^[A-Z]/.test(k))
+      .map(([k]) => k);
 
   it('documents every exported physics function', async () => {
     const res = await fetch('/docs/physics.md');
@@ -24,11 +25,12 @@ describe('docs/physics.md formula sheet', () => {
     const text = await (await fetch('/docs/physics.md')).text();
     const fns = new Set(exportedFunctions());
     // Sections for functions need an equation; constants (registries, id lists) need only their labs.
-    const sections = text.split(/^###\s+/m).slice(1).filter((s) => fns.has(s.slice(1, s.indexOf('`', 1))));
+    const sections = text
+      .split(/^###\s+/m)
+      .slice(1)
+      .filter((s) => fns.has(s.slice(1, s.indexOf('`', 1))));
     expect(sections.length).to.be.greaterThan(0);
-    const bad = sections
-      .filter((s) => !/\$\$[\s\S]+?\$\$|\$[^$\n]+\$/.test(s) || !/Labs?:/i.test(s))
-      .map((s) => s.split('\n')[0]);
+    const bad = sections.filter((s) => !/\$\$[\s\S]+?\$\$|\$[^$\n]+\$/.test(s) || !/Labs?:/i.test(s)).map((s) => s.split('\n')[0]);
     expect(bad, `sections without an equation or a "Labs:" line: ${bad.join(', ')}`).to.deep.equal([]);
   });
 });

@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import {
-  CELLULAR_ENERGY_PER_BYTE, CLIENT_UPLINK, federatedTraffic, topKCompressionRatio, federatedRoundTime,
-  federatedVsCentralized, radioEnergy, fedAvgErrorBound, participatingClients,
+  CELLULAR_ENERGY_PER_BYTE,
+  CLIENT_UPLINK,
+  federatedTraffic,
+  topKCompressionRatio,
+  federatedRoundTime,
+  federatedVsCentralized,
+  radioEnergy,
+  fedAvgErrorBound,
+  participatingClients,
 } from '../../physics/federated.js';
 import { throwsPhysics } from './_assert.js';
 
@@ -15,7 +22,9 @@ describe('physics/federated', () => {
     expect(t.perRound).to.equal(4e15);
     expect(t.total).to.equal(4e16);
     // 100× compression on both directions: 4e14 B/day
-    expect(federatedTraffic({ clientsPerRound: K, modelBytes: 2e9, rounds: 10, uplinkCompression: 100, downlinkCompression: 100 }).total).to.be.closeTo(4e14, 1);
+    expect(
+      federatedTraffic({ clientsPerRound: K, modelBytes: 2e9, rounds: 10, uplinkCompression: 100, downlinkCompression: 100 }).total,
+    ).to.be.closeTo(4e14, 1);
     // uplink-only compression: 1e6 × (0.02 + 2) GB = 2.02e15 per round
     expect(federatedTraffic({ clientsPerRound: K, modelBytes: 2e9, uplinkCompression: 100 }).perRound).to.be.closeTo(2.02e15, 1);
     throwsPhysics(() => federatedTraffic({ clientsPerRound: K, modelBytes: 2e9, uplinkCompression: 0.5 }), 'uplinkCompression');
@@ -42,7 +51,12 @@ describe('physics/federated', () => {
   it('times a synchronous round over client links', () => {
     expect(CLIENT_UPLINK.lte.value).to.equal(6.25e6);
     // 2 GB over 50 Mbps LTE = 2e9/6.25e6 = 320 s up; 100 Mbps down = 160 s; + 60 s compute = 540 s
-    const r = federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: CLIENT_UPLINK.lte.value, downlinkBandwidth: 12.5e6, localComputeSeconds: 60 });
+    const r = federatedRoundTime({
+      modelBytes: 2e9,
+      uplinkBandwidth: CLIENT_UPLINK.lte.value,
+      downlinkBandwidth: 12.5e6,
+      localComputeSeconds: 60,
+    });
     expect(r.uploadSeconds).to.equal(320);
     expect(r.downloadSeconds).to.equal(160);
     expect(r.roundSeconds).to.equal(540);
@@ -50,7 +64,10 @@ describe('physics/federated', () => {
     const s = federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [12.5e6, 1.25e6], downlinkBandwidth: 12.5e6 });
     expect(s.roundSeconds).to.equal(1760);
     throwsPhysics(() => federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [], downlinkBandwidth: 1 }), 'uplinkBandwidth');
-    throwsPhysics(() => federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [1, 2], downlinkBandwidth: [1, 2, 3] }), 'downlinkBandwidth');
+    throwsPhysics(
+      () => federatedRoundTime({ modelBytes: 2e9, uplinkBandwidth: [1, 2], downlinkBandwidth: [1, 2, 3] }),
+      'downlinkBandwidth',
+    );
   });
 
   it('prices radio energy at 100 mJ/MB', () => {
@@ -65,6 +82,9 @@ describe('physics/federated', () => {
     expect(b.noiseTerm).to.be.closeTo(8e-5, 1e-15);
     expect(b.driftTerm).to.be.closeTo(2.5e-3, 1e-15);
     expect(b.bound).to.be.closeTo(2.58e-3, 1e-15);
-    throwsPhysics(() => fedAvgErrorBound({ noiseVariance: 4, clientsPerRound: 100, localEpochs: 5, rounds: 0, heterogeneity: 0.1 }), 'rounds');
+    throwsPhysics(
+      () => fedAvgErrorBound({ noiseVariance: 4, clientsPerRound: 100, localEpochs: 5, rounds: 0, heterogeneity: 0.1 }),
+      'rounds',
+    );
   });
 });

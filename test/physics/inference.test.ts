@@ -46,7 +46,7 @@ describe('physics/inference decodeStep', () => {
   });
   it('v2-10 base rate: 8 H100 stream 140 GB of weights at 191.43 tokens/s per sequence', () => {
     const d = decodeStep({ params: 70e9, device: 'h100', devices: 8 });
-    rel(d.tokensPerSecondPerSequence, 8 * 3.35e12 / 140e9); // 191.43
+    rel(d.tokensPerSecondPerSequence, (8 * 3.35e12) / 140e9); // 191.43
   });
   it('reads the KV cache every step (v2-10 critique)', () => {
     const kv = kvCacheBytes({ layers: 80, kvHeads: 8, headDim: 128, seqLen: 4096, batch: 64 }); // 85.9e9 B
@@ -72,7 +72,7 @@ describe('physics/inference llmInference', () => {
     expect(r.weightBytes).to.equal(16.06e9);
     expect(r.kvBytes).to.equal(131_072 * 1101); // 2*32*8*128*2 B/token
     expect(r.fits).to.equal(true);
-    rel(r.prefill.computeTime, 2 * 8.03e9 * 1000 / 989e12);
+    rel(r.prefill.computeTime, (2 * 8.03e9 * 1000) / 989e12);
     rel(r.ttft, r.prefill.time + 10e-6); // + H100 dispatch overhead
     rel(r.tpot, (16.06e9 + 131_072 * 1050.5) / 3.35e12); // mean KV length 1000 + 101/2
     rel(r.total, r.ttft + 100 * r.tpot);

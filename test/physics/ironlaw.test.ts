@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import {
-  ironLaw, ironLawOnDevice, propagationDelay, oneWayDelay, maxDistanceForBudget, dispatchOverhead, kernelFusion, breakEven,
+  ironLaw,
+  ironLawOnDevice,
+  propagationDelay,
+  oneWayDelay,
+  maxDistanceForBudget,
+  dispatchOverhead,
+  kernelFusion,
+  breakEven,
 } from '../../physics/ironlaw.js';
 import { rel, throwsPhysics } from './_assert.js';
 
@@ -33,7 +40,15 @@ describe('physics/ironlaw ironLaw', () => {
     rel(h.intensity, 5);
   });
   it('efficiency, propagation and overlap', () => {
-    const r = ironLaw({ dataBytes: 1, bandwidth: 1, ops: 2, opsPerSecond: 1, efficiency: 0.5, overheadSeconds: 0.25, propagationSeconds: 10 });
+    const r = ironLaw({
+      dataBytes: 1,
+      bandwidth: 1,
+      ops: 2,
+      opsPerSecond: 1,
+      efficiency: 0.5,
+      overheadSeconds: 0.25,
+      propagationSeconds: 10,
+    });
     expect(r.compute).to.equal(4); // 2 / (1 * 0.5)
     expect(r.total).to.equal(1 + 4 + 0.25 + 10);
     expect(r.dominant).to.equal('propagation');
@@ -96,7 +111,10 @@ describe('physics/ironlaw dispatchOverhead', () => {
     rel(r.utilization, 1 / 3);
   });
   it('MathPeek variant with 500 us of memory: 5,000 / 15,500 = 32.3 %', () => {
-    rel(dispatchOverhead({ kernels: 1000, computePerKernel: 5e-6, dispatchPerKernel: 10e-6, memorySeconds: 500e-6 }).utilization, 5000 / 15500);
+    rel(
+      dispatchOverhead({ kernels: 1000, computePerKernel: 5e-6, dispatchPerKernel: 10e-6, memorySeconds: 500e-6 }).utilization,
+      5000 / 15500,
+    );
   });
   it('a 2x faster GPU lowers utilization but still cuts latency (12.5 vs 15 us per kernel)', () => {
     const slow = dispatchOverhead({ kernels: 1, computePerKernel: 5e-6, dispatchPerKernel: 10e-6 });
@@ -111,7 +129,14 @@ describe('physics/ironlaw dispatchOverhead', () => {
 describe('physics/ironlaw kernelFusion', () => {
   const tensor = 1024 * 768 * 2; // 1,572,864 B
   it('v1-07 Panel A, cloud: 39.72 us vs 16.57 us, 2.40x; traffic 3x; AI 0.833 -> 2.5', () => {
-    const r = kernelFusion({ ops: 3, tensorBytes: tensor, bandwidth: 2000e9, dispatchSeconds: 10e-6, computeSeconds: 5e-6, flops: 1024 * 768 * 10 });
+    const r = kernelFusion({
+      ops: 3,
+      tensorBytes: tensor,
+      bandwidth: 2000e9,
+      dispatchSeconds: 10e-6,
+      computeSeconds: 5e-6,
+      flops: 1024 * 768 * 10,
+    });
     expect(r.unfused.bytes).to.equal(6 * tensor); // 9.437 MB
     expect(r.fused.bytes).to.equal(2 * tensor);
     rel(r.unfused.memoryTime, 4.718592e-6);

@@ -1,8 +1,19 @@
 import { expect } from '@open-wc/testing';
 import {
-  LAB_DERIVATIONS, derivationsV1_01, derivationsV1_02, nearestOption,
-  v1_01Act1Ratio, v1_01Act2, V1_01_ACT1_CLAIMS, V1_01_SCENARIO,
-  v1_02Act1Bytes, v1_02Upgrade, v1_02EndToEnd, v1_02MaxDistance, V1_02_SCENARIO, V1_02_ACT2_CLAIMS,
+  LAB_DERIVATIONS,
+  derivationsV1_01,
+  derivationsV1_02,
+  nearestOption,
+  v1_01Act1Ratio,
+  v1_01Act2,
+  V1_01_ACT1_CLAIMS,
+  V1_01_SCENARIO,
+  v1_02Act1Bytes,
+  v1_02Upgrade,
+  v1_02EndToEnd,
+  v1_02MaxDistance,
+  V1_02_SCENARIO,
+  V1_02_ACT2_CLAIMS,
 } from '../../physics/labs/index.js';
 import { magnitudeGap, batchWorkload, computeBoundBatch } from '../../physics/index.js';
 import { rel, throwsPhysics } from './_assert.js';
@@ -52,7 +63,7 @@ describe('physics/labs/v1-01 (The Magnitude Awakening)', () => {
     expect(r.bound).to.equal('memory');
     expect(r.oom).to.equal(false);
     // D/BW ÷ O/R = 15.373 / 8.291 = 1.854: log-nearest claim is 2 (B), not 1 (C) or 0.25 (A)
-    rel(r.data / r.compute, (51_501_056 / 3.35e12) / (8.2e9 / 989e12));
+    rel(r.data / r.compute, 51_501_056 / 3.35e12 / (8.2e9 / 989e12));
     expect(LAB_DERIVATIONS['v1-01.act2']()).to.equal('B');
     // The fixed overhead (10 us) is larger than the compute term (8.29 us) at batch 1
     expect(r.overhead).to.be.greaterThan(r.compute);
@@ -169,7 +180,7 @@ describe('physics/labs/v1-02 (The Iron Law)', () => {
     expect(e1.slaViolated).to.equal(false);
     // batch 64: (51.2e6 + 64 x 301,056) / 102e9 + 64 x 8.2e9 / 25e12 + 0.2 ms = 0.691 + 20.99 + 0.2 = 21.88 ms
     const e64 = v1_02EndToEnd('edge', 0, 64);
-    rel(e64.endToEnd, (51.2e6 + 64 * 301_056) / 102e9 + 64 * 8.2e9 / 25e12 + 2e-4);
+    rel(e64.endToEnd, (51.2e6 + 64 * 301_056) / 102e9 + (64 * 8.2e9) / 25e12 + 2e-4);
     expect(e64.slaViolated).to.equal(true);
     // The edge crossover: 0.702 ms + B x 0.331 ms <= 10 ms holds up to B = 28
     expect(v1_02EndToEnd('edge', 0, 28).slaViolated).to.equal(false);

@@ -1,7 +1,16 @@
 import { expect } from '@open-wc/testing';
 import {
-  weightBytes, modelWeightBytes, trainingMemory, OPTIMIZER_STATE_VECTORS, transformerActivationBytes, activationCheckpointing,
-  featureMapBytes, cnnActivationPyramid, kvCacheBytes, kvBytesPerToken, maxConcurrentSequences,
+  weightBytes,
+  modelWeightBytes,
+  trainingMemory,
+  OPTIMIZER_STATE_VECTORS,
+  transformerActivationBytes,
+  activationCheckpointing,
+  featureMapBytes,
+  cnnActivationPyramid,
+  kvCacheBytes,
+  kvBytesPerToken,
+  maxConcurrentSequences,
 } from '../../physics/memory.js';
 import { getModel } from '../../physics/registry.js';
 import { GiB } from '../../physics/units.js';
@@ -118,7 +127,9 @@ describe('physics/memory CNN activations', () => {
 
 describe('physics/memory KV cache', () => {
   it('2 L H_kv d_h S B b', () => {
-    expect(kvCacheBytes({ layers: 2, kvHeads: 3, headDim: 5, seqLen: 7, batch: 11, precision: 'fp16' })).to.equal(2 * 2 * 3 * 5 * 7 * 11 * 2);
+    expect(kvCacheBytes({ layers: 2, kvHeads: 3, headDim: 5, seqLen: 7, batch: 11, precision: 'fp16' })).to.equal(
+      2 * 2 * 3 * 5 * 7 * 11 * 2,
+    );
     expect(kvCacheBytes({ layers: 1, kvHeads: 1, headDim: 1, seqLen: 0 })).to.equal(0);
   });
   it('Llama 3 70B with GQA: 327,680 B/token, 1.25 GiB per 4,096-token user (v2-10 critique)', () => {

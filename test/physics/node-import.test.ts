@@ -20,7 +20,8 @@ import * as labs from '../../physics/labs/index.js';
 const modules: Array<{ path: string; source: string }> = await (await fetch('/__physics.json')).json();
 const paths = modules.map((m) => m.path);
 const DOM_WORDS = /\b(document|window|customElements|HTMLElement|localStorage|navigator|globalThis\.document)\b/;
-const FORBIDDEN_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]((?:lit|lit-html|lit-element|@lit\/[^'"]*|uplot|katex)(?:\/[^'"]*)?|(?:\.\.\/)+(?:src|components)\/[^'"]*)['"]/;
+const FORBIDDEN_IMPORT =
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]((?:lit|lit-html|lit-element|@lit\/[^'"]*|uplot|katex)(?:\/[^'"]*)?|(?:\.\.\/)+(?:src|components)\/[^'"]*)['"]/;
 
 /** Source text without comments (DOM words in prose are fine). */
 function code(src: string): string {
@@ -29,8 +30,17 @@ function code(src: string): string {
 
 describe('physics is DOM-free', () => {
   it('discovers every physics module, the lab scenarios included', () => {
-    for (const m of ['/physics/index.ts', '/physics/units.ts', '/physics/serving.ts', '/physics/distributed.ts',
-      '/physics/workload.ts', '/physics/tiers.ts', '/physics/labs/index.ts', '/physics/labs/shared.ts', '/physics/labs/v1-01.ts']) {
+    for (const m of [
+      '/physics/index.ts',
+      '/physics/units.ts',
+      '/physics/serving.ts',
+      '/physics/distributed.ts',
+      '/physics/workload.ts',
+      '/physics/tiers.ts',
+      '/physics/labs/index.ts',
+      '/physics/labs/shared.ts',
+      '/physics/labs/v1-01.ts',
+    ]) {
       expect(paths, m).to.include(m);
     }
     expect(modules.length).to.be.greaterThan(30);
@@ -46,19 +56,49 @@ describe('physics is DOM-free', () => {
   }
 
   it('the forbidden-import pattern catches what it should', () => {
-    for (const bad of ["import { html } from 'lit';", "import type { Context } from '@lit/context';", "import '../src/theme.js';",
-      "export { a } from '../../components/mls-act.js';", "const k = await import('katex');", "import uPlot from 'uplot';",
-      'import { LitElement } from "lit";']) {
+    for (const bad of [
+      "import { html } from 'lit';",
+      "import type { Context } from '@lit/context';",
+      "import '../src/theme.js';",
+      "export { a } from '../../components/mls-act.js';",
+      "const k = await import('katex');",
+      "import uPlot from 'uplot';",
+      'import { LitElement } from "lit";',
+    ]) {
       expect(code(bad), bad).to.match(FORBIDDEN_IMPORT);
     }
-    for (const ok of ["import { gemm } from './compute.js';", "import { nearestOption } from './shared.js';", "// import { html } from 'lit';"]) {
+    for (const ok of [
+      "import { gemm } from './compute.js';",
+      "import { nearestOption } from './shared.js';",
+      "// import { html } from 'lit';",
+    ]) {
       expect(code(ok), ok).not.to.match(FORBIDDEN_IMPORT);
     }
   });
 
   it('index re-exports the compute/memory/systems API', () => {
-    for (const name of ['getDevice', 'getModel', 'ridgePoint', 'roofline', 'gemm', 'kvCacheBytes', 'trainingMemory', 'prefillTime', 'decodeStep', 'ironLaw', 'propagationDelay', 'pipelineThroughput', 'PRECISION_BYTES', 'DEPLOYMENT_CONTEXTS',
-      'batchWorkload', 'workloadOnDevice', 'computeBoundBatch', 'evaluateDesign', 'tierFigures', 'magnitudeGap']) {
+    for (const name of [
+      'getDevice',
+      'getModel',
+      'ridgePoint',
+      'roofline',
+      'gemm',
+      'kvCacheBytes',
+      'trainingMemory',
+      'prefillTime',
+      'decodeStep',
+      'ironLaw',
+      'propagationDelay',
+      'pipelineThroughput',
+      'PRECISION_BYTES',
+      'DEPLOYMENT_CONTEXTS',
+      'batchWorkload',
+      'workloadOnDevice',
+      'computeBoundBatch',
+      'evaluateDesign',
+      'tierFigures',
+      'magnitudeGap',
+    ]) {
       expect((physics as Record<string, unknown>)[name], name).to.not.equal(undefined);
     }
   });

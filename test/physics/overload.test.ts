@@ -37,7 +37,13 @@ describe('physics/overload: autoscaler replica count (v1-13 Act II)', () => {
     const t32 = logBatchSeconds({ batchSize: 32, baseSeconds: 0.05 });
     expect(t32).to.be.closeTo(0.05 * (1 + 0.12 * Math.log(32)), 1e-15);
     expect(autoscaleReplicas({ arrivalRate: 10_000, perReplicaRate: 1 / t32, targetUtilization: 0.8 }).replicas).to.equal(885);
-    expect(autoscaleReplicas({ arrivalRate: 10_000, perReplicaRate: batchThroughput({ batchSize: 32, batchSeconds: t32 }), targetUtilization: 0.8 }).replicas).to.equal(28);
+    expect(
+      autoscaleReplicas({
+        arrivalRate: 10_000,
+        perReplicaRate: batchThroughput({ batchSize: 32, batchSeconds: t32 }),
+        targetUtilization: 0.8,
+      }).replicas,
+    ).to.equal(28);
     // Already enough: nothing added; no load still keeps one replica.
     expect(autoscaleReplicas({ arrivalRate: 100, perReplicaRate: 20, targetUtilization: 0.8, currentReplicas: 10 }).added).to.equal(0);
     expect(autoscaleReplicas({ arrivalRate: 0, perReplicaRate: 20, targetUtilization: 0.8 }).replicas).to.equal(1);
@@ -73,13 +79,21 @@ describe('physics/overload: circuit breaker', () => {
     expect(ok.probe).to.equal(true);
     expect(ok.state).to.include({ mode: 'closed', consecutiveFailures: 0 });
     // An explicit half-open state probes immediately.
-    expect(circuitBreakerStep({ mode: 'half-open', consecutiveFailures: 3, openedAt: 0 }, { now: 1, outcome: 'success', ...opts }).state.mode).to.equal('closed');
+    expect(
+      circuitBreakerStep({ mode: 'half-open', consecutiveFailures: 3, openedAt: 0 }, { now: 1, outcome: 'success', ...opts }).state.mode,
+    ).to.equal('closed');
   });
 
   it('rejects bad input', () => {
-    expectPhysicsError(() => circuitBreakerStep({ mode: 'ajar' as never, consecutiveFailures: 0, openedAt: null }, { now: 0, outcome: 'success', ...opts }), 'state.mode');
+    expectPhysicsError(
+      () => circuitBreakerStep({ mode: 'ajar' as never, consecutiveFailures: 0, openedAt: null }, { now: 0, outcome: 'success', ...opts }),
+      'state.mode',
+    );
     expectPhysicsError(() => circuitBreakerStep(BREAKER_INITIAL, { now: 0, outcome: 'maybe' as never, ...opts }), 'outcome');
-    expectPhysicsError(() => circuitBreakerStep(BREAKER_INITIAL, { now: 0, outcome: 'failure', threshold: 0, cooldownSeconds: 1 }), 'threshold');
+    expectPhysicsError(
+      () => circuitBreakerStep(BREAKER_INITIAL, { now: 0, outcome: 'failure', threshold: 0, cooldownSeconds: 1 }),
+      'threshold',
+    );
     expectPhysicsError(() => circuitBreakerStep(BREAKER_INITIAL, { now: -1, outcome: 'failure', ...opts }), 'now');
   });
 });

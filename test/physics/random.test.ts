@@ -36,7 +36,9 @@ describe('physics/random: seeded generator', () => {
     let max = 0;
     for (let i = 0; i < N; i++) {
       const u = r.next();
-      sum += u; min = Math.min(min, u); max = Math.max(max, u);
+      sum += u;
+      min = Math.min(min, u);
+      max = Math.max(max, u);
     }
     expect(min).to.be.at.least(0);
     expect(max).to.be.below(1);
@@ -57,7 +59,11 @@ describe('physics/random: seeded generator', () => {
     const r = createRng(99);
     let s = 0;
     let s2 = 0;
-    for (let i = 0; i < N; i++) { const z = r.normal(); s += z; s2 += z * z; }
+    for (let i = 0; i < N; i++) {
+      const z = r.normal();
+      s += z;
+      s2 += z * z;
+    }
     const mean = s / N;
     expect(mean).to.be.closeTo(0, 0.015); // SE 0.0032
     expect(Math.sqrt(s2 / N - mean * mean)).to.be.closeTo(1, 0.01);

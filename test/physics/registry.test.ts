@@ -1,20 +1,62 @@
 import { expect } from '@open-wc/testing';
 import {
-  getDevice, listDevices, DEVICE_IDS, resolveDevice, peakFlopsFor, getModel, listModels, MODEL_IDS, resolveModel,
-  flopsOf, DEPLOYMENT_CONTEXTS, getContext, contextDevice, FIBER_LIGHT_SPEED, SPEED_OF_LIGHT, FIBER_VELOCITY_FACTOR,
-  TIERS, type Device,
+  getDevice,
+  listDevices,
+  DEVICE_IDS,
+  resolveDevice,
+  peakFlopsFor,
+  getModel,
+  listModels,
+  MODEL_IDS,
+  resolveModel,
+  flopsOf,
+  DEPLOYMENT_CONTEXTS,
+  getContext,
+  contextDevice,
+  FIBER_LIGHT_SPEED,
+  SPEED_OF_LIGHT,
+  FIBER_VELOCITY_FACTOR,
+  TIERS,
+  type Device,
 } from '../../physics/registry.js';
-import { PRECISION_BYTES, bytesPerElement, checkPrecision, KB, MB, GB, TB, KiB, MiB, GiB, ms, us, ns, TFLOPS, GBps, Gbps, Mbps, WH } from '../../physics/units.js';
+import {
+  PRECISION_BYTES,
+  bytesPerElement,
+  checkPrecision,
+  KB,
+  MB,
+  GB,
+  TB,
+  KiB,
+  MiB,
+  GiB,
+  ms,
+  us,
+  ns,
+  TFLOPS,
+  GBps,
+  Gbps,
+  Mbps,
+  WH,
+} from '../../physics/units.js';
 import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/units', () => {
   it('defines decimal and binary prefixes separately', () => {
-    expect(KB).to.equal(1e3); expect(MB).to.equal(1e6); expect(GB).to.equal(1e9); expect(TB).to.equal(1e12);
-    expect(KiB).to.equal(1024); expect(MiB).to.equal(1048576); expect(GiB).to.equal(1073741824);
+    expect(KB).to.equal(1e3);
+    expect(MB).to.equal(1e6);
+    expect(GB).to.equal(1e9);
+    expect(TB).to.equal(1e12);
+    expect(KiB).to.equal(1024);
+    expect(MiB).to.equal(1048576);
+    expect(GiB).to.equal(1073741824);
   });
   it('defines time, rate and energy units in SI', () => {
-    expect(ms).to.equal(1e-3); expect(us).to.equal(1e-6); expect(ns).to.equal(1e-9);
-    expect(TFLOPS).to.equal(1e12); expect(GBps).to.equal(1e9);
+    expect(ms).to.equal(1e-3);
+    expect(us).to.equal(1e-6);
+    expect(ns).to.equal(1e-9);
+    expect(TFLOPS).to.equal(1e12);
+    expect(GBps).to.equal(1e9);
     expect(Gbps).to.equal(1.25e8); // 1e9 bit/s / 8
     expect(Mbps).to.equal(1.25e5);
     expect(WH).to.equal(3600);
@@ -34,8 +76,22 @@ describe('physics/units', () => {
 
 describe('physics/registry devices', () => {
   it('has the required ids', () => {
-    for (const id of ['h100', 'a100', 'v100', 'h200', 'b200', 't4', 'mi300x', 'tpu-v4', 'tpu-v5p', 'jetson-orin-nx',
-      'jetson-xavier-nx', 'mobile-npu', 'cortex-m7', 'esp32']) {
+    for (const id of [
+      'h100',
+      'a100',
+      'v100',
+      'h200',
+      'b200',
+      't4',
+      'mi300x',
+      'tpu-v4',
+      'tpu-v5p',
+      'jetson-orin-nx',
+      'jetson-xavier-nx',
+      'mobile-npu',
+      'cortex-m7',
+      'esp32',
+    ]) {
       expect(DEVICE_IDS).to.include(id);
       expect(getDevice(id).id).to.equal(id);
     }
@@ -67,7 +123,8 @@ describe('physics/registry devices', () => {
   });
 
   it('matches the lab-01 context values and its golden gap ratios', () => {
-    const h = getDevice('h100'), m = getDevice('cortex-m7');
+    const h = getDevice('h100'),
+      m = getDevice('cortex-m7');
     rel(h.peakFlops.fp16 / m.peakFlops.fp32, 989_000); // 989e12 / 1e9
     rel(h.memoryBandwidth / m.memoryBandwidth, 67_000); // 3.35e12 / 0.05e9
     rel(h.memoryBytes / m.memoryBytes, 156_250); // 80e9 / 512e3
@@ -155,7 +212,18 @@ describe('physics/registry models', () => {
   });
 
   it('has the required models', () => {
-    for (const id of ['llama3-8b', 'llama3-70b', 'llama2-70b', 'gpt3', 'gpt2', 'bert-base', 'bert-large', 'resnet50', 'mobilenet-v2', 'ds-cnn']) {
+    for (const id of [
+      'llama3-8b',
+      'llama3-70b',
+      'llama2-70b',
+      'gpt3',
+      'gpt2',
+      'bert-base',
+      'bert-large',
+      'resnet50',
+      'mobilenet-v2',
+      'ds-cnn',
+    ]) {
       expect(MODEL_IDS).to.include(id);
     }
     expect(getModel('gpt3').params).to.equal(175e9);

@@ -1,10 +1,23 @@
 import { expect } from '@open-wc/testing';
 import * as reliability from '../../physics/reliability.js';
 import {
-  COMPONENT_MTBF, LLAMA3_INTERRUPTIONS, seriesMtbf, clusterMtbf, observedMtbf, failureProbability,
-  expectedFailures, youngDalyInterval, dalyInterval, checkpointOverhead, expectedJobSeconds,
-  checkpointStallSeconds, snapIntervalToSteps, steadyStateAvailability, replicatedAvailability,
-  seriesAvailability, annualDowntimeSeconds,
+  COMPONENT_MTBF,
+  LLAMA3_INTERRUPTIONS,
+  seriesMtbf,
+  clusterMtbf,
+  observedMtbf,
+  failureProbability,
+  expectedFailures,
+  youngDalyInterval,
+  dalyInterval,
+  checkpointOverhead,
+  expectedJobSeconds,
+  checkpointStallSeconds,
+  snapIntervalToSteps,
+  steadyStateAvailability,
+  replicatedAvailability,
+  seriesAvailability,
+  annualDowntimeSeconds,
 } from '../../physics/reliability.js';
 import { expectPhysicsError } from './_assert.js';
 
@@ -44,8 +57,11 @@ describe('physics/reliability: MTBF', () => {
 
   it('observed MTBF from Llama 3 interruptions', () => {
     // 54 days / 419 = 11,135.1 s = 1296/419 h = 3.0931 h; × 16,384 GPUs = 50,677 GPU-hours per interruption.
-    const m = observedMtbf({ durationSeconds: LLAMA3_INTERRUPTIONS.durationSeconds.value, failures: LLAMA3_INTERRUPTIONS.interruptions.value });
-    expect(m / H).to.be.closeTo(54 * 24 / 419, 1e-9);
+    const m = observedMtbf({
+      durationSeconds: LLAMA3_INTERRUPTIONS.durationSeconds.value,
+      failures: LLAMA3_INTERRUPTIONS.interruptions.value,
+    });
+    expect(m / H).to.be.closeTo((54 * 24) / 419, 1e-9);
     expect((m * LLAMA3_INTERRUPTIONS.gpus.value) / H).to.be.closeTo(50_677, 1);
     expect(observedMtbf({ durationSeconds: 10, failures: 0 })).to.equal(Infinity);
   });
@@ -54,8 +70,11 @@ describe('physics/reliability: MTBF', () => {
     expect(failureProbability({ durationSeconds: 10, mtbfSeconds: 10 })).to.be.closeTo(1 - Math.exp(-1), 1e-15); // 0.632
     expect(failureProbability({ durationSeconds: 0, mtbfSeconds: 10 })).to.equal(0);
     // A 24 h job on a cluster with a 3.093 h MTBF: 1 − e^{−7.76} = 99.96 %.
-    expect(failureProbability({ durationSeconds: 24 * H, mtbfSeconds: 54 * 24 * H / 419 })).to.be.closeTo(1 - Math.exp(-24 * 419 / (54 * 24)), 1e-12);
-    expect(expectedFailures({ durationSeconds: 54 * 86400, mtbfSeconds: 54 * 86400 / 419 })).to.be.closeTo(419, 1e-9);
+    expect(failureProbability({ durationSeconds: 24 * H, mtbfSeconds: (54 * 24 * H) / 419 })).to.be.closeTo(
+      1 - Math.exp((-24 * 419) / (54 * 24)),
+      1e-12,
+    );
+    expect(expectedFailures({ durationSeconds: 54 * 86400, mtbfSeconds: (54 * 86400) / 419 })).to.be.closeTo(419, 1e-9);
     expectPhysicsError(() => failureProbability({ durationSeconds: -1, mtbfSeconds: 10 }), 'durationSeconds');
   });
 });
@@ -65,7 +84,7 @@ describe('physics/reliability: checkpointing (v2-07)', () => {
     // Act I: √(2 · 240 s · 28,800 s) = √13,824,000 = 3,718.06 s = 61.97 min.
     expect(youngDalyInterval({ checkpointSeconds: 240, mtbfSeconds: 8 * H }) / 60).to.be.closeTo(61.9677, 1e-4);
     // Act II (reference sizes): √(2 · 5.12 · 43.945) = √450 = 21.21 s — seconds, not the "21 min" option.
-    expect(youngDalyInterval({ checkpointSeconds: 5.12, mtbfSeconds: 200 * H / 16_384 })).to.be.closeTo(21.2132, 1e-4);
+    expect(youngDalyInterval({ checkpointSeconds: 5.12, mtbfSeconds: (200 * H) / 16_384 })).to.be.closeTo(21.2132, 1e-4);
     // 16× the GPUs → MTBF/16 → interval/4.
     const a = youngDalyInterval({ checkpointSeconds: 60, mtbfSeconds: 16 * H });
     const b = youngDalyInterval({ checkpointSeconds: 60, mtbfSeconds: H });
@@ -92,13 +111,19 @@ describe('physics/reliability: checkpointing (v2-07)', () => {
     expect(yours.wasteFraction).to.be.closeTo(0.172917, 1e-6); // 17.29 %
     expect(yours.goodput).to.be.closeTo(0.827083, 1e-6);
     expect(yours.firstOrderValid).to.equal(true);
-    const opt = checkpointOverhead({ intervalSeconds: youngDalyInterval({ checkpointSeconds: 240, mtbfSeconds: 8 * H }), checkpointSeconds: 240, mtbfSeconds: 8 * H, restartSeconds: 240 });
+    const opt = checkpointOverhead({
+      intervalSeconds: youngDalyInterval({ checkpointSeconds: 240, mtbfSeconds: 8 * H }),
+      checkpointSeconds: 240,
+      mtbfSeconds: 8 * H,
+      restartSeconds: 240,
+    });
     expect(opt.checkpointFraction).to.be.closeTo(0.06455, 1e-5); // 6.45 %
     expect(opt.wasteFraction).to.be.closeTo(0.13743, 1e-5); // 13.74 %
     // Young's optimum minimizes δ/τ + τ/(2M): neighbours waste more.
     for (const f of [0.8, 1.25]) {
-      expect(checkpointOverhead({ intervalSeconds: 3718.06 * f, checkpointSeconds: 240, mtbfSeconds: 8 * H }).wasteFraction)
-        .to.be.above(checkpointOverhead({ intervalSeconds: 3718.06, checkpointSeconds: 240, mtbfSeconds: 8 * H }).wasteFraction);
+      expect(checkpointOverhead({ intervalSeconds: 3718.06 * f, checkpointSeconds: 240, mtbfSeconds: 8 * H }).wasteFraction).to.be.above(
+        checkpointOverhead({ intervalSeconds: 3718.06, checkpointSeconds: 240, mtbfSeconds: 8 * H }).wasteFraction,
+      );
     }
   });
 
@@ -115,7 +140,9 @@ describe('physics/reliability: checkpointing (v2-07)', () => {
 
   it('expected job time = work / goodput', () => {
     const g = checkpointOverhead({ intervalSeconds: 1800, checkpointSeconds: 240, mtbfSeconds: 8 * H, restartSeconds: 240 }).goodput;
-    expect(expectedJobSeconds({ workSeconds: 100 * H, intervalSeconds: 1800, checkpointSeconds: 240, mtbfSeconds: 8 * H, restartSeconds: 240 })).to.be.closeTo(100 * H / g, 1e-6);
+    expect(
+      expectedJobSeconds({ workSeconds: 100 * H, intervalSeconds: 1800, checkpointSeconds: 240, mtbfSeconds: 8 * H, restartSeconds: 240 }),
+    ).to.be.closeTo((100 * H) / g, 1e-6);
     expect(expectedJobSeconds({ workSeconds: 100, intervalSeconds: 1, checkpointSeconds: 5, mtbfSeconds: 10 })).to.equal(Infinity);
     expect(expectedJobSeconds({ workSeconds: 0, intervalSeconds: 1, checkpointSeconds: 5, mtbfSeconds: 10 })).to.equal(0);
   });
@@ -124,9 +151,13 @@ describe('physics/reliability: checkpointing (v2-07)', () => {
     // 2 TB = 2e12 B at 400 GB/s = 5.0 s (the scenario's "about 5 s"; the reference's ×1024 gave 5.12 s).
     expect(checkpointStallSeconds({ bytes: 2e12, storageBandwidth: 400e9 })).to.deep.equal({ stallSeconds: 5, writeSeconds: 5 });
     // Explicit residual: 2 % of 5 s = 0.1 s.
-    expect(checkpointStallSeconds({ bytes: 2e12, storageBandwidth: 400e9, mode: 'async', asyncResidualFraction: 0.02 }).stallSeconds).to.be.closeTo(0.1, 1e-15);
+    expect(
+      checkpointStallSeconds({ bytes: 2e12, storageBandwidth: 400e9, mode: 'async', asyncResidualFraction: 0.02 }).stallSeconds,
+    ).to.be.closeTo(0.1, 1e-15);
     // Snapshot to host at 1 TB/s aggregate: 2 s stall, write continues in the background.
-    expect(checkpointStallSeconds({ bytes: 2e12, storageBandwidth: 400e9, mode: 'async', snapshotBandwidth: 1e12 }).stallSeconds).to.equal(2);
+    expect(checkpointStallSeconds({ bytes: 2e12, storageBandwidth: 400e9, mode: 'async', snapshotBandwidth: 1e12 }).stallSeconds).to.equal(
+      2,
+    );
     expectPhysicsError(() => checkpointStallSeconds({ bytes: 2e12, storageBandwidth: 400e9, mode: 'async' }), 'snapshotBandwidth');
     expectPhysicsError(() => checkpointStallSeconds({ bytes: 2e12, storageBandwidth: 400e9, mode: 'later' as 'sync' }), 'mode');
   });

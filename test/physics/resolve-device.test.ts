@@ -6,7 +6,11 @@ import { PhysicsError } from '../../physics/errors.js';
 
 function caught(fn: () => unknown): PhysicsError {
   let err: unknown;
-  try { fn(); } catch (e) { err = e; }
+  try {
+    fn();
+  } catch (e) {
+    err = e;
+  }
   expect(err, 'expected a PhysicsError').to.be.instanceOf(PhysicsError);
   return err as PhysicsError;
 }

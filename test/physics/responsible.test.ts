@@ -1,8 +1,22 @@
 import { expect } from '@open-wc/testing';
 import {
-  standardNormalCdf, confusionRates, groupRates, binormalScoreRates, calibratedGroupRates, equalizedOddsGap,
-  demographicParityGap, FOUR_FIFTHS_RATIO, EO_GAP_POLICY_THRESHOLD, chouldechovaFpr, impliedFprs, FAIRNESS_CRITERIA,
-  fairnessPolicy, auditCost, expectedFalsePositives, lipschitzFairness, lipschitzFairnessOfPoints,
+  standardNormalCdf,
+  confusionRates,
+  groupRates,
+  binormalScoreRates,
+  calibratedGroupRates,
+  equalizedOddsGap,
+  demographicParityGap,
+  FOUR_FIFTHS_RATIO,
+  EO_GAP_POLICY_THRESHOLD,
+  chouldechovaFpr,
+  impliedFprs,
+  FAIRNESS_CRITERIA,
+  fairnessPolicy,
+  auditCost,
+  expectedFalsePositives,
+  lipschitzFairness,
+  lipschitzFairnessOfPoints,
 } from '../../physics/responsible.js';
 import { throwsPhysics } from './_assert.js';
 
@@ -203,7 +217,13 @@ describe('physics/responsible: individual fairness (Lipschitz, v1-15 MathPeek)',
     // d_Y = 0.1 + 0.2 = 0.30000000000000004 against L·d_X = 0.3·1: on the bound, not a violation
     expect(lipschitzFairness({ pairs: [{ inputDistance: 1, outputDistance: 0.1 + 0.2 }], lipschitz: 0.3 }).satisfied).to.equal(true);
     // same applicant twice (d_X = 0) with different scores: ratio ∞, violates every L
-    const twin = lipschitzFairness({ pairs: [{ inputDistance: 0, outputDistance: 0.05 }, { inputDistance: 0, outputDistance: 0 }], lipschitz: 100 });
+    const twin = lipschitzFairness({
+      pairs: [
+        { inputDistance: 0, outputDistance: 0.05 },
+        { inputDistance: 0, outputDistance: 0 },
+      ],
+      lipschitz: 100,
+    });
     expect(twin.ratios).to.deep.equal([Infinity, 0]);
     expect(twin.violations).to.deep.equal([0]);
   });
@@ -211,17 +231,41 @@ describe('physics/responsible: individual fairness (Lipschitz, v1-15 MathPeek)',
   it('checks every pair of points with Euclidean inputs and score or total-variation outputs', () => {
     // x = (0,0), (3,4), (0,1); scores 0.2, 0.9, 0.5; pairs (0,1), (0,2), (1,2):
     // d_X = 5, 1, √(9 + 9) = 4.242641; d_Y = 0.7, 0.3, 0.4 (as above)
-    const r = lipschitzFairnessOfPoints({ inputs: [[0, 0], [3, 4], [0, 1]], outputs: [0.2, 0.9, 0.5], lipschitz: 0.2 });
-    expect(r.pairs).to.deep.equal([[0, 1], [0, 2], [1, 2]]);
+    const r = lipschitzFairnessOfPoints({
+      inputs: [
+        [0, 0],
+        [3, 4],
+        [0, 1],
+      ],
+      outputs: [0.2, 0.9, 0.5],
+      lipschitz: 0.2,
+    });
+    expect(r.pairs).to.deep.equal([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
     expect(r.violations).to.deep.equal([1]);
     expect(r.pairs[r.worstPair]).to.deep.equal([0, 2]);
     // outcome distributions (approve, reject): TV = ½(|0.7 − 0.4| + |0.3 − 0.6|) = 0.3 at d_X = |10 − 11| = 1
-    const tv = lipschitzFairnessOfPoints({ inputs: [10, 11], outputs: [[0.7, 0.3], [0.4, 0.6]], lipschitz: 0.25 });
+    const tv = lipschitzFairnessOfPoints({
+      inputs: [10, 11],
+      outputs: [
+        [0.7, 0.3],
+        [0.4, 0.6],
+      ],
+      lipschitz: 0.25,
+    });
     expect(tv.ratios[0]).to.be.closeTo(0.3, 1e-12);
     expect(tv.satisfied).to.equal(false);
     // a task-specific metric: only the first feature is relevant, so d_X = |0 − 0| = 0 for (0,0) vs (0,1)
     const custom = lipschitzFairnessOfPoints({
-      inputs: [[0, 0], [0, 1]], outputs: [0.2, 0.2], lipschitz: 1,
+      inputs: [
+        [0, 0],
+        [0, 1],
+      ],
+      outputs: [0.2, 0.2],
+      lipschitz: 1,
       inputDistance: (a: number[], b: number[]) => Math.abs(a[0] - b[0]),
     });
     expect(custom.ratios).to.deep.equal([0]);
@@ -235,6 +279,9 @@ describe('physics/responsible: individual fairness (Lipschitz, v1-15 MathPeek)',
     throwsPhysics(() => lipschitzFairnessOfPoints({ inputs: [1], outputs: [0.5], lipschitz: 1 }), 'inputs');
     throwsPhysics(() => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5], lipschitz: 1 }), 'outputs');
     throwsPhysics(() => lipschitzFairnessOfPoints({ inputs: [[1, 2], [1]], outputs: [0.5, 0.6], lipschitz: 1 }), 'inputs');
-    throwsPhysics(() => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5, 0.6], lipschitz: 1, outputDistance: () => Number.NaN }), 'outputDistance');
+    throwsPhysics(
+      () => lipschitzFairnessOfPoints({ inputs: [1, 2], outputs: [0.5, 0.6], lipschitz: 1, outputDistance: () => Number.NaN }),
+      'outputDistance',
+    );
   });
 });

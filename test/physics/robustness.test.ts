@@ -1,7 +1,18 @@
 import { expect } from '@open-wc/testing';
 import {
-  ATTACK_STRENGTH, MADRY_CIFAR10, adversarialAccuracy, calibrateVulnerability, chanceAccuracy, attackSuccessRate,
-  adversarialTrainingTradeoff, certifiedRadius, linfLinearShift, fgsmPerturb, pgdStep, mixedAdversarialLoss, tradesLoss,
+  ATTACK_STRENGTH,
+  MADRY_CIFAR10,
+  adversarialAccuracy,
+  calibrateVulnerability,
+  chanceAccuracy,
+  attackSuccessRate,
+  adversarialTrainingTradeoff,
+  certifiedRadius,
+  linfLinearShift,
+  fgsmPerturb,
+  pgdStep,
+  mixedAdversarialLoss,
+  tradesLoss,
 } from '../../physics/robustness.js';
 import { throwsPhysics } from './_assert.js';
 
@@ -13,9 +24,14 @@ describe('physics/robustness: attack curves', () => {
     // 97 % at ε = 8/255, FGSM: 0.97·e^{−0.496} = 0.97·0.608962 = 0.590693
     expect(adversarialAccuracy({ cleanAccuracy: 0.97, epsilon: EPS8, vulnerability: k })).to.be.closeTo(0.590693, 1e-6);
     // PGD-7 (m = 1.4): 0.97·e^{−0.6944} = 0.97·0.499374 = 0.484393
-    expect(adversarialAccuracy({ cleanAccuracy: 0.97, epsilon: EPS8, vulnerability: k, attackStrength: ATTACK_STRENGTH.pgd7.value })).to.be.closeTo(0.484393, 1e-6);
+    expect(
+      adversarialAccuracy({ cleanAccuracy: 0.97, epsilon: EPS8, vulnerability: k, attackStrength: ATTACK_STRENGTH.pgd7.value }),
+    ).to.be.closeTo(0.484393, 1e-6);
     // (75 %, 16/255, PGD-20): 0.75·e^{−1.7856} = 0.75·0.167696 = 0.125772 — never below 10 % chance
-    expect(adversarialAccuracy({ cleanAccuracy: 0.75, epsilon: 16 / 255, vulnerability: k, attackStrength: 1.8 })).to.be.closeTo(0.125772, 1e-6);
+    expect(adversarialAccuracy({ cleanAccuracy: 0.75, epsilon: 16 / 255, vulnerability: k, attackStrength: 1.8 })).to.be.closeTo(
+      0.125772,
+      1e-6,
+    );
     expect(adversarialAccuracy({ cleanAccuracy: 0.97, epsilon: 1, vulnerability: 100, floor: 0.01 })).to.equal(0.01);
     throwsPhysics(() => adversarialAccuracy({ cleanAccuracy: 1.2, epsilon: EPS8, vulnerability: k }), 'cleanAccuracy');
   });
@@ -61,7 +77,10 @@ describe('physics/robustness: adversarial training trade-off', () => {
     expect(w.adversarialAccuracy).to.be.closeTo(0.416, 1e-12);
     expect(w.cleanAccuracy).to.be.closeTo(0.901, 1e-12);
     // ε_train = 4/255: coverage 0.5 ⇒ adv 0.26, clean 0.928
-    expect(adversarialTrainingTradeoff({ trainEpsilon: 4 / 255, pgdSteps: 7, lossWeight: 1 }).adversarialAccuracy).to.be.closeTo(0.26, 1e-12);
+    expect(adversarialTrainingTradeoff({ trainEpsilon: 4 / 255, pgdSteps: 7, lossWeight: 1 }).adversarialAccuracy).to.be.closeTo(
+      0.26,
+      1e-12,
+    );
     // K = 1: ln2/ln8 = 1/3 ⇒ adv 0.17333, clean 0.943
     const k1 = adversarialTrainingTradeoff({ trainEpsilon: EPS8, pgdSteps: 1, lossWeight: 1 });
     expect(k1.adversarialAccuracy).to.be.closeTo(0.173333, 1e-6);

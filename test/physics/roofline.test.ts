@@ -28,8 +28,8 @@ describe('physics/roofline roofline', () => {
     rel(I, 1024 / 6);
     const r = roofline('h100', I);
     expect(r.bound).to.equal('memory');
-    rel(r.attainableFlops, 3.35e12 * 1024 / 6);
-    rel(r.fractionOfPeak, 3.35e12 * (1024 / 6) / 989e12); // 57.8 % of the dense peak
+    rel(r.attainableFlops, (3.35e12 * 1024) / 6);
+    rel(r.fractionOfPeak, (3.35e12 * (1024 / 6)) / 989e12); // 57.8 % of the dense peak
   });
   it('compute-bound above the ridge: attainable = peak', () => {
     const r = roofline('h100', 1000);
@@ -80,7 +80,10 @@ describe('physics/roofline rooflineOps', () => {
   it('times each op at max(F/peak, B/BW) and sums the sequence', () => {
     // GEMM: 2e12 FLOP, 1e9 B on H100: compute 2e12/989e12 = 2.0222 ms, memory 1e9/3.35e12 = 0.2985 ms
     // LayerNorm-like: 5e6 FLOP, 6e6 B: memory 6e6/3.35e12 = 1.791 us
-    const r = rooflineOps('h100', [{ name: 'gemm', flops: 2e12, bytes: 1e9 }, { name: 'ln', flops: 5e6, bytes: 6e6 }]);
+    const r = rooflineOps('h100', [
+      { name: 'gemm', flops: 2e12, bytes: 1e9 },
+      { name: 'ln', flops: 5e6, bytes: 6e6 },
+    ]);
     expect(r.ops[0].bound).to.equal('compute');
     expect(r.ops[1].bound).to.equal('memory');
     rel(r.ops[0].time, 2e12 / 989e12);
@@ -105,7 +108,15 @@ describe('physics/roofline rooflineOps', () => {
   it('rejects empty lists and bad ops', () => {
     throwsPhysics(() => rooflineOps('h100', []), 'ops');
     throwsPhysics(() => rooflineOps('h100', [{ flops: -1, bytes: 1 }]), 'ops[0].flops', '-1');
-    throwsPhysics(() => rooflineOps('h100', [{ flops: 1, bytes: 1 }, { flops: 1, bytes: NaN }]), 'ops[1].bytes', 'NaN');
+    throwsPhysics(
+      () =>
+        rooflineOps('h100', [
+          { flops: 1, bytes: 1 },
+          { flops: 1, bytes: NaN },
+        ]),
+      'ops[1].bytes',
+      'NaN',
+    );
     throwsPhysics(() => rooflineOps('h100', [{ flops: 0, bytes: 0 }]), 'ops[0]');
   });
 });

@@ -1,8 +1,19 @@
 import { expect } from '@open-wc/testing';
 import {
-  carbonIntensityFromGramsPerKwh, CARBON_GRIDS, SCENARIO_INTENSITY, energyFromPower, facilityEnergy, operationalCarbon,
-  waterUse, amortizedEmbodiedCarbon, jevonsNetChange, jevonsElasticRebound, timeShiftCarbonSavings, carbonAwareSchedule,
-  NIGHT_WINDOW_BREACH_THRESHOLD, nightWindowSchedule,
+  carbonIntensityFromGramsPerKwh,
+  CARBON_GRIDS,
+  SCENARIO_INTENSITY,
+  energyFromPower,
+  facilityEnergy,
+  operationalCarbon,
+  waterUse,
+  amortizedEmbodiedCarbon,
+  jevonsNetChange,
+  jevonsElasticRebound,
+  timeShiftCarbonSavings,
+  carbonAwareSchedule,
+  NIGHT_WINDOW_BREACH_THRESHOLD,
+  nightWindowSchedule,
 } from '../../physics/sustainability.js';
 import { throwsPhysics } from './_assert.js';
 
@@ -93,14 +104,23 @@ describe('physics/sustainability: carbon-aware scheduling', () => {
     // 30 % from 820 to 40 g/kWh with an all-day-coal baseline: 0.3·780/820 = 0.285366 (the reference code's 28.5 %)
     expect(timeShiftCarbonSavings({ shiftedFraction: 0.3, fromIntensity: 820, toIntensity: 40 })).to.be.closeTo(0.285366, 1e-6);
     // with a 12 h day / 12 h night baseline Ī = 430: 0.15·780/430 = 0.272093 (15 % of energy is 30 % of the day's)
-    expect(timeShiftCarbonSavings({ shiftedFraction: 0.15, fromIntensity: 820, toIntensity: 40, baselineIntensity: 430 })).to.be.closeTo(0.272093, 1e-6);
+    expect(timeShiftCarbonSavings({ shiftedFraction: 0.15, fromIntensity: 820, toIntensity: 40, baselineIntensity: 430 })).to.be.closeTo(
+      0.272093,
+      1e-6,
+    );
     // 40 % target needs s ≥ 0.4·820/780 = 0.420513 of the energy moved
     expect(timeShiftCarbonSavings({ shiftedFraction: 0.4206, fromIntensity: 820, toIntensity: 40 })).to.be.at.least(0.4);
   });
 
   it('shifts flexible load into clean slots within the delay window and capacity', () => {
     // 4 slots: dirty (1.0), dirty (1.0), clean (0.1), clean (0.1); load 10 each; capacity 15; half flexible; delay ≤ 2
-    const r = carbonAwareSchedule({ intensity: [1, 1, 0.1, 0.1], load: [10, 10, 10, 10], capacity: 15, flexibleFraction: 0.5, maxDelaySlots: 2 });
+    const r = carbonAwareSchedule({
+      intensity: [1, 1, 0.1, 0.1],
+      load: [10, 10, 10, 10],
+      capacity: 15,
+      flexibleFraction: 0.5,
+      maxDelaySlots: 2,
+    });
     // slot 0 reaches slot 2 (room 5) → moves 5; slot 1 reaches slots 2 (full) and 3 (room 5) → moves 5
     expect(r.load).to.deep.equal([5, 5, 15, 15]);
     expect(r.shiftedEnergy).to.equal(10);
@@ -113,7 +133,13 @@ describe('physics/sustainability: carbon-aware scheduling', () => {
 
   it('leaves flexible load in place when the window or capacity runs out', () => {
     // delay 1: slot 0 can only reach slot 1 (dirty) → nothing; slot 1 reaches slot 2 (room 5)
-    const r = carbonAwareSchedule({ intensity: [1, 1, 0.1, 0.1], load: [10, 10, 10, 10], capacity: 15, flexibleFraction: 0.5, maxDelaySlots: 1 });
+    const r = carbonAwareSchedule({
+      intensity: [1, 1, 0.1, 0.1],
+      load: [10, 10, 10, 10],
+      capacity: 15,
+      flexibleFraction: 0.5,
+      maxDelaySlots: 1,
+    });
     expect(r.load).to.deep.equal([10, 5, 15, 10]);
     expect(r.unplacedFlexibleEnergy).to.equal(5);
     // no spare capacity at all
@@ -127,9 +153,18 @@ describe('physics/sustainability: carbon-aware scheduling', () => {
     const r = carbonAwareSchedule({ intensity: [0.1, 1], load: [0, 10], capacity: 10, flexibleFraction: 1, maxDelaySlots: 1 });
     expect(r.load).to.deep.equal([10, 0]);
     expect(r.savingsFraction).to.be.closeTo(0.9, 1e-12);
-    throwsPhysics(() => carbonAwareSchedule({ intensity: [], load: [], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 }), 'intensity');
-    throwsPhysics(() => carbonAwareSchedule({ intensity: [1, 1], load: [1], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 }), 'load');
-    throwsPhysics(() => carbonAwareSchedule({ intensity: [1, 1], load: [5, 5], capacity: 4, flexibleFraction: 0.5, maxDelaySlots: 1 }), 'capacity');
+    throwsPhysics(
+      () => carbonAwareSchedule({ intensity: [], load: [], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 }),
+      'intensity',
+    );
+    throwsPhysics(
+      () => carbonAwareSchedule({ intensity: [1, 1], load: [1], capacity: 1, flexibleFraction: 0.5, maxDelaySlots: 1 }),
+      'load',
+    );
+    throwsPhysics(
+      () => carbonAwareSchedule({ intensity: [1, 1], load: [5, 5], capacity: 4, flexibleFraction: 0.5, maxDelaySlots: 1 }),
+      'capacity',
+    );
   });
 });
 
@@ -148,7 +183,7 @@ describe('physics/sustainability: night-window closed form (v2-15)', () => {
     expect(NIGHT_WINDOW_BREACH_THRESHOLD.value).to.equal(0.05);
   });
 
-  it('reproduces the brief\'s table rows', () => {
+  it("reproduces the brief's table rows", () => {
     // (35 %, 6 h): 0.35 − 0.25 = 0.10 (doubles: 0.09999999999999998) ⇒ breach
     const a = nightWindowSchedule({ flexibleFraction: 0.35, windowSeconds: 6 * HOUR });
     expect(a.violation).to.equal(0.1);

@@ -1,14 +1,30 @@
 import { expect } from '@open-wc/testing';
 import {
-  pipelineThroughput, acceleratorUtilization, transferTime, dataGravity, LINK_BANDWIDTHS, STORAGE_BANDWIDTHS, HOROWITZ_ENERGY,
-  DRAM_ENERGY_PER_BYTE, energySplit, energy, batteryLife, dutyCycledPower, inferencesPerCharge, energyBudget,
+  pipelineThroughput,
+  acceleratorUtilization,
+  transferTime,
+  dataGravity,
+  LINK_BANDWIDTHS,
+  STORAGE_BANDWIDTHS,
+  HOROWITZ_ENERGY,
+  DRAM_ENERGY_PER_BYTE,
+  energySplit,
+  energy,
+  batteryLife,
+  dutyCycledPower,
+  inferencesPerCharge,
+  energyBudget,
 } from '../../physics/systems.js';
 import { getDevice } from '../../physics/registry.js';
 import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/systems pipelineThroughput', () => {
   it('runs at the slowest stage; the GPU waits on the loader', () => {
-    const r = pipelineThroughput([{ name: 'disk', rate: 400 }, { name: 'decode', rate: 800 }, { name: 'gpu', rate: 2000 }]);
+    const r = pipelineThroughput([
+      { name: 'disk', rate: 400 },
+      { name: 'decode', rate: 800 },
+      { name: 'gpu', rate: 2000 },
+    ]);
     expect(r.throughput).to.equal(400);
     expect(r.bottleneck).to.equal('disk');
     expect(r.utilization.map((s) => s.utilization)).to.deep.equal([1, 0.5, 0.2]); // 400/400, 400/800, 400/2000
@@ -22,7 +38,7 @@ describe('physics/systems pipelineThroughput', () => {
 describe('physics/systems acceleratorUtilization', () => {
   // v1-04: compute 64 x 8.2e9 FLOP (4.1e9 MAC x 2) / 312e12 = 1.68205 ms (the reference divided the
   // MAC count by the FLOP/s peak: 0.841 ms); HDD t_io 239.26 ms; pre = 0.2 t_io
-  const tc = 64 * 8.2e9 / 312e12;
+  const tc = (64 * 8.2e9) / 312e12;
   const tio = 0.0358887 / 0.15; // the lab divides 0.0358887 GiB by 0.15 GB/s: 239.26 ms
   it("reproduces the lab's prefetch-load formula: eta = 0.586 % on HDD with 4 workers", () => {
     const r = acceleratorUtilization({ computeSeconds: tc, loadSeconds: tio, preprocessSeconds: 0.2 * tio, mode: 'prefetch-load' });

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { HEADLINE_PRECISION, MAGNITUDE_METRICS, MAGNITUDE_PRECISIONS, magnitudeGap, tierFigures, tierOrDevice } from '../../physics/tiers.js';
+import {
+  HEADLINE_PRECISION,
+  MAGNITUDE_METRICS,
+  MAGNITUDE_PRECISIONS,
+  magnitudeGap,
+  tierFigures,
+  tierOrDevice,
+} from '../../physics/tiers.js';
 import { rel, throwsPhysics } from './_assert.js';
 
 describe('physics/tiers tierOrDevice and tierFigures', () => {
@@ -8,7 +15,7 @@ describe('physics/tiers tierOrDevice and tierFigures', () => {
     expect(tierOrDevice('a100')).to.include({ id: 'a100', tier: 'cloud' });
   });
 
-  it('labels every tier\'s compute with the precision it is quoted in', () => {
+  it("labels every tier's compute with the precision it is quoted in", () => {
     expect(HEADLINE_PRECISION).to.deep.equal({ cloud: 'fp16', edge: 'int8', mobile: 'int8', tiny: 'fp32' });
     const edge = tierFigures('edge');
     // Jetson Orin NX: 50 TOPS INT8 dense (the datasheet's 100 TOPS is with sparsity)

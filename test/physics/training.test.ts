@@ -12,8 +12,11 @@ describe('physics/training: gradient accumulation (v1-08 Act II)', () => {
     expect(g.relativeThroughput).to.be.closeTo(1 / 1.96, 1e-12);
     expect(g.model).to.equal('overhead');
     // K = 1, 8, 64: 1/1.03 = 0.9709, 1/1.24 = 0.8065, 1/2.92 = 0.3425.
-    expect([1, 8, 64].map((steps) => gradientAccumulation({ microBatch: 8, steps }).relativeThroughput))
-      .to.deep.equal([1 / 1.03, 1 / 1.24, 1 / 2.92]);
+    expect([1, 8, 64].map((steps) => gradientAccumulation({ microBatch: 8, steps }).relativeThroughput)).to.deep.equal([
+      1 / 1.03,
+      1 / 1.24,
+      1 / 2.92,
+    ]);
     // Recomputation × 4/3: 0.5102 × 0.75 = 0.3827 (the reference's 1.33 gives 0.384).
     expect(gradientAccumulation({ microBatch: 8, steps: 32, recompute: true }).relativeThroughput).to.be.closeTo(0.75 / 1.96, 1e-12);
     // ε = 0.001: 1/1.032 = 0.969.
@@ -26,7 +29,9 @@ describe('physics/training: gradient accumulation (v1-08 Act II)', () => {
     expect(a.model).to.equal('affine');
     expect(a.relativeThroughput).to.be.closeTo(261 / 416, 1e-12);
     // No fixed cost: accumulation is free.
-    expect(gradientAccumulation({ microBatch: 8, steps: 32, fixedSecondsPerStep: 0, secondsPerSample: 1e-3 }).relativeThroughput).to.be.closeTo(1, 1e-12);
+    expect(
+      gradientAccumulation({ microBatch: 8, steps: 32, fixedSecondsPerStep: 0, secondsPerSample: 1e-3 }).relativeThroughput,
+    ).to.be.closeTo(1, 1e-12);
     expectPhysicsError(() => gradientAccumulation({ microBatch: 8, steps: 4, fixedSecondsPerStep: 1 }), 'secondsPerSample');
     expectPhysicsError(() => gradientAccumulation({ microBatch: 0, steps: 4 }), 'microBatch');
     expectPhysicsError(() => gradientAccumulation({ microBatch: 8, steps: 4, overheadPerStep: -0.1 }), 'overheadPerStep');
@@ -35,9 +40,19 @@ describe('physics/training: gradient accumulation (v1-08 Act II)', () => {
 
 describe('physics/training: 3D-parallel step (v2-05 Act II)', () => {
   const gpt3 = {
-    parameters: 175e9, layers: 96, hidden: 12288, seqLength: 2048, microBatch: 1, microbatches: 16,
-    tp: 8, pp: 8, dp: 16, peakFlops: 989e12, kernelEfficiency: 0.5,
-    tpLink: { bandwidth: 450e9 }, dpLink: { bandwidth: 50e9 },
+    parameters: 175e9,
+    layers: 96,
+    hidden: 12288,
+    seqLength: 2048,
+    microBatch: 1,
+    microbatches: 16,
+    tp: 8,
+    pp: 8,
+    dp: 16,
+    peakFlops: 989e12,
+    kernelEfficiency: 0.5,
+    tpLink: { bandwidth: 450e9 },
+    dpLink: { bandwidth: 50e9 },
   };
 
   it('GPT-3 175B on 1,024 H100 as TP 8 × PP 8 × DP 16', () => {
@@ -46,9 +61,9 @@ describe('physics/training: 3D-parallel step (v2-05 Act II)', () => {
     // t_c = 6 × 175e9 × 2048 / (64 × 989e12 × 0.5) = 2.1504e15 / 3.1648e16 = 67.947 ms.
     expect(r.computePerMicrobatch).to.be.closeTo(2.1504e15 / 3.1648e16, 1e-12);
     // TP: b·s·h·2 = 50,331,648 B; ring over 8: 1.75 × 50,331,648 / 450e9 = 195.73 µs; × 4 per layer × 12 layers = 9.3952 ms.
-    expect(r.tpCommPerMicrobatch).to.be.closeTo(48 * (1.75 * 50_331_648) / 450e9, 1e-12);
+    expect(r.tpCommPerMicrobatch).to.be.closeTo((48 * (1.75 * 50_331_648)) / 450e9, 1e-12);
     // Pipeline sends 2 × 50,331,648 / 50e9 = 2.0133 ms.
-    expect(r.p2pPerMicrobatch).to.be.closeTo(2 * 50_331_648 / 50e9, 1e-15);
+    expect(r.p2pPerMicrobatch).to.be.closeTo((2 * 50_331_648) / 50e9, 1e-15);
     // Pipeline (16 + 7) × 79.356 ms = 1.82519 s; bubble 7/23 = 30.4 %.
     expect(r.pipelineSeconds).to.be.closeTo(23 * r.microbatchSeconds, 1e-12);
     expect(r.bubbleFraction).to.be.closeTo(pipelineBubble({ stages: 8, microbatches: 16 }), 1e-15);

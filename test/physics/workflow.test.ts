@@ -1,11 +1,21 @@
 import { expect } from '@open-wc/testing';
 import {
-  CONSTRAINT_COST_GROWTH, LIFECYCLE_STAGES, RURAL_CLINIC_STAGE_SECONDS, IMAGENET_MEAN_JPEG_BYTES,
-  constraintDiscoveryCost, lateDiscoveryWaste, iterationsInWindow, saturatingAccuracy, iterationRace, inputPipelineStep,
+  CONSTRAINT_COST_GROWTH,
+  LIFECYCLE_STAGES,
+  RURAL_CLINIC_STAGE_SECONDS,
+  IMAGENET_MEAN_JPEG_BYTES,
+  constraintDiscoveryCost,
+  lateDiscoveryWaste,
+  iterationsInWindow,
+  saturatingAccuracy,
+  iterationRace,
+  inputPipelineStep,
 } from '../../physics/workflow.js';
 import { expectPhysicsError } from './_assert.js';
 
-const H = 3600, DAY = 86_400, WEEK = 7 * DAY;
+const H = 3600,
+  DAY = 86_400,
+  WEEK = 7 * DAY;
 
 describe('physics/workflow: late discovery of constraints (v1-03 Act I)', () => {
   it('Cost(N) = 2^(N−1): stage 5 is 16×, stage 6 is 32×', () => {
@@ -25,7 +35,9 @@ describe('physics/workflow: late discovery of constraints (v1-03 Act I)', () => 
     expect(LIFECYCLE_STAGES).to.have.length(6);
     // Stage days 5, 30, 60, 40, 10, 5 (150 total).
     expect(RURAL_CLINIC_STAGE_SECONDS.reduce((s, d) => s + d, 0) / DAY).to.equal(150);
-    const wasted = [1, 2, 3, 4, 5, 6].map((stage) => lateDiscoveryWaste({ stageSeconds: RURAL_CLINIC_STAGE_SECONDS, stage }).wastedSeconds / DAY);
+    const wasted = [1, 2, 3, 4, 5, 6].map(
+      (stage) => lateDiscoveryWaste({ stageSeconds: RURAL_CLINIC_STAGE_SECONDS, stage }).wastedSeconds / DAY,
+    );
     // Σ days before N: 0, 5, 5+30, 35+60, 95+40, 135+10.
     expect(wasted).to.deep.equal([0, 5, 35, 95, 135, 145]);
     const at5 = lateDiscoveryWaste({ stageSeconds: RURAL_CLINIC_STAGE_SECONDS, stage: 5 });
@@ -57,12 +69,14 @@ describe('physics/workflow: iteration velocity (v1-03 Act II)', () => {
     // Asymptote 0.95 + 0.0015/0.05 = 0.98.
     expect(large.asymptote).to.be.closeTo(0.98, 1e-12);
     // Small model tops out at 0.90 + 0.001/0.05 = 0.92, below the large model's 0.95 start.
-    const small = saturatingAccuracy({ initial: 0.90, gainPerIteration: 0.001, decay: 0.95, iterations: 4368, ceiling: 0.99 });
+    const small = saturatingAccuracy({ initial: 0.9, gainPerIteration: 0.001, decay: 0.95, iterations: 4368, ceiling: 0.99 });
     expect(small.accuracy).to.be.closeTo(0.92, 1e-12);
     expect(small.asymptote).to.be.closeTo(0.92, 1e-12);
     // r = 1 is linear: 0.95 + 0.0015 × 26 = 0.989 (the chapter's arithmetic); the cap binds at 99 %.
     expect(saturatingAccuracy({ initial: 0.95, gainPerIteration: 0.0015, decay: 1, iterations: 26 }).accuracy).to.be.closeTo(0.989, 1e-12);
-    expect(saturatingAccuracy({ initial: 0.90, gainPerIteration: 0.001, decay: 1, iterations: 4368, ceiling: 0.99 }).accuracy).to.equal(0.99);
+    expect(saturatingAccuracy({ initial: 0.9, gainPerIteration: 0.001, decay: 1, iterations: 4368, ceiling: 0.99 }).accuracy).to.equal(
+      0.99,
+    );
     expectPhysicsError(() => saturatingAccuracy({ initial: 0.9, gainPerIteration: 0.001, decay: 0, iterations: 1 }), 'decay');
     expectPhysicsError(() => saturatingAccuracy({ initial: 0.9, gainPerIteration: 0.001, decay: 1.1, iterations: 1 }), 'decay');
     expectPhysicsError(() => saturatingAccuracy({ initial: 90, gainPerIteration: 0.001, decay: 0.9, iterations: 1 }), 'initial');
@@ -70,7 +84,7 @@ describe('physics/workflow: iteration velocity (v1-03 Act II)', () => {
 
   it('the race has no crossover at r = 0.95, and one at week 1 at r = 0.99', () => {
     const large = { initial: 0.95, gainPerIteration: 0.0015, decay: 0.95, cycleSeconds: 168 * H };
-    const small = { initial: 0.90, gainPerIteration: 0.001, decay: 0.95, cycleSeconds: H };
+    const small = { initial: 0.9, gainPerIteration: 0.001, decay: 0.95, cycleSeconds: H };
     const r95 = iterationRace({ a: large, b: small, windowSeconds: 26 * WEEK, ceiling: 0.99 });
     expect(r95.times).to.have.length(27); // weeks 0..26
     expect(r95.crossoverSeconds).to.equal(null);
@@ -83,16 +97,26 @@ describe('physics/workflow: iteration velocity (v1-03 Act II)', () => {
     // r = 0.99, week 1: large 0.95 + 0.0015 = 0.9515; small 0.90 + 0.1 × (1 − 0.99^168) = 0.981520.
     const r99 = iterationRace({ a: { ...large, decay: 0.99 }, b: { ...small, decay: 0.99 }, windowSeconds: 26 * WEEK, ceiling: 0.99 });
     expect(r99.a[1]).to.be.closeTo(0.9515, 1e-12);
-    expect(r99.b[1]).to.be.closeTo(0.90 + 0.1 * (1 - Math.pow(0.99, 168)), 1e-12);
+    expect(r99.b[1]).to.be.closeTo(0.9 + 0.1 * (1 - Math.pow(0.99, 168)), 1e-12);
     expect(r99.crossoverSeconds).to.equal(WEEK);
     // Finals: large 0.95 + 0.15(1 − 0.99^26) = 0.984494; small capped at 0.99.
     expect(r99.finalA).to.be.closeTo(0.984494, 1e-6);
     expect(r99.finalB).to.equal(0.99);
     // Small cycle 4 h: week 1 has 42 iterations (0.934434 < 0.9515); week 2, 84 (0.957006 ≥ 0.952985).
-    const r4 = iterationRace({ a: { ...large, decay: 0.99 }, b: { ...small, decay: 0.99, cycleSeconds: 4 * H }, windowSeconds: 26 * WEEK, ceiling: 0.99 });
+    const r4 = iterationRace({
+      a: { ...large, decay: 0.99 },
+      b: { ...small, decay: 0.99, cycleSeconds: 4 * H },
+      windowSeconds: 26 * WEEK,
+      ceiling: 0.99,
+    });
     expect(r4.crossoverSeconds).to.equal(2 * WEEK);
     // Small cycle 24 h: small final 0.90 + 0.1(1 − 0.99^182) = 0.983945 < 0.984494 → never.
-    const r24 = iterationRace({ a: { ...large, decay: 0.99 }, b: { ...small, decay: 0.99, cycleSeconds: 24 * H }, windowSeconds: 26 * WEEK, ceiling: 0.99 });
+    const r24 = iterationRace({
+      a: { ...large, decay: 0.99 },
+      b: { ...small, decay: 0.99, cycleSeconds: 24 * H },
+      windowSeconds: 26 * WEEK,
+      ceiling: 0.99,
+    });
     expect(r24.crossoverSeconds).to.equal(null);
     expect(r24.finalB).to.be.closeTo(0.983945, 1e-6);
     expectPhysicsError(() => iterationRace({ a: large, b: { ...small, cycleSeconds: 0 }, windowSeconds: WEEK }), 'b.cycleSeconds');
@@ -106,7 +130,14 @@ describe('physics/workflow: input pipeline (v1-04, corrected)', () => {
     // 64 x 8.2e9 FLOP (4.1e9 MAC x 2) / 312e12 FLOP/s = 1.682 ms (v1-04 divided its MAC count by the FLOP/s peak: 0.841 ms)
     const computeSeconds = (64 * 8.2e9) / 312e12;
     // HDD: 64 × 110 KB = 7.04 MB / 0.15 GB/s = 46.93 ms; decode 64 × 4 ms / 8 workers = 32 ms.
-    const hdd = inputPipelineStep({ batch: 64, bytesPerSample: 110e3, storageBandwidth: 0.15e9, decodeSecondsPerSample: 4e-3, workers: 8, computeSeconds });
+    const hdd = inputPipelineStep({
+      batch: 64,
+      bytesPerSample: 110e3,
+      storageBandwidth: 0.15e9,
+      decodeSecondsPerSample: 4e-3,
+      workers: 8,
+      computeSeconds,
+    });
     expect(hdd.bytesPerBatch).to.equal(7.04e6);
     expect(hdd.loadSeconds).to.be.closeTo(7.04e6 / 0.15e9, 1e-15);
     expect(hdd.preprocessSeconds).to.be.closeTo(0.032, 1e-15);
@@ -115,13 +146,36 @@ describe('physics/workflow: input pipeline (v1-04, corrected)', () => {
     expect(hdd.utilization).to.be.closeTo(computeSeconds / hdd.loadSeconds, 1e-12);
     expect(hdd.bound).to.equal('load');
     // NVMe (3.5 GB/s): load 2.01 ms, now the 32 ms of CPU decode binds.
-    const nvme = inputPipelineStep({ batch: 64, bytesPerSample: 110e3, storageBandwidth: 3.5e9, decodeSecondsPerSample: 4e-3, workers: 8, computeSeconds });
+    const nvme = inputPipelineStep({
+      batch: 64,
+      bytesPerSample: 110e3,
+      storageBandwidth: 3.5e9,
+      decodeSecondsPerSample: 4e-3,
+      workers: 8,
+      computeSeconds,
+    });
     expect(nvme.bound).to.equal('preprocess');
     expect(nvme.utilization).to.be.closeTo(computeSeconds / 0.032, 1e-12);
     // Serial mode adds the three.
-    const serial = inputPipelineStep({ batch: 64, bytesPerSample: 110e3, storageBandwidth: 3.5e9, decodeSecondsPerSample: 4e-3, workers: 8, computeSeconds, mode: 'serial' });
+    const serial = inputPipelineStep({
+      batch: 64,
+      bytesPerSample: 110e3,
+      storageBandwidth: 3.5e9,
+      decodeSecondsPerSample: 4e-3,
+      workers: 8,
+      computeSeconds,
+      mode: 'serial',
+    });
     expect(serial.step).to.be.closeTo(computeSeconds + 7.04e6 / 3.5e9 + 0.032, 1e-15);
-    expectPhysicsError(() => inputPipelineStep({ batch: 64, bytesPerSample: 1, storageBandwidth: 1, decodeSecondsPerSample: 0, workers: 0, computeSeconds: 1 }), 'workers');
-    expectPhysicsError(() => inputPipelineStep({ batch: 64, bytesPerSample: 1, storageBandwidth: 0, decodeSecondsPerSample: 0, workers: 1, computeSeconds: 1 }), 'storageBandwidth');
+    expectPhysicsError(
+      () =>
+        inputPipelineStep({ batch: 64, bytesPerSample: 1, storageBandwidth: 1, decodeSecondsPerSample: 0, workers: 0, computeSeconds: 1 }),
+      'workers',
+    );
+    expectPhysicsError(
+      () =>
+        inputPipelineStep({ batch: 64, bytesPerSample: 1, storageBandwidth: 0, decodeSecondsPerSample: 0, workers: 1, computeSeconds: 1 }),
+      'storageBandwidth',
+    );
   });
 });

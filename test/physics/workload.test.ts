@@ -1,12 +1,19 @@
 import { expect } from '@open-wc/testing';
 import {
-  imageInputBytes, batchWorkload, workloadOnDevice, computeBoundBatch, evaluateDesign, DESIGN_PLACEMENTS,
+  imageInputBytes,
+  batchWorkload,
+  workloadOnDevice,
+  computeBoundBatch,
+  evaluateDesign,
+  DESIGN_PLACEMENTS,
 } from '../../physics/workload.js';
 import { rel, throwsPhysics, expectPhysicsError } from './_assert.js';
 
 // ResNet-50 at FP16: W = 25.6e6 x 2 B = 51.2e6 B; one 224 px RGB image = 3 x 224 x 224 x 2 B = 301,056 B;
 // 4.1e9 MAC = 8.2e9 FLOP per image.
-const W = 51.2e6, IMG = 301_056, FLOP = 8.2e9;
+const W = 51.2e6,
+  IMG = 301_056,
+  FLOP = 8.2e9;
 
 describe('physics/workload batch workload', () => {
   it('image input bytes: 3 x r x r elements; none for the audio model', () => {
@@ -102,7 +109,7 @@ describe('physics/workload evaluateDesign', () => {
     const e = evaluateDesign({ device: 'jetson-orin-nx', model: 'resnet50', batch: 64, sla: 0.01 });
     const w = workloadOnDevice('jetson-orin-nx', 'resnet50', { batch: 64 });
     // (51.2e6 + 64 x 301,056) / 102e9 + 64 x 8.2e9 / 25e12 + 0.2 ms = 0.691 + 20.99 + 0.2 = 21.88 ms
-    rel(e.design.total, (W + 64 * IMG) / 102e9 + 64 * FLOP / 25e12 + 2e-4);
+    rel(e.design.total, (W + 64 * IMG) / 102e9 + (64 * FLOP) / 25e12 + 2e-4);
     rel(e.design.total, w.total);
     expect([e.design.bound, e.design.dominant, e.bytes, e.ops]).to.deep.equal([w.bound, w.dominant, w.workload.dataBytes, w.workload.ops]);
     expect(e.status).to.equal('sla-violated');
@@ -127,7 +134,9 @@ describe('physics/workload evaluateDesign', () => {
     expect(e.design.total).to.equal(e.design.data + e.design.compute);
     expect([e.design.device, e.design.capacity, e.design.oom, e.design.placement]).to.deep.equal([null, null, false, 'onboard']);
     // Remote under `auto` only when the link has a length; literal rates override a device's
-    expect(evaluateDesign({ device: null, bandwidth: 1e12, flops: 1e14, bytes: 1e9, ops: 1e12, distance: 1e3 }).design.placement).to.equal('remote');
+    expect(evaluateDesign({ device: null, bandwidth: 1e12, flops: 1e14, bytes: 1e9, ops: 1e12, distance: 1e3 }).design.placement).to.equal(
+      'remote',
+    );
     const over = evaluateDesign({ device: 'h100', bandwidth: 1e12, bytes: 1e9, ops: 1e12, batch: 2 });
     // batch 2: O = 2 x 1e12; D = 1e9 (no per-sample bytes); 2e12 / 989e12 = 2.022 ms
     rel(over.design.data, 1e-3);

@@ -34,9 +34,15 @@ class TestBase extends MlsElement {
     return html`${this.renderInvalid()}<p>size ${this.good.size}, mode ${this.good.mode}</p>`;
   }
 
-  get shown(): string { return this.shadowRoot!.querySelector('p')!.textContent!; }
-  get alert(): string { return alertText(this); }
-  get ledgerForTest(): DesignLedger { return this.ledger; }
+  get shown(): string {
+    return this.shadowRoot!.querySelector('p')!.textContent!;
+  }
+  get alert(): string {
+    return alertText(this);
+  }
+  get ledgerForTest(): DesignLedger {
+    return this.ledger;
+  }
 }
 customElements.define('test-base', TestBase);
 
@@ -62,7 +68,7 @@ describe('MlsElement: $name references', () => {
     await el.updateComplete;
     expect(el.shown).to.equal('size 7, mode fast');
     const renders = el.renders;
-    scope.set('unrelated', 1);            // a name the element did not read: no re-render
+    scope.set('unrelated', 1); // a name the element did not read: no re-render
     await el.updateComplete;
     expect(el.renders).to.equal(renders);
   });
@@ -77,7 +83,9 @@ describe('MlsElement: $name references', () => {
   it('keeps the default, silently, while a reference is unresolved', async () => {
     const scope = new TrackedScope();
     let el!: TestBase;
-    const warnings = await warningsDuring(async () => { el = await inScope(scope, { size: '$later' }); });
+    const warnings = await warningsDuring(async () => {
+      el = await inScope(scope, { size: '$later' });
+    });
     expect(el.shown).to.equal('size 1, mode fast');
     expect(el.alert).to.equal('');
     expect(warnings).to.deep.equal([]);
@@ -119,11 +127,11 @@ describe('MlsElement: invalid attributes', () => {
     const warnings = await warningsDuring(async () => {
       el.size = 'abc';
       await el.updateComplete;
-      el.mode = 'slow';                 // another update while size is still bad
+      el.mode = 'slow'; // another update while size is still bad
       await el.updateComplete;
     });
     expect(el.alert).to.equal('Invalid size: got abc; accepted: a whole number ≥ 1 ≤ 10.');
-    expect(el.shown).to.equal('size 4, mode slow');           // last good size kept
+    expect(el.shown).to.equal('size 4, mode slow'); // last good size kept
     expect(warnings).to.deep.equal(['<test-base>: invalid size="abc"; accepted: a whole number ≥ 1 ≤ 10.']);
     expect(events).to.deep.equal([{ attribute: 'size', received: 'abc', accepted: 'a whole number ≥ 1 ≤ 10' }]);
     el.size = '6';
@@ -145,7 +153,9 @@ describe('MlsElement: invalid attributes', () => {
 
   it('rejects a choice outside the accepted list and names the list', async () => {
     let el!: TestBase;
-    const warnings = await warningsDuring(async () => { el = await fixture<TestBase>(html`<test-base mode="medium"></test-base>`); });
+    const warnings = await warningsDuring(async () => {
+      el = await fixture<TestBase>(html`<test-base mode="medium"></test-base>`);
+    });
     expect(warnings.length).to.equal(1);
     expect(el.alert).to.equal('Invalid mode: got medium; accepted: one of fast, slow.');
     expect(el.shown).to.equal('size 1, mode fast');
@@ -164,7 +174,9 @@ describe('MlsElement: invalid attributes', () => {
     const scope = new TrackedScope();
     scope.set('n', 99);
     let el!: TestBase;
-    await warningsDuring(async () => { el = await inScope(scope, { size: '$n' }); });
+    await warningsDuring(async () => {
+      el = await inScope(scope, { size: '$n' });
+    });
     expect(el.alert).to.contain('got 99');
     scope.set('n', 2);
     await el.updateComplete;

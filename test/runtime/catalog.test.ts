@@ -26,7 +26,9 @@ describe('labs catalogue (src/catalog.ts)', () => {
 
   it('links exactly the lab pages that exist under labs/', async () => {
     const pages: string[] = await (await fetch('/__labs.json')).json();
-    const linked = LAB_CATALOG.filter((l) => l.path).map((l) => `/labs/${l.path}`).sort();
+    const linked = LAB_CATALOG.filter((l) => l.path)
+      .map((l) => `/labs/${l.path}`)
+      .sort();
     const missing = pages.filter((p) => !linked.includes(p));
     const dangling = linked.filter((p) => !pages.includes(p));
     expect(missing, 'pages under labs/ without a catalogue path (add them to BUILT in src/catalog.ts)').to.deep.equal([]);

@@ -1,9 +1,7 @@
 // Label placement (src/chart/marks.ts): the pure rule on boxes, then the rule at work in
 // <mls-magnitude-gap> as lab 01 uses it (the four tiers), at a desktop and a phone width.
 import { expect, fixtureSync, html } from '@open-wc/testing';
-import {
-  placeLabels, pointOptions, markerOptions, textSizes, intersects, within, type Box, type LabelRequest,
-} from '../../src/chart.js';
+import { placeLabels, pointOptions, markerOptions, textSizes, intersects, within, type Box, type LabelRequest } from '../../src/chart.js';
 import '../../components/mls-magnitude-gap.js';
 import '../../components/mls-roofline.js';
 import type { MlsMagnitudeGap } from '../../components/mls-magnitude-gap.js';
@@ -33,21 +31,28 @@ function expectClean(placed: Array<{ text: string; box: Box }>, area: Box, obsta
 }
 
 describe('label placement (pure)', () => {
-  it('takes each label\'s first free option and drops a label with none', () => {
+  it("takes each label's first free option and drops a label with none", () => {
     const A: LabelRequest = { text: 'A', options: [{ box: { x: 60, y: 20, w: 40, h: 15 }, lines: ['A'] }] };
     // B's first option overlaps A, its second is outside the plot, its third is free.
-    const B: LabelRequest = { text: 'B', options: [
-      { box: { x: 80, y: 25, w: 40, h: 15 }, lines: ['B'] },
-      { box: { x: 330, y: 20, w: 40, h: 15 }, lines: ['B'] },
-      { box: { x: 60, y: 60, w: 40, h: 15 }, lines: ['B'] },
-    ] };
+    const B: LabelRequest = {
+      text: 'B',
+      options: [
+        { box: { x: 80, y: 25, w: 40, h: 15 }, lines: ['B'] },
+        { box: { x: 330, y: 20, w: 40, h: 15 }, lines: ['B'] },
+        { box: { x: 60, y: 60, w: 40, h: 15 }, lines: ['B'] },
+      ],
+    };
     // C's only option sits on an obstacle (a bar): dropped.
     const bar: Box = { x: 200, y: 100, w: 30, h: 110 };
     const C: LabelRequest = { text: 'C', options: [{ box: { x: 195, y: 120, w: 40, h: 15 }, lines: ['C'] }] };
     // D may sit inside that bar (its own), since the option names it.
     const D: LabelRequest = { text: 'D', options: [{ box: { x: 205, y: 150, w: 20, h: 15 }, lines: ['D'], ignore: bar }] };
     const out = placeLabels([A, B, C, D], plot, [bar]);
-    expect(out.placed.map((p) => [p.text, p.option])).to.deep.equal([['A', 0], ['B', 2], ['D', 0]]);
+    expect(out.placed.map((p) => [p.text, p.option])).to.deep.equal([
+      ['A', 0],
+      ['B', 2],
+      ['D', 0],
+    ]);
     expect(out.dropped).to.deep.equal(['C']);
     // Keeps `pad` between labels: 2 px apart is not enough at pad 3.
     const near: LabelRequest = { text: 'E', options: [{ box: { x: 102, y: 20, w: 20, h: 15 }, lines: ['E'] }] };
@@ -67,7 +72,9 @@ describe('label placement (pure)', () => {
         const sizes = textSizes(text, measure, 15);
         const bar = bars[i % bars.length];
         const onBar = r() < 0.5;
-        const anchor = onBar ? { x: bar.x, y: bar.y, w: bar.w, h: 0 } : { x: plot.x + r() * plot.w - 4, y: plot.y + r() * plot.h - 4, w: 8, h: 8 };
+        const anchor = onBar
+          ? { x: bar.x, y: bar.y, w: bar.w, h: 0 }
+          : { x: plot.x + r() * plot.w - 4, y: plot.y + r() * plot.h - 4, w: 8, h: 8 };
         return { text, options: pointOptions(anchor, sizes, plot, 4, onBar ? 'above' : 'right', onBar ? bar : undefined) };
       });
       const out = placeLabels(requests, plot, bars);
@@ -100,23 +107,42 @@ describe('label placement (pure)', () => {
 
   it('breaks long labels onto two lines at a natural point', () => {
     expect(textSizes('989 TFLOP/s', measure, 15).map((s) => s.lines)).to.deep.equal([['989 TFLOP/s'], ['989', 'TFLOP/s']]);
-    expect(textSizes('This layer: 211 TFLOP/s (21% of peak)', measure, 15)[1].lines).to.deep.equal(['This layer: 211 TFLOP/s', '(21% of peak)']);
+    expect(textSizes('This layer: 211 TFLOP/s (21% of peak)', measure, 15)[1].lines).to.deep.equal([
+      'This layer: 211 TFLOP/s',
+      '(21% of peak)',
+    ]);
     expect(textSizes('Ridge', measure, 15).length).to.equal(1);
     // A value label on a bar narrower than its one-line text fits over the bar on two lines.
     const bar = { x: 100, y: 100, w: 40, h: 100 };
-    const out = placeLabels([{ text: '989 TFLOP/s', options: pointOptions({ x: 100, y: 100, w: 40, h: 0 }, textSizes('989 TFLOP/s', measure, 15), plot, 4, 'above', bar) }],
-      plot, [bar, { x: 50, y: 60, w: 40, h: 150 }, { x: 150, y: 60, w: 40, h: 150 }]); // taller neighbours either side
+    const out = placeLabels(
+      [
+        {
+          text: '989 TFLOP/s',
+          options: pointOptions({ x: 100, y: 100, w: 40, h: 0 }, textSizes('989 TFLOP/s', measure, 15), plot, 4, 'above', bar),
+        },
+      ],
+      plot,
+      [bar, { x: 50, y: 60, w: 40, h: 150 }, { x: 150, y: 60, w: 40, h: 150 }],
+    ); // taller neighbours either side
     expect(out.placed[0]?.lines).to.deep.equal(['989', 'TFLOP/s']);
   });
 });
 
-type Labels = { plot: number[]; canvas: number[]; placed: Array<[string, number, number, number, number]>; dropped: string[]; bars: number[][] };
+type Labels = {
+  plot: number[];
+  canvas: number[];
+  placed: Array<[string, number, number, number, number]>;
+  dropped: string[];
+  bars: number[][];
+};
 
 describe('label placement in <mls-magnitude-gap> (lab 01: the four tiers)', () => {
   for (const width of [1280, 360]) {
     it(`keeps every value label clear of the others, the bars and the canvas edge at ${width} px`, async () => {
       // fixtureSync: fixture() would wait a frame for the plain div.
-      const wrap = fixtureSync<HTMLDivElement>(html`<div style="width:${width}px"><mls-magnitude-gap a="cloud" b="tiny" precision="headline" highlight="cloud"></mls-magnitude-gap></div>`);
+      const wrap = fixtureSync<HTMLDivElement>(
+        html`<div style="width:${width}px"><mls-magnitude-gap a="cloud" b="tiny" precision="headline" highlight="cloud"></mls-magnitude-gap></div>`,
+      );
       const el = wrap.querySelector('mls-magnitude-gap') as MlsMagnitudeGap;
       await el.updateComplete;
       const plots = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.plot')];
@@ -148,8 +174,10 @@ describe('label placement in <mls-magnitude-gap> (lab 01: the four tiers)', () =
 });
 
 describe('label placement in <mls-roofline> on a phone', () => {
-  it('keeps the operating point\'s label whole and on the canvas at 340 px (lab 00\'s layer)', async () => {
-    const wrap = fixtureSync<HTMLDivElement>(html`<div style="width:340px"><mls-roofline device="h100" precision="fp16" kernel="gemm" m="64" n="8192" k="8192" label="This layer"></mls-roofline></div>`);
+  it("keeps the operating point's label whole and on the canvas at 340 px (lab 00's layer)", async () => {
+    const wrap = fixtureSync<HTMLDivElement>(
+      html`<div style="width:340px"><mls-roofline device="h100" precision="fp16" kernel="gemm" m="64" n="8192" k="8192" label="This layer"></mls-roofline></div>`,
+    );
     const el = wrap.querySelector('mls-roofline')!;
     await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const l = JSON.parse(el.shadowRoot!.querySelector<HTMLElement>('.plot')!.dataset.labels!) as Labels;
@@ -157,6 +185,9 @@ describe('label placement in <mls-roofline> on a phone', () => {
     expect(point, `placed: ${JSON.stringify(l.placed)}, dropped: ${JSON.stringify(l.dropped)}`).to.exist;
     const [, x, y, w, h] = point!;
     expect(within({ x, y, w, h }, { x: l.plot[0], y: l.plot[1], w: l.plot[2], h: l.plot[3] })).to.equal(true);
-    expectClean(l.placed.map(([text, ...b]) => ({ text, box: { x: b[0], y: b[1], w: b[2], h: b[3] } })), { x: l.plot[0], y: l.plot[1], w: l.plot[2], h: l.plot[3] });
+    expectClean(
+      l.placed.map(([text, ...b]) => ({ text, box: { x: b[0], y: b[1], w: b[2], h: b[3] } })),
+      { x: l.plot[0], y: l.plot[1], w: l.plot[2], h: l.plot[3] },
+    );
   });
 });

@@ -1,9 +1,7 @@
 // The chart recipes (src/chart/recipes.ts): pure functions that build spec parts. Numbers are
 // worked by hand in the comments; histograms are cross-checked against physics/serving.ts.
 import { expect } from '@open-wc/testing';
-import {
-  groupedBars, stackedBars, histogram, frontier, paretoFrontier, quantileSorted, unitAxis,
-} from '../../src/chart.js';
+import { groupedBars, stackedBars, histogram, frontier, paretoFrontier, quantileSorted, unitAxis } from '../../src/chart.js';
 import { percentile, histogram as physicsHistogram } from '../../physics/serving.js';
 
 const close = (a: number, b: number, rel = 1e-12) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
@@ -23,7 +21,14 @@ describe('unitAxis', () => {
 
 describe('groupedBars', () => {
   it('puts series side by side in each category and lists each value once in the table', () => {
-    const g = groupedBars(2, [{ label: 'A', values: [1, 2], color: 'blue' }, { label: 'B', values: [3, null], color: 'grey' }], 0.3);
+    const g = groupedBars(
+      2,
+      [
+        { label: 'A', values: [1, 2], color: 'blue' },
+        { label: 'B', values: [3, null], color: 'grey' },
+      ],
+      0.3,
+    );
     // Category 1 at x = 1: A at 1 − 0.15, B at 1 + 0.15; category 2 likewise at 2.
     expect(g.x.map((v) => Math.round(v * 100) / 100)).to.deep.equal([0.85, 1.15, 1.85, 2.15]);
     expect(g.series.map((s) => [s.label, s.kind ?? 'line', !!s.tableOnly, [...s.y]])).to.deep.equal([
@@ -48,11 +53,16 @@ describe('stackedBars', () => {
     // Running sums: design 1: 1, 1 + 2 = 3, 3 + 0.5 = 3.5; design 2: 4, 4 + 0 = 4, 4 + 1 = 5.
     const drawn = s.series.filter((x) => !x.tableOnly);
     expect(drawn.map((x) => [x.label, x.kind, x.hideInTable, [...x.y]])).to.deep.equal([
-      ['Overhead', 'bars', true, [3.5, 5]], ['Compute', 'bars', true, [3, 4]], ['Data', 'bars', true, [1, 4]],
+      ['Overhead', 'bars', true, [3.5, 5]],
+      ['Compute', 'bars', true, [3, 4]],
+      ['Data', 'bars', true, [1, 4]],
     ]);
     const table = s.series.filter((x) => x.tableOnly);
     expect(table.map((x) => [x.label, [...x.y]])).to.deep.equal([
-      ['Data', [1, 4]], ['Compute', [2, null]], ['Overhead', [0.5, 1]], ['Total', [3.5, 5]],
+      ['Data', [1, 4]],
+      ['Compute', [2, null]],
+      ['Overhead', [0.5, 1]],
+      ['Total', [3.5, 5]],
     ]);
     expect(s.points).to.deep.equal([]);
   });
@@ -62,7 +72,10 @@ describe('stackedBars', () => {
     expect(own.series.at(-1)).to.deep.equal({ label: 'End to end', tableOnly: true, y: [3.6, 5.1] });
     expect(stackedBars(segments, { total: false }).series.filter((x) => x.tableOnly).length).to.equal(3);
     const labelled = stackedBars(segments, { totalLabel: (v) => `${v} s` });
-    expect(labelled.points.map((p) => [p.x, p.y, p.label, p.labelAt, p.radius])).to.deep.equal([[1, 3.5, '3.5 s', 'above', 0], [2, 5, '5 s', 'above', 0]]);
+    expect(labelled.points.map((p) => [p.x, p.y, p.label, p.labelAt, p.radius])).to.deep.equal([
+      [1, 3.5, '3.5 s', 'above', 0],
+      [2, 5, '5 s', 'above', 0],
+    ]);
   });
 });
 
@@ -83,7 +96,11 @@ describe('histogram', () => {
     expect(close(h.percentiles[1].value, 99.01)).to.equal(true);
     // 10 samples (91 … 100) are over 90: 10%.
     expect(h.aboveThreshold).to.equal(0.1);
-    expect(h.markers.map((m) => [m.axis, m.label])).to.deep.equal([['x', 'p50 50.5'], ['x', 'p99 99.01'], ['x', 'SLO 90 (10% above)']]);
+    expect(h.markers.map((m) => [m.axis, m.label])).to.deep.equal([
+      ['x', 'p50 50.5'],
+      ['x', 'p99 99.01'],
+      ['x', 'SLO 90 (10% above)'],
+    ]);
     expect(h.series[0]).to.include({ kind: 'bars', label: 'Count' });
     expect(h.binRange(h.x[0])).to.equal('1 – 10.9');
   });
@@ -126,12 +143,12 @@ describe('histogram', () => {
 describe('paretoFrontier and frontier', () => {
   // Cost (x, less is better) against accuracy (y, more is better).
   const pts = [
-    { x: 4, y: 0.9, label: 'big' },     // 0: on the frontier (most accurate)
-    { x: 1, y: 0.6, label: 'tiny' },    // 1: on (cheapest)
-    { x: 2, y: 0.8, label: 'small' },   // 2: on
-    { x: 3, y: 0.7 },                   // 3: dominated by 2 (cheaper and more accurate)
-    { x: 2, y: 0.8, label: 'copy' },    // 4: identical to 2: the first listed is kept
-    { x: 5, y: 0.9 },                   // 5: dominated by 0 (same accuracy, dearer)
+    { x: 4, y: 0.9, label: 'big' }, // 0: on the frontier (most accurate)
+    { x: 1, y: 0.6, label: 'tiny' }, // 1: on (cheapest)
+    { x: 2, y: 0.8, label: 'small' }, // 2: on
+    { x: 3, y: 0.7 }, // 3: dominated by 2 (cheaper and more accurate)
+    { x: 2, y: 0.8, label: 'copy' }, // 4: identical to 2: the first listed is kept
+    { x: 5, y: 0.9 }, // 5: dominated by 0 (same accuracy, dearer)
   ];
 
   it('keeps the points nothing beats on both axes, by x', () => {
@@ -140,7 +157,12 @@ describe('paretoFrontier and frontier', () => {
     expect(paretoFrontier(pts, { x: 'max', y: 'max' })).to.deep.equal([5]);
     // Both "less is better": the cheapest and least accurate alone.
     expect(paretoFrontier(pts, { x: 'min', y: 'min' })).to.deep.equal([1]);
-    expect(paretoFrontier([{ x: NaN, y: 1 }, { x: 1, y: 1 }])).to.deep.equal([1]);
+    expect(
+      paretoFrontier([
+        { x: NaN, y: 1 },
+        { x: 1, y: 1 },
+      ]),
+    ).to.deep.equal([1]);
   });
 
   it('builds the scatter: ascending x, a frontier line through the optimal points, the chosen point first', () => {
@@ -153,7 +175,13 @@ describe('paretoFrontier and frontier', () => {
     expect(line).to.include({ label: 'Pareto frontier', spanGaps: true });
     expect([...line.y]).to.deep.equal([0.6, 0.8, null, null, 0.9, null]);
     // The chosen point is drawn (radius 7) and placed first; labelled points are label-only.
-    expect(f.points.map((p) => [p.label, p.radius])).to.deep.equal([['Chosen', 7], ['tiny', 0], ['small', 0], ['copy', 0], ['big', 0]]);
+    expect(f.points.map((p) => [p.label, p.radius])).to.deep.equal([
+      ['Chosen', 7],
+      ['tiny', 0],
+      ['small', 0],
+      ['copy', 0],
+      ['big', 0],
+    ]);
     expect(frontier(pts, { line: false }).series.length).to.equal(1);
   });
 });

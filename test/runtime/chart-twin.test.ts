@@ -17,8 +17,20 @@ class TestDiagram extends LitElement {
     return html`<svg role="img" aria-label="Ring allreduce, one step per hop" width="200" height="40"><circle cx="20" cy="20" r="10"></circle></svg>
       ${renderTextTwin({
         tables: [
-          { caption: 'Ring allreduce: time per step', head: ['Step', 'Time (s)'], length: this.steps, row: (i) => [String(i + 1), t(i).toFixed(3)], sampleNoun: 'steps', className: 'data' },
-          { caption: 'Totals', head: ['What', 'Value'], length: 1, row: () => ['All steps', (this.steps * (this.steps + 1) / 2 * 0.001).toFixed(1)] },
+          {
+            caption: 'Ring allreduce: time per step',
+            head: ['Step', 'Time (s)'],
+            length: this.steps,
+            row: (i) => [String(i + 1), t(i).toFixed(3)],
+            sampleNoun: 'steps',
+            className: 'data',
+          },
+          {
+            caption: 'Totals',
+            head: ['What', 'Value'],
+            length: 1,
+            row: () => ['All steps', (((this.steps * (this.steps + 1)) / 2) * 0.001).toFixed(1)],
+          },
         ],
         summary: `${this.steps} steps.`,
         summaryHidden: this.summaryHidden,

@@ -4,8 +4,16 @@ import { property } from 'lit/decorators.js';
 import { MlsElement } from '../../src/base.js';
 import { baseStyles } from '../../src/theme.js';
 import {
-  ChartController, chartStyles, logTicks, logTickLabel, logSpace, linSpace, sampleIndices, superscript,
-  MAX_TABLE_ROWS, type ChartSpec,
+  ChartController,
+  chartStyles,
+  logTicks,
+  logTickLabel,
+  logSpace,
+  linSpace,
+  sampleIndices,
+  superscript,
+  MAX_TABLE_ROWS,
+  type ChartSpec,
 } from '../../src/chart.js';
 
 /** A minimal instrument: y = k·x on log-log axes, with a marker and a labelled point. */
@@ -24,7 +32,13 @@ class TestChart extends MlsElement {
       label: 'Test line',
       x: { label: 'Intensity', unit: 'FLOP/B', log: this.log },
       y: { label: 'Rate', unit: 'TFLOP/s', log: this.log },
-      data: { x, series: [{ label: 'Line', y: x.map((v) => this.k * v), color: this.color }, { label: 'Flat', y: x.map(() => 5), color: 'orange', dash: [4, 4] }] },
+      data: {
+        x,
+        series: [
+          { label: 'Line', y: x.map((v) => this.k * v), color: this.color },
+          { label: 'Flat', y: x.map(() => 5), color: 'orange', dash: [4, 4] },
+        ],
+      },
       markers: [{ axis: 'x', value: 10, label: 'Ridge 10 FLOP/B' }],
       points: [{ x: 3, y: 3 * this.k, label: 'Here', color: 'green' }],
       summary: `k is ${this.k}.`,
@@ -139,12 +153,17 @@ describe('ChartController', () => {
     const wrap = fixtureSync<HTMLDivElement>(html`<div style="--mls-color-blue: rgb(1, 2, 3)"><test-chart></test-chart></div>`);
     const el = wrap.querySelector('test-chart') as TestChart;
     await el.updateComplete;
-    expect(el.chart.plot!.series[1].stroke).to.satisfy((s: unknown) => (typeof s === 'function' ? s(el.chart.plot, 1) : s) === 'rgb(1, 2, 3)');
+    expect(el.chart.plot!.series[1].stroke).to.satisfy(
+      (s: unknown) => (typeof s === 'function' ? s(el.chart.plot, 1) : s) === 'rgb(1, 2, 3)',
+    );
   });
 
   it('re-reads colours when the page switches to dark mode', async () => {
     const el = await fixture<TestChart>(html`<test-chart></test-chart>`);
-    const stroke = () => { const s = el.chart.plot!.series[1].stroke; return typeof s === 'function' ? s(el.chart.plot!, 1) : s; };
+    const stroke = () => {
+      const s = el.chart.plot!.series[1].stroke;
+      return typeof s === 'function' ? s(el.chart.plot!, 1) : s;
+    };
     const light = stroke();
     document.body.classList.add('quarto-dark');
     try {
@@ -170,7 +189,7 @@ describe('ChartController', () => {
       expect(stroke(a, 1)).to.equal('CanvasText');
       expect(stroke(b, 2)).to.equal('CanvasText');
       expect(a.dash).to.deep.equal([]);
-      expect(b.dash).to.deep.equal([4, 4]);   // its own dash; series without one get a pattern by index
+      expect(b.dash).to.deep.equal([4, 4]); // its own dash; series without one get a pattern by index
       // A canvas accepts the system colour (it would silently keep the old fill otherwise).
       const ctx = document.createElement('canvas').getContext('2d')!;
       ctx.fillStyle = '#ff0000';
@@ -187,20 +206,23 @@ describe('ChartController', () => {
     const Original = window.ResizeObserver;
     const observers: Array<{ cb: ResizeObserverCallback; ro: ResizeObserver }> = [];
     window.ResizeObserver = class extends Original {
-      constructor(cb: ResizeObserverCallback) { super(() => {}); observers.push({ cb, ro: this }); }
+      constructor(cb: ResizeObserverCallback) {
+        super(() => {});
+        observers.push({ cb, ro: this });
+      }
     };
     try {
       const wrap = fixtureSync<HTMLDivElement>(html`<div style="width: 400px"><test-chart style="width:100%"></test-chart></div>`);
       const el = wrap.querySelector('test-chart') as TestChart;
       await el.updateComplete;
-      expect(el.chart.plot!.width).to.equal(400);   // read from the laid-out container
+      expect(el.chart.plot!.width).to.equal(400); // read from the laid-out container
       expect(observers.length).to.equal(1);
       const { cb, ro } = observers[0];
       const report = (width: number) => cb([{ contentRect: { width } } as unknown as ResizeObserverEntry], ro);
       report(300);
       expect(el.chart.plot!.width).to.equal(300);
-      expect(el.chart.created).to.equal(1);          // resized, not re-created
-      report(0);                                     // hidden (display:none): keep the last size
+      expect(el.chart.created).to.equal(1); // resized, not re-created
+      report(0); // hidden (display:none): keep the last size
       expect(el.chart.plot!.width).to.equal(300);
     } finally {
       window.ResizeObserver = Original;

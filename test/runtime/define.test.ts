@@ -15,15 +15,21 @@ describe('defineElement', () => {
   });
 
   it('warns once when a different library version already owns the tag', () => {
-    class Old extends HTMLElement { static mlsVersion = '0.0.1'; }
-    class Same extends HTMLElement { static mlsVersion = LIBRARY_VERSION; }
+    class Old extends HTMLElement {
+      static mlsVersion = '0.0.1';
+    }
+    class Same extends HTMLElement {
+      static mlsVersion = LIBRARY_VERSION;
+    }
     customElements.define('test-define-old', Old);
     customElements.define('test-define-same', Same);
     const capture = captureWarnings();
     try {
       defineElement('test-define-old', class extends HTMLElement {});
       defineElement('test-define-same', class extends HTMLElement {});
-    } finally { capture.restore(); }
+    } finally {
+      capture.restore();
+    }
     const seen = capture.warnings;
     expect(seen.length).to.equal(1);
     expect(seen[0]).to.contain('<test-define-old>');

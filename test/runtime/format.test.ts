@@ -5,7 +5,7 @@ describe('format', () => {
   it('formatNumber: 3 significant figures, thousands separators, special values', () => {
     expect(formatNumber(295.2238)).to.equal('295');
     expect(formatNumber(170.666)).to.equal('171');
-    expect(formatNumber(1365.33)).to.equal('1,365');   // integers keep all their digits
+    expect(formatNumber(1365.33)).to.equal('1,365'); // integers keep all their digits
     expect(formatNumber(0.000123456)).to.equal('0.000123');
     expect(formatNumber(2.5, 2)).to.equal('2.5');
     expect(formatNumber(0)).to.equal('0');
@@ -19,7 +19,7 @@ describe('format', () => {
     expect(formatSI(3.35e12, 'B/s')).to.equal('3.35 TB/s');
     expect(formatSI(989e12, 'FLOP/s')).to.equal('989 TFLOP/s');
     expect(formatSI(1979e12, 'FLOP/s')).to.equal('1.98 PFLOP/s');
-    expect(formatSI(999.9e9, 'B')).to.equal('1 TB');            // 0.9999 T rounds to 1, not "1,000 GB"
+    expect(formatSI(999.9e9, 'B')).to.equal('1 TB'); // 0.9999 T rounds to 1, not "1,000 GB"
     expect(formatSI(0.0042, 'J')).to.equal('4.2 mJ');
     expect(formatSI(-2e9, 'B')).to.equal('-2 GB');
     expect(formatSI(0, 'W')).to.equal('0 W');
@@ -31,7 +31,7 @@ describe('format', () => {
     expect(formatSeconds(0.0123)).to.equal('12.3 ms');
     expect(formatSeconds(0.5)).to.equal('500 ms');
     expect(formatSeconds(90)).to.equal('90 s');
-    expect(formatSeconds(600)).to.equal('10 min');          // 600 / 60
+    expect(formatSeconds(600)).to.equal('10 min'); // 600 / 60
     expect(formatSeconds(3 * 3600)).to.equal('3 h');
     expect(formatSeconds(3 * 86400)).to.equal('3 days');
   });
@@ -39,7 +39,7 @@ describe('format', () => {
   it('formatBytes (decimal) and formatBytesBinary (binary) say which they are', () => {
     expect(formatBytes(80e9)).to.equal('80 GB');
     expect(formatBytes(1536)).to.equal('1.54 kB');
-    expect(formatBytesBinary(1536)).to.equal('1.5 KiB');      // 1536 / 1024
+    expect(formatBytesBinary(1536)).to.equal('1.5 KiB'); // 1536 / 1024
     expect(formatBytesBinary(80 * 1024 ** 3)).to.equal('80 GiB');
     expect(formatBytesBinary(512)).to.equal('512 B');
   });

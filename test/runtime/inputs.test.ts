@@ -8,8 +8,22 @@ import { MlsElement } from '../../src/base.js';
 import { LabScope, scopeContext } from '../../src/scope.js';
 import { displayScale } from '../../src/format.js';
 import {
-  any, bool, choice, choices, deviceOrContext, either, kebab, num, numberAccepted, pairs, ref, text,
-  type InputKind, type InputProps, type InputValues, type ParseContext,
+  any,
+  bool,
+  choice,
+  choices,
+  deviceOrContext,
+  either,
+  kebab,
+  num,
+  numberAccepted,
+  pairs,
+  ref,
+  text,
+  type InputKind,
+  type InputProps,
+  type InputValues,
+  type ParseContext,
 } from '../../src/inputs.js';
 import { DEVICE_IDS, resolveDeviceOrContext } from '../../physics/registry.js';
 import '../../components/mls-slider.js';
@@ -39,8 +53,14 @@ function rejected(kind: InputKind<unknown>, raw: unknown, ctx = literal): string
 async function warningsDuring(fn: () => Promise<void>): Promise<string[]> {
   const seen: string[] = [];
   const original = console.warn;
-  console.warn = (...args: unknown[]) => { seen.push(args.map(String).join(' ')); };
-  try { await fn(); } finally { console.warn = original; }
+  console.warn = (...args: unknown[]) => {
+    seen.push(args.map(String).join(' '));
+  };
+  try {
+    await fn();
+  } finally {
+    console.warn = original;
+  }
   return seen;
 }
 
@@ -117,8 +137,12 @@ describe('inputs: kinds', () => {
     expect([e.id, e.context, e.device.id]).to.deep.equal(['edge', 'edge', 'jetson-orin-nx']);
     const accepted = rejected(device, 'warp-drive');
     let physics = '';
-    try { resolveDeviceOrContext('warp-drive'); } catch (err) { physics = (err as { accepted: string }).accepted; }
-    expect(accepted).to.equal(physics);   // one wording: the physics resolver's
+    try {
+      resolveDeviceOrContext('warp-drive');
+    } catch (err) {
+      physics = (err as { accepted: string }).accepted;
+    }
+    expect(accepted).to.equal(physics); // one wording: the physics resolver's
     expect(accepted).to.contain('cloud, edge, mobile, tiny');
     for (const id of DEVICE_IDS) expect(accepted).to.contain(id);
     expect(device.default!.device.id).to.equal('h100');
@@ -135,7 +159,7 @@ describe('inputs: kinds', () => {
     rejected(map, 'h100');
     const ctx: ParseContext = { from: 'literal', resolve: (r) => (r === '$dev' ? 'tiny' : undefined) };
     const r = value(map, 'a:$dev b:$later', ctx);
-    expect([...r.keys()]).to.deep.equal(['a']);   // an unresolved value leaves its pair out
+    expect([...r.keys()]).to.deep.equal(['a']); // an unresolved value leaves its pair out
     expect(r.get('a')!.device.id).to.equal('cortex-m7');
   });
 
@@ -214,9 +238,13 @@ class TestInputs extends MlsElement {
     this.updates++;
   }
 
-  protected override render() { return html`${this.renderInvalid()}<p>${this.values?.batch}</p>`; }
+  protected override render() {
+    return html`${this.renderInvalid()}<p>${this.values?.batch}</p>`;
+  }
 
-  get alert(): string { return this.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''; }
+  get alert(): string {
+    return this.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
 }
 interface TestInputs extends InputProps<typeof INPUTS> {}
 customElements.define('test-inputs', TestInputs);
@@ -230,8 +258,13 @@ const REQUIRED = { value: any({ required: true, accepted: 'a value' }) };
 class TestRequired extends MlsElement {
   static override inputs = REQUIRED;
   seen?: unknown;
-  protected override willUpdate(changed: PropertyValues): void { super.willUpdate(changed); this.seen = this.read(REQUIRED).value; }
-  protected override render() { return html`${this.renderInvalid()}`; }
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.seen = this.read(REQUIRED).value;
+  }
+  protected override render() {
+    return html`${this.renderInvalid()}`;
+  }
 }
 customElements.define('test-required', TestRequired);
 
@@ -317,7 +350,7 @@ describe('inputs: MlsElement static inputs and read()', () => {
     expect(el.alert).to.equal('Invalid batch: got 2.5; accepted: a whole number ≥ 1.');
     expect(warnings).to.deep.equal(['<test-inputs>: invalid batch="2.5"; accepted: a whole number ≥ 1.']);
     expect(events).to.deep.equal([{ attribute: 'batch', received: '2.5', accepted: 'a whole number ≥ 1' }]);
-    expect(el.values!.batch).to.equal(4);   // last good
+    expect(el.values!.batch).to.equal(4); // last good
     el.batch = '6';
     await el.updateComplete;
     expect(el.alert).to.equal('');
@@ -328,11 +361,16 @@ describe('inputs: MlsElement static inputs and read()', () => {
     const scope = new LabScope();
     scope.set('s', -2);
     let el!: TestInputs;
-    await warningsDuring(async () => { el = await inScope<TestInputs>(scope, 'test-inputs', { sla: '$s', device: '$d' }); });
+    await warningsDuring(async () => {
+      el = await inScope<TestInputs>(scope, 'test-inputs', { sla: '$s', device: '$d' });
+    });
     expect(el.alert).to.contain('Invalid sla: got -2; accepted: a finite number > 0 (s).');
-    await warningsDuring(async () => { scope.set('d', 'warp'); await el.updateComplete; });
+    await warningsDuring(async () => {
+      scope.set('d', 'warp');
+      await el.updateComplete;
+    });
     expect(el.alert).to.contain('Invalid device: got warp');
-    expect(el.values!.device.id).to.equal('h100');   // never valid: the default
+    expect(el.values!.device.id).to.equal('h100'); // never valid: the default
     scope.set('s', 0.01);
     scope.set('d', 'edge');
     await el.updateComplete;
@@ -347,7 +385,10 @@ describe('inputs: MlsElement static inputs and read()', () => {
     const warnings = await warningsDuring(async () => {
       el.ceiling = '4';
       await el.updateComplete;
-      for (let i = 0; i < 3; i++) { el.requestUpdate(); await el.updateComplete; }
+      for (let i = 0; i < 3; i++) {
+        el.requestUpdate();
+        await el.updateComplete;
+      }
     });
     expect(el.alert).to.contain('Invalid ceiling: got 4; accepted: a number greater than batch (8).');
     expect(events).to.equal(1);
@@ -385,7 +426,7 @@ describe('inputs: MlsElement static inputs and read()', () => {
       const c = await fixture<TestInherited>(html`<test-inherited batch="2"></test-inherited>`);
       expect(a.values!.distanceKm).to.equal(3);
       expect(b.values!.distanceKm).to.equal(5);
-      expect(c.values!.batch).to.equal(2);   // inherited inputs work on a subclass
+      expect(c.values!.batch).to.equal(2); // inherited inputs work on a subclass
       expect(a.alert).to.equal('');
     });
     expect(warnings).to.deep.equal(['<test-inherited>: distance-km is deprecated; use distance.']);
@@ -421,10 +462,10 @@ describe('inputs: SI values end to end (slider in km → scope in m → waterfal
     const wf = wrap.querySelector('mls-latency-waterfall') as MlsLatencyWaterfall;
     const [maxText, distText] = [...wrap.querySelectorAll('mls-value')] as MlsValue[];
     await waitUntil(() => scope.get('wf') !== undefined, 'nothing published');
-    expect(scope.get('distance')).to.equal(3_000_000);                 // 3,000 km written as metres
+    expect(scope.get('distance')).to.equal(3_000_000); // 3,000 km written as metres
     expect(slider.text).to.equal('3,000 km');
     expect(scope.get('wf.distance')).to.equal(3_000_000);
-    expect(wf.outputs!.distanceKm).to.equal(3000);                      // deprecated field, same distance
+    expect(wf.outputs!.distanceKm).to.equal(3000); // deprecated field, same distance
     // 2 × 3e6 m / 2e8 m/s = 30 ms of propagation
     expect(wf.outputs!.propagation).to.be.closeTo(0.03, 1e-12);
     // (10 ms − 33.66 µs of inference) × 2e8 / 2 = 996.6 km
@@ -448,7 +489,7 @@ describe('inputs: SI values end to end (slider in km → scope in m → waterfal
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
       expect(alert).to.contain('display-unit');
       expect(alert).to.contain('km');
-      expect(el.text).to.equal('1.5 km');   // shown in its own unit (metres read as km from 1 km up) meanwhile
+      expect(el.text).to.equal('1.5 km'); // shown in its own unit (metres read as km from 1 km up) meanwhile
     });
     expect(warnings.length).to.equal(1);
   });

@@ -1,7 +1,5 @@
 import { expect, aTimeout, waitUntil } from '@open-wc/testing';
-import {
-  DesignLedger, LEDGER_SCHEMA_VERSION, LEDGER_STORAGE_KEY, ledgerKey, migrate,
-} from '../../src/ledger/store.js';
+import { DesignLedger, LEDGER_SCHEMA_VERSION, LEDGER_STORAGE_KEY, ledgerKey, migrate } from '../../src/ledger/store.js';
 import { pageLedger, setPageLedger } from '../../src/ledger/context.js';
 import type { LedgerRecord } from '../../src/ledger/types.js';
 
@@ -11,12 +9,27 @@ class FakeStorage implements Storage {
   failGet: (() => Error) | null = null;
   failSet: (() => Error) | null = null;
   writes = 0;
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  getItem(k: string) { if (this.failGet) throw this.failGet(); return this.map.get(k) ?? null; }
-  setItem(k: string, v: string) { if (this.failSet) throw this.failSet(); this.writes++; this.map.set(k, String(v)); }
-  removeItem(k: string) { this.map.delete(k); }
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    if (this.failGet) throw this.failGet();
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    if (this.failSet) throw this.failSet();
+    this.writes++;
+    this.map.set(k, String(v));
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
 }
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -32,9 +45,9 @@ describe('DesignLedger: records', () => {
     await aTimeout(5);
     const b = ledger.upsert('v1.ch11', { act2_result: 0.58, extra: { device: 'h100' } });
     expect(ledger.size).to.equal(1);
-    expect(b.context).to.equal('cloud');            // kept from the first upsert
+    expect(b.context).to.equal('cloud'); // kept from the first upsert
     expect(b.act1_prediction).to.equal('C');
-    expect(b.act2_result).to.equal(0.58);           // added by the second
+    expect(b.act2_result).to.equal(0.58); // added by the second
     expect(b.extra).to.deep.equal({ n: 512, device: 'h100' });
     expect(Date.parse(b.timestamp)).to.be.greaterThan(Date.parse(a.timestamp));
     expect(b.key).to.equal('v1.ch11');
@@ -47,8 +60,8 @@ describe('DesignLedger: records', () => {
     ledger.upsert('v1.ch5', { context: 'edge' });
     expect(ledger.get('v1.ch05')?.context).to.equal('edge');
     expect(ledgerKey(2, 7)).to.equal('v2.ch07');
-    expect(() => ledger.upsert('v2.ch00', {})).to.throw(TypeError, /v2\.ch01/);   // Volume 2 starts at chapter 1
-    expect(() => ledger.upsert('v1.ch17', {})).to.throw(TypeError);               // Volume 1 ends at 16
+    expect(() => ledger.upsert('v2.ch00', {})).to.throw(TypeError, /v2\.ch01/); // Volume 2 starts at chapter 1
+    expect(() => ledger.upsert('v1.ch17', {})).to.throw(TypeError); // Volume 1 ends at 16
     expect(() => ledger.upsert('v1.ch03', { act2_result: Number.NaN })).to.throw(TypeError, /act2_result/);
     expect(() => ledger.upsert('v1.ch03', { act2_correct: 'yes' as unknown as boolean })).to.throw(TypeError, /act2_correct/);
     expect(ledger.size).to.equal(1);
@@ -80,7 +93,14 @@ describe('DesignLedger: export and import', () => {
   const seed = () => {
     const ledger = memoryLedger();
     ledger.upsert('v1.ch00', { context: 'edge', extra: { deployment_context: 'edge' } });
-    ledger.upsert('v1.ch11', { context: 'cloud', act1_prediction: 'C', act1_correct: false, act2_result: 0.58, constraint_hit: true, scope: { n: 512 } });
+    ledger.upsert('v1.ch11', {
+      context: 'cloud',
+      act1_prediction: 'C',
+      act1_correct: false,
+      act2_result: 0.58,
+      constraint_hit: true,
+      scope: { n: 512 },
+    });
     return ledger;
   };
 
@@ -106,9 +126,25 @@ describe('DesignLedger: export and import', () => {
     ['a JSON array', '[1, 2]', /not a JSON object/],
     ['a foreign schema', JSON.stringify({ schema: 'someone-else', records: {} }), /not an mlsys-labs ledger/],
     ['a newer version', JSON.stringify({ schema: 'mlsys-labs.ledger', version: LEDGER_SCHEMA_VERSION + 1, records: {} }), /newer version/],
-    ['a bad record key', JSON.stringify({ schema: 'mlsys-labs.ledger', version: 2, records: { 'v3.ch01': { timestamp: new Date().toISOString() } } }), /v3\.ch01/],
-    ['a record without timestamp', JSON.stringify({ schema: 'mlsys-labs.ledger', version: 2, records: { 'v1.ch02': { context: 'cloud' } } }), /timestamp/],
-    ['a record with a wrong field type', JSON.stringify({ schema: 'mlsys-labs.ledger', version: 2, records: { 'v1.ch02': { timestamp: new Date().toISOString(), act1_correct: 'yes' } } }), /act1_correct/],
+    [
+      'a bad record key',
+      JSON.stringify({ schema: 'mlsys-labs.ledger', version: 2, records: { 'v3.ch01': { timestamp: new Date().toISOString() } } }),
+      /v3\.ch01/,
+    ],
+    [
+      'a record without timestamp',
+      JSON.stringify({ schema: 'mlsys-labs.ledger', version: 2, records: { 'v1.ch02': { context: 'cloud' } } }),
+      /timestamp/,
+    ],
+    [
+      'a record with a wrong field type',
+      JSON.stringify({
+        schema: 'mlsys-labs.ledger',
+        version: 2,
+        records: { 'v1.ch02': { timestamp: new Date().toISOString(), act1_correct: 'yes' } },
+      }),
+      /act1_correct/,
+    ],
   ];
   for (const [what, text, message] of bad) {
     it(`rejects ${what} with a clear message and changes nothing`, () => {
@@ -135,7 +171,8 @@ describe('DesignLedger: export and import', () => {
 describe('DesignLedger: migration from the reference shape', () => {
   it('reads { track, history: [{ chapter, design }] } with later entries winning', () => {
     const reference = {
-      track: 'edge', current_chapter: 11,
+      track: 'edge',
+      current_chapter: 11,
       history: [
         { chapter: 0, design: { deployment_context: 'edge', check1_answer: 'B', check1_correct: true } },
         { chapter: 11, design: { context: 'cloud', act1_prediction: 'A', act1_correct: false, act2_result: 0.2 } },
@@ -155,13 +192,16 @@ describe('DesignLedger: migration from the reference shape', () => {
   });
 
   it("reads the reference's later dict-form history with Volume 2 keys and keeps the track", () => {
-    const m = migrate({ track: 'cloud', history: { '5': { context: 'cloud', act1_correct: true }, v2_07: { context: 'edge', act2_result: 'approved' } } });
+    const m = migrate({
+      track: 'cloud',
+      history: { '5': { context: 'cloud', act1_correct: true }, v2_07: { context: 'edge', act2_result: 'approved' } },
+    });
     expect('file' in m).to.equal(true);
     if (!('file' in m)) return;
     expect(Object.keys(m.file.records).sort()).to.deep.equal(['v1.ch00', 'v1.ch05', 'v2.ch07']);
-    expect(m.file.records['v1.ch00'].context).to.equal('cloud');                 // from `track`
-    expect(m.file.records['v2.ch07'].act2_result).to.equal(null);               // not a number …
-    expect(m.file.records['v2.ch07'].extra?.act2_result).to.equal('approved');  // … but kept
+    expect(m.file.records['v1.ch00'].context).to.equal('cloud'); // from `track`
+    expect(m.file.records['v2.ch07'].act2_result).to.equal(null); // not a number …
+    expect(m.file.records['v2.ch07'].extra?.act2_result).to.equal('approved'); // … but kept
   });
 
   it('migrates a reference ledger found in storage and rewrites it in the current schema', () => {
@@ -186,7 +226,9 @@ describe('DesignLedger: storage failures', () => {
     const storage = new FakeStorage();
     storage.map.set(LEDGER_STORAGE_KEY, '{"schema": "mlsys-labs.ledger", "records": {');
     let ledger!: DesignLedger;
-    expect(() => { ledger = new DesignLedger({ storage, sync: false }); }).not.to.throw();
+    expect(() => {
+      ledger = new DesignLedger({ storage, sync: false });
+    }).not.to.throw();
     expect(ledger.all()).to.deep.equal([]);
     expect(storage.map.get(`${LEDGER_STORAGE_KEY}.corrupt`)).to.equal('{"schema": "mlsys-labs.ledger", "records": {');
     expect(ledger.status.message).to.contain('could not be read');
@@ -240,7 +282,9 @@ describe('DesignLedger: storage failures', () => {
     ledger.upsert('v1.ch01', { context: 'cloud' });
     storage.failSet = quota;
     let status: unknown;
-    ledger.addEventListener('mls-ledger-status', (e) => { status = (e as CustomEvent).detail; });
+    ledger.addEventListener('mls-ledger-status', (e) => {
+      status = (e as CustomEvent).detail;
+    });
     expect(() => ledger.upsert('v1.ch02', { context: 'edge' })).not.to.throw();
     expect(ledger.status.persistent).to.equal(false);
     expect(ledger.status.message).to.contain('storage is full');
@@ -263,7 +307,8 @@ describe('DesignLedger: storage failures', () => {
   it('runs in a real sandboxed iframe (no allow-same-origin) without throwing', async () => {
     // The store module has no runtime imports, so its compiled text can run inline in the frame.
     const code = (await (await fetch(new URL('../../src/ledger/store.ts', import.meta.url))).text())
-      .replace(/^import .*$/gm, '').replace(/^export /gm, '');
+      .replace(/^import .*$/gm, '')
+      .replace(/^export /gm, '');
     const frame = document.createElement('iframe');
     frame.setAttribute('sandbox', 'allow-scripts');
     const probe = `
@@ -275,7 +320,12 @@ describe('DesignLedger: storage failures', () => {
       } catch (e) { parent.postMessage({ blocked, thrown: String(e) }, '*'); }`;
     frame.srcdoc = `<script type="module">${code.replace(/<\/script/g, '<\\/script')}\n${probe}<\/script>`;
     const got = new Promise<Record<string, unknown>>((resolve) => {
-      const on = (e: MessageEvent) => { if (e.source === frame.contentWindow) { window.removeEventListener('message', on); resolve(e.data); } };
+      const on = (e: MessageEvent) => {
+        if (e.source === frame.contentWindow) {
+          window.removeEventListener('message', on);
+          resolve(e.data);
+        }
+      };
       window.addEventListener('message', on);
     });
     document.body.append(frame);
@@ -301,7 +351,12 @@ describe('DesignLedger: events and sync', () => {
     ledger.remove('v1.ch05');
     ledger.import(JSON.stringify({ schema: 'mlsys-labs.ledger', version: 2, records: {} }));
     ledger.reset();
-    expect(seen.map((d) => [d.key, d.origin])).to.deep.equal([['v1.ch05', 'local'], ['v1.ch05', 'local'], [null, 'import'], [null, 'reset']]);
+    expect(seen.map((d) => [d.key, d.origin])).to.deep.equal([
+      ['v1.ch05', 'local'],
+      ['v1.ch05', 'local'],
+      [null, 'import'],
+      [null, 'reset'],
+    ]);
     expect(seen[0].record?.context).to.equal('cloud');
     expect(seen[1].record).to.equal(null);
   });
@@ -313,7 +368,7 @@ describe('DesignLedger: events and sync', () => {
     try {
       const changes: string[] = [];
       ledger.addEventListener('mls-ledger-change', (e) => changes.push((e as CustomEvent).detail.origin));
-      other.upsert('v1.ch07', { context: 'mobile' });   // "the other tab" writes …
+      other.upsert('v1.ch07', { context: 'mobile' }); // "the other tab" writes …
       expect(ledger.get('v1.ch07')).to.equal(undefined); // … nothing yet without the event
       window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage, newValue: localStorage.getItem(key) }));
       await waitUntil(() => ledger.get('v1.ch07') !== undefined);

@@ -3,7 +3,10 @@ import { renderTex, katexRequestCount, loadKatex } from '../../src/math.js';
 import { quietly } from '../helpers/index.js';
 
 function katexResources(): string[] {
-  return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /katex/i.test(n));
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((n) => /katex/i.test(n));
 }
 
 describe('renderTex (lazy KaTeX, MathML output)', () => {
@@ -17,7 +20,8 @@ describe('renderTex (lazy KaTeX, MathML output)', () => {
     await renderTex('z', a, false);
     expect(katexRequestCount()).to.equal(1);
     expect(katexResources().length).to.be.greaterThan(0);
-    a.remove(); b.remove();
+    a.remove();
+    b.remove();
   });
 
   it('renders a fraction as native MathML (no HTML layout spans), inline and display', async () => {
@@ -37,7 +41,8 @@ describe('renderTex (lazy KaTeX, MathML output)', () => {
     expect(inline.querySelector('.katex-html')).to.equal(null);
     // The TeX source travels along as an annotation for assistive tech and copy/paste.
     expect(m2!.querySelector('annotation')!.textContent).to.equal('T = \\frac{D}{BW}');
-    inline.remove(); display.remove();
+    inline.remove();
+    display.remove();
   });
 
   it('shows the TeX source with a role="alert" note on a parse error, and does not throw', async () => {

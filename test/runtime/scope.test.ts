@@ -16,7 +16,9 @@ describe('LabScope', () => {
 
   it('snapshots to JSON-safe values and restores them', () => {
     const a = new LabScope();
-    a.set('n', 512); a.set('ctx', 'edge'); a.set('fn', () => 1);
+    a.set('n', 512);
+    a.set('ctx', 'edge');
+    a.set('fn', () => 1);
     const snap = a.snapshot();
     expect(snap).to.deep.equal({ n: 512, ctx: 'edge' });
     const b = new LabScope();

@@ -20,7 +20,7 @@ describe('theme tokens', () => {
     installTokens();
     expect(document.querySelectorAll('style#mls-tokens').length).to.equal(1);
     expect(document.getElementById('mls-tokens')!.textContent).to.equal(tokenSheetText);
-    expect(token(document.documentElement)).to.equal('#006395');              // BlueLine
+    expect(token(document.documentElement)).to.equal('#006395'); // BlueLine
     expect(token(document.documentElement, '--mls-color-muted')).to.equal('#475569');
   });
 
