@@ -7,6 +7,7 @@
 // the physics call, the inputs and the outputs with the instrument's own. Register nothing: the
 // build and the autoloader pick up components/mls-*.ts by themselves (scripts/gen-elements.mjs).
 // Refuses to overwrite an existing file.
+import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 
 const name = process.argv[2];
@@ -169,3 +170,11 @@ for (const [file, text] of Object.entries(files)) {
   console.log(`created ${file}`);
 }
 console.log(`next: npm run build && WTR_FILES=test/components/${tag}.test.ts npx wtr`);
+// House style for what was stamped (prettier skips the lab pages and docs, see .prettierignore).
+try {
+  execFileSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', '--log-level', 'warn', ...Object.keys(files)], {
+    stdio: 'inherit',
+  });
+} catch {
+  console.warn('prettier did not run: run `npm run format` before committing');
+}

@@ -11,6 +11,7 @@
 // the conformance suite and the lab's test stay red until the lab is real.
 // Title, chapter and contexts come from the catalogue (src/catalog.ts); the brief is
 // ../shared/briefs/v<V>-lab-<NN>.md. Refuses to overwrite an existing file.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -60,6 +61,14 @@ for (const [file, text] of Object.entries(files)) {
   console.log(`created ${file}`);
 }
 register();
+// House style for what was stamped (prettier skips the lab pages and docs, see .prettierignore).
+try {
+  execFileSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', '--log-level', 'warn', ...Object.keys(files)], {
+    stdio: 'inherit',
+  });
+} catch {
+  console.warn('prettier did not run: run `npm run format` before committing');
+}
 
 function option(v, claim, text) {
   return `        <option value="${v}" data-number="${claim}">TODO ${text}</option>`;
