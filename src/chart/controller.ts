@@ -243,12 +243,14 @@ export class ChartController implements ReactiveController {
 
   #sync(spec: ChartSpec): void {
     const key = structureKey(spec, { forced: this.#forced(), color: this.#color, dash: this.#dash });
-    if (this.#plot && key === this.#key) {
+    const ticks = xTickLabels(spec);
+    // New category names rebuild the chart: uPlot keeps an axis's labels from its last layout
+    // while the scales stay the same, so setData alone would leave the old names drawn.
+    if (this.#plot && key === this.#key && ticks === this.#drawnTicks) {
       // Redraw only what changed: an element often re-renders a chart whose data did not move
       // (another of its charts did, or only the text around it), and an operating point that
       // moves along a fixed curve needs only the marks redrawn over the saved plot.
-      const ticks = xTickLabels(spec);
-      const plotChanged = this.#stale || !this.#drawn || ticks !== this.#drawnTicks || !samePlot(this.#drawn, spec);
+      const plotChanged = this.#stale || !this.#drawn || !samePlot(this.#drawn, spec);
       if (plotChanged) {
         this.#wantBase = false;
         this.#base = undefined;
@@ -273,7 +275,7 @@ export class ChartController implements ReactiveController {
     this.#create(spec, key);
     this.#stale = false;
     this.#drawn = spec;
-    this.#drawnTicks = xTickLabels(spec);
+    this.#drawnTicks = ticks;
   }
 
   #label(): void {
