@@ -176,6 +176,10 @@ export const V1_00_LAB: LabScenario = Object.freeze({
     figures: () => {
       const tiny = V1_00.icuRegimes.find((r) => r.tier === 'tiny')!;
       return {
+        /** The vehicle-to-datacenter distance, m (2,000 km). */
+        avDistance: S.avDistance.value,
+        /** The team's measured round trip, s (40 ms). */
+        avObserved: S.avObservedRoundTrip.value,
         /** 2 x 2,000 km = 4,000 km of fibre there and back, m. */
         avPath: 2 * S.avDistance.value,
         /** 20 ms of light in the fibre, s. */
