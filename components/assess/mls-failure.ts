@@ -1,11 +1,11 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
 import { consume } from '@lit/context';
-import { actContext, type ActNumber } from '../src/act.js';
-import { emit } from '../src/events.js';
-import { baseStyles } from '../src/theme.js';
+import { actContext, type ActNumber } from '../../src/act.js';
+import { emit } from '../../src/events.js';
+import { baseStyles } from '../../src/theme.js';
 
 /**
  * A constraint-violation banner. It is shown while `when` is truthy and disappears as soon

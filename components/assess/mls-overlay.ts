@@ -1,9 +1,9 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { formatNumber, formatValue } from '../src/format.js';
-import { baseStyles } from '../src/theme.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { formatNumber, formatValue } from '../../src/format.js';
+import { baseStyles } from '../../src/theme.js';
 
 interface Lock {
   locked?: boolean;

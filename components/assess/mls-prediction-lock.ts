@@ -1,14 +1,14 @@
-import { lockIcon } from '../src/icons.js';
+import { lockIcon } from '../../src/icons.js';
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
 import { consume } from '@lit/context';
-import { actContext, type ActNumber } from '../src/act.js';
-import { emit } from '../src/events.js';
-import { formatNumber } from '../src/format.js';
-import { baseStyles } from '../src/theme.js';
+import { actContext, type ActNumber } from '../../src/act.js';
+import { emit } from '../../src/events.js';
+import { formatNumber } from '../../src/format.js';
+import { baseStyles } from '../../src/theme.js';
 
 /** What a locked prediction writes to the lab scope under its `name`. */
 export interface LockState {

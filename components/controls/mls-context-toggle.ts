@@ -1,16 +1,16 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { emit } from '../src/events.js';
-import { baseStyles } from '../src/theme.js';
-import { DEVICE_IDS } from '../physics/registry.js';
-import { CONTEXT_IDS, describeContext, parseDeviceMap, splitContexts, type ContextInfo } from '../src/contexts.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { emit } from '../../src/events.js';
+import { baseStyles } from '../../src/theme.js';
+import { DEVICE_IDS } from '../../physics/registry.js';
+import { CONTEXT_IDS, describeContext, parseDeviceMap, splitContexts, type ContextInfo } from '../../src/contexts.js';
 
 // The context helpers live in src/contexts.ts (shared with mls-lab and mls-ledger-hud); still
 // exported here so the element module's public exports do not change.
-export { CONTEXT_IDS, describeContext, parseDeviceMap, splitContexts, type ContextInfo } from '../src/contexts.js';
+export { CONTEXT_IDS, describeContext, parseDeviceMap, splitContexts, type ContextInfo } from '../../src/contexts.js';
 
 type Source = 'scope' | 'track' | 'value' | 'first' | 'user';
 

@@ -1,10 +1,10 @@
 import { html, css, LitElement, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import { MlsElement } from '../src/base.js';
-import { bool, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { emit } from '../src/events.js';
-import { baseStyles } from '../src/theme.js';
+import { MlsElement } from '../../src/base.js';
+import { bool, text, type InputProps } from '../../src/inputs.js';
+import { defineElement } from '../../src/define.js';
+import { emit } from '../../src/events.js';
+import { baseStyles } from '../../src/theme.js';
 
 const NAME_RE = /^[A-Za-z_][\w-]*$/;
 

@@ -1,12 +1,12 @@
 import { html, css, LitElement, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { MlsElement } from '../src/base.js';
-import { bool, choice, num, text, type InputProps, type InputValues } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { emit } from '../src/events.js';
-import { baseStyles, monoNumbers } from '../src/theme.js';
-import { formatValue } from '../src/format.js';
+import { MlsElement } from '../../src/base.js';
+import { bool, choice, num, text, type InputProps, type InputValues } from '../../src/inputs.js';
+import { defineElement } from '../../src/define.js';
+import { emit } from '../../src/events.js';
+import { baseStyles, monoNumbers } from '../../src/theme.js';
+import { formatValue } from '../../src/format.js';
 
 /** Positions of a log slider between its ends (arrow keys move one position). */
 const LOG_POSITIONS = 200;

@@ -1,11 +1,11 @@
 import { html, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles } from '../src/theme.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { baseStyles } from '../../src/theme.js';
 import { ContextProvider } from '@lit/context';
-import { actContext, type ActNumber } from '../src/act.js';
+import { actContext, type ActNumber } from '../../src/act.js';
 
 const ACTS: Record<1 | 2, { numeral: string; kind: string }> = {
   1: { numeral: 'I', kind: 'Calibration' },

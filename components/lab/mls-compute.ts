@@ -1,10 +1,10 @@
 import { css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles } from '../src/theme.js';
-import { parsePairs, pairsAccepted } from '../src/pairs.js';
-import { LAB_MODULES } from '../src/generated/lab-modules.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { baseStyles } from '../../src/theme.js';
+import { parsePairs, pairsAccepted } from '../../src/pairs.js';
+import { LAB_MODULES } from '../../src/generated/lab-modules.js';
 
 /** A lab function (physics/labs/types.ts LabFunction): named arguments in, JSON-safe outputs out. */
 type LabFunction = (args: Readonly<Record<string, unknown>>) => unknown;

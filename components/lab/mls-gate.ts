@@ -1,9 +1,9 @@
-import { lockIcon } from '../src/icons.js';
+import { lockIcon } from '../../src/icons.js';
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles } from '../src/theme.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { baseStyles } from '../../src/theme.js';
 
 /** Whether a value read through `when` opens the gate: true, a non-empty string other than "false", a non-zero number, or a lock/answer state. */
 const opens = (v: unknown): boolean => {

@@ -2,18 +2,18 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ContextProvider } from '@lit/context';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { emit } from '../src/events.js';
-import { LabScope, scopeContext } from '../src/scope.js';
-import { ledgerKey, type DesignLedger } from '../src/ledger/store.js';
-import type { LedgerFields, LedgerRecord } from '../src/ledger/types.js';
-import { baseStyles } from '../src/theme.js';
-import { describeContext, splitContexts, CONTEXT_IDS } from '../src/contexts.js';
-import { LabRecordController, type RecordRefs } from '../src/ledger/lab-record.js';
-import { parsePairs, pairsAccepted } from '../src/pairs.js';
-import { installLabLayout } from '../src/lab-layout.js';
-import type { CatalogLab } from '../src/catalog.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { emit } from '../../src/events.js';
+import { LabScope, scopeContext } from '../../src/scope.js';
+import { ledgerKey, type DesignLedger } from '../../src/ledger/store.js';
+import type { LedgerFields, LedgerRecord } from '../../src/ledger/types.js';
+import { baseStyles } from '../../src/theme.js';
+import { describeContext, splitContexts, CONTEXT_IDS } from '../../src/contexts.js';
+import { LabRecordController, type RecordRefs } from '../../src/ledger/lab-record.js';
+import { parsePairs, pairsAccepted } from '../../src/pairs.js';
+import { installLabLayout } from '../../src/lab-layout.js';
+import type { CatalogLab } from '../../src/catalog.js';
 
 /** A link of the gallery navigation. */
 interface NavLink {
@@ -458,7 +458,7 @@ export class MlsLab extends MlsElement {
       this.nav = [];
       return;
     }
-    import('../src/catalog.js')
+    import('../../src/catalog.js')
       .then(({ LAB_CATALOG }) => {
         if (this.#navFor !== want) return;
         const built = LAB_CATALOG.filter((l) => l.path);

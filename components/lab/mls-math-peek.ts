@@ -1,10 +1,10 @@
 import { html, css, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import { MlsElement } from '../src/base.js';
-import { bool, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles } from '../src/theme.js';
-import { renderTex } from '../src/math.js';
+import { MlsElement } from '../../src/base.js';
+import { bool, text, type InputProps } from '../../src/inputs.js';
+import { defineElement } from '../../src/define.js';
+import { baseStyles } from '../../src/theme.js';
+import { renderTex } from '../../src/math.js';
 
 const INPUTS = {
   heading: text({ default: 'The governing equations', doc: 'Summary text of the panel.' }),

@@ -1,8 +1,8 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { choice, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles } from '../src/theme.js';
+import { MlsElement } from '../../src/base.js';
+import { choice, text, type InputProps } from '../../src/inputs.js';
+import { defineElement } from '../../src/define.js';
+import { baseStyles } from '../../src/theme.js';
 
 const REGIMES = ['cloud', 'edge', 'mobile', 'tiny'] as const;
 

@@ -1,8 +1,8 @@
 import { html, css, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { any, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles } from '../src/theme.js';
+import { MlsElement } from '../../src/base.js';
+import { any, type InputProps } from '../../src/inputs.js';
+import { defineElement } from '../../src/define.js';
+import { baseStyles } from '../../src/theme.js';
 
 const INPUTS = {
   value: any({

@@ -1,13 +1,13 @@
-import { downloadLedger } from '../src/ledger/download.js';
+import { downloadLedger } from '../../src/ledger/download.js';
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { emit } from '../src/events.js';
-import type { DesignLedger } from '../src/ledger/store.js';
-import type { LedgerRecord } from '../src/ledger/types.js';
-import { baseStyles } from '../src/theme.js';
-import { describeContext } from '../src/contexts.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { emit } from '../../src/events.js';
+import type { DesignLedger } from '../../src/ledger/store.js';
+import type { LedgerRecord } from '../../src/ledger/types.js';
+import { baseStyles } from '../../src/theme.js';
+import { describeContext } from '../../src/contexts.js';
 
 const REDISPATCHED = Symbol.for('mlsys-labs.ledger-change-redispatched');
 /** Labs per volume: vol. 1 has lab 00–16, vol. 2 has lab 01–17. */

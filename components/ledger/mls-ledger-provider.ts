@@ -1,12 +1,12 @@
 import { html, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { emit } from '../src/events.js';
-import { DesignLedger } from '../src/ledger/store.js';
-import { ledgerContext } from '../src/ledger/context.js';
-import { baseStyles } from '../src/theme.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { emit } from '../../src/events.js';
+import { DesignLedger } from '../../src/ledger/store.js';
+import { ledgerContext } from '../../src/ledger/context.js';
+import { baseStyles } from '../../src/theme.js';
 
 const REDISPATCHED = Symbol.for('mlsys-labs.ledger-change-redispatched');
 

@@ -1,9 +1,9 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { choice, num, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles, monoNumbers } from '../src/theme.js';
-import { formatValue } from '../src/format.js';
+import { MlsElement } from '../../src/base.js';
+import { choice, num, text, type InputProps } from '../../src/inputs.js';
+import { defineElement } from '../../src/define.js';
+import { baseStyles, monoNumbers } from '../../src/theme.js';
+import { formatValue } from '../../src/format.js';
 
 const STATES = ['ok', 'warn', 'fail'] as const;
 type MetricState = (typeof STATES)[number];

@@ -1,9 +1,9 @@
 import { html, css, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { num, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles, monoNumbers } from '../src/theme.js';
-import { formatValue } from '../src/format.js';
+import { MlsElement } from '../../src/base.js';
+import { num, text, type InputProps } from '../../src/inputs.js';
+import { defineElement } from '../../src/define.js';
+import { baseStyles, monoNumbers } from '../../src/theme.js';
+import { formatValue } from '../../src/format.js';
 
 const INPUTS = {
   value: num({ doc: 'The number in SI units, or a `$name` / `$name.path` reference.' }),

@@ -1,13 +1,13 @@
-import { downloadLedger } from '../src/ledger/download.js';
+import { downloadLedger } from '../../src/ledger/download.js';
 import { html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MlsElement } from '../src/base.js';
-import { defineElement } from '../src/define.js';
-import { emit } from '../src/events.js';
-import { baseStyles } from '../src/theme.js';
-import { LAB_CATALOG, catalogKey, type CatalogLab } from '../src/catalog.js';
-import type { LedgerRecord } from '../src/ledger/types.js';
-import type { DesignLedger } from '../src/ledger/store.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { emit } from '../../src/events.js';
+import { baseStyles } from '../../src/theme.js';
+import { LAB_CATALOG, catalogKey, type CatalogLab } from '../../src/catalog.js';
+import type { LedgerRecord } from '../../src/ledger/types.js';
+import type { DesignLedger } from '../../src/ledger/store.js';
 
 /** A lab's progress as the ledger records it. */
 export type LabProgress = 'not-started' | 'act1' | 'complete';

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-bar-chart.js';
-import type { BarChartData } from '../components/mls-bar-chart.js';
+import './mls-bar-chart.js';
+import type { BarChartData } from './mls-bar-chart.js';
 
 interface Args {
   data: BarChartData | Record<string, unknown>;

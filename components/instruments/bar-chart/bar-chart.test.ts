@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import '../../components/mls-bar-chart.js';
-import type { MlsBarChart } from '../../components/mls-bar-chart.js';
-import { describeDataChart, make, rowsOf, summaryText, alertText, quietly } from './chart-instrument-suite.js';
+import './mls-bar-chart.js';
+import type { MlsBarChart } from './mls-bar-chart.js';
+import { describeDataChart, make, rowsOf, summaryText, alertText, quietly } from '../../../test/helpers/chart-instrument-suite.js';
 
 const good = {
   title: 'Latency per model',

@@ -1,9 +1,9 @@
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defineElement } from '../src/define.js';
-import { formatValue } from '../src/format.js';
-import { CategoryTicks, groupedBars, stackedBars, unitAxis, type ChartSpec, type MarkerSpec, type PointSpec } from '../src/chart.js';
-import { DataChartElement, ChartDataError, read, SERIES_COLORS } from '../src/chart/data-element.js';
+import { defineElement } from '../../../src/define.js';
+import { formatValue } from '../../../src/format.js';
+import { CategoryTicks, groupedBars, stackedBars, unitAxis, type ChartSpec, type MarkerSpec, type PointSpec } from '../../../src/chart.js';
+import { DataChartElement, ChartDataError, read, SERIES_COLORS } from '../../../src/chart/data-element.js';
 
 /**
  * What `<mls-bar-chart data="…">` plots: categories × series. Values in SI units; `yUnit` is a

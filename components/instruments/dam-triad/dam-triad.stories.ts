@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-dam-triad.js';
+import './mls-dam-triad.js';
 
 interface Args {
   a: string;

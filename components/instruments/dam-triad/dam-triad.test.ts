@@ -4,10 +4,10 @@
  * $refs, disconnect leaks, axe) run from describeInstrument at the end.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../components/mls-dam-triad.js';
-import type { MlsDamTriad } from '../../components/mls-dam-triad.js';
-import { v1_01Act2 } from '../../physics/labs/v1-01.js';
-import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly, squash } from '../helpers/index.js';
+import './mls-dam-triad.js';
+import type { MlsDamTriad } from './mls-dam-triad.js';
+import { v1_01Act2 } from '../../../physics/labs/v1-01.js';
+import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly, squash } from '../../../test/helpers/index.js';
 
 describe('<mls-dam-triad>', () => {
   it('shows D, A and M for both contexts and the Iron Law verdicts', async () => {

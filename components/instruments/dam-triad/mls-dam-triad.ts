@@ -1,14 +1,14 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { choice, deviceOrContext, num, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles, monoNumbers } from '../src/theme.js';
-import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
-import { ChartController, chartStyles, CategoryTicks, groupedBars, type ChartSpec } from '../src/chart.js';
-import { DEPLOYMENT_CONTEXTS, MODEL_IDS, TIERS, getModel, type Tier } from '../physics/registry.js';
-import { PRECISIONS, type Precision } from '../physics/units.js';
-import { tierOrDevice } from '../physics/tiers.js';
-import { computeBoundBatch, workloadOnDevice, type WorkloadOnDevice } from '../physics/workload.js';
+import { MlsElement } from '../../../src/base.js';
+import { choice, deviceOrContext, num, text, type InputProps } from '../../../src/inputs.js';
+import { defineElement } from '../../../src/define.js';
+import { baseStyles, monoNumbers } from '../../../src/theme.js';
+import { formatNumber, formatSeconds, formatValue } from '../../../src/format.js';
+import { ChartController, chartStyles, CategoryTicks, groupedBars, type ChartSpec } from '../../../src/chart.js';
+import { DEPLOYMENT_CONTEXTS, MODEL_IDS, TIERS, getModel, type Tier } from '../../../physics/registry.js';
+import { PRECISIONS, type Precision } from '../../../physics/units.js';
+import { tierOrDevice } from '../../../physics/tiers.js';
+import { computeBoundBatch, workloadOnDevice, type WorkloadOnDevice } from '../../../physics/workload.js';
 
 /** One side of the triad (SI units). */
 export interface TriadSide {

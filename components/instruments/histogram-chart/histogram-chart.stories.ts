@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-histogram-chart.js';
-import type { HistogramChartData } from '../components/mls-histogram-chart.js';
+import './mls-histogram-chart.js';
+import type { HistogramChartData } from './mls-histogram-chart.js';
 
 interface Args {
   data: HistogramChartData | Record<string, unknown>;

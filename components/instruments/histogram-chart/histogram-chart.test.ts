@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import '../../components/mls-histogram-chart.js';
-import type { MlsHistogramChart } from '../../components/mls-histogram-chart.js';
-import { percentile } from '../../physics/serving.js';
-import { describeDataChart, make, rowsOf, summaryText } from './chart-instrument-suite.js';
+import './mls-histogram-chart.js';
+import type { MlsHistogramChart } from './mls-histogram-chart.js';
+import { percentile } from '../../../physics/serving.js';
+import { describeDataChart, make, rowsOf, summaryText } from '../../../test/helpers/chart-instrument-suite.js';
 
 // 1 … 20 ms in 1 ms steps.
 const samples = Array.from({ length: 20 }, (_, i) => (i + 1) / 1000);

@@ -1,7 +1,7 @@
-import { defineElement } from '../src/define.js';
-import { formatValue } from '../src/format.js';
-import { histogram, unitAxis, type ChartSpec } from '../src/chart.js';
-import { DataChartElement, ChartDataError, read } from '../src/chart/data-element.js';
+import { defineElement } from '../../../src/define.js';
+import { formatValue } from '../../../src/format.js';
+import { histogram, unitAxis, type ChartSpec } from '../../../src/chart.js';
+import { DataChartElement, ChartDataError, read } from '../../../src/chart/data-element.js';
 
 /**
  * What `<mls-histogram-chart data="…">` plots: raw samples, or counts per bin with the bin

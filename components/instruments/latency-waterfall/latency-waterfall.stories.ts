@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-latency-waterfall.js';
+import './mls-latency-waterfall.js';
 
 interface Args {
   mode: 'terms' | 'stack';

@@ -4,10 +4,10 @@
  * alerts, publish, $refs, disconnect leaks, axe) run from describeInstrument at the end.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../components/mls-latency-waterfall.js';
-import type { MlsLatencyWaterfall } from '../../components/mls-latency-waterfall.js';
-import { v1_02Upgrade, v1_02EndToEnd } from '../../physics/labs/v1-02.js';
-import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly, squash } from '../helpers/index.js';
+import './mls-latency-waterfall.js';
+import type { MlsLatencyWaterfall } from './mls-latency-waterfall.js';
+import { v1_02Upgrade, v1_02EndToEnd } from '../../../physics/labs/v1-02.js';
+import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly, squash } from '../../../test/helpers/index.js';
 
 describe('<mls-latency-waterfall>', () => {
   it('compares old and new term by term, with the speed-up the physics gives', async () => {

@@ -1,20 +1,20 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { choice, deviceOrContext, either, num, pairs, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles, monoNumbers } from '../src/theme.js';
-import { formatNumber, formatSeconds, formatValue } from '../src/format.js';
-import { ChartController, chartStyles, CategoryTicks, groupedBars, stackedBars, type ChartSpec } from '../src/chart.js';
-import { MODEL_IDS, getDevice, type Device } from '../physics/registry.js';
-import { evaluateDesign, type DesignTerms } from '../physics/workload.js';
-import { PRECISIONS, KM, type Precision } from '../physics/units.js';
+import { MlsElement } from '../../../src/base.js';
+import { choice, deviceOrContext, either, num, pairs, text, type InputProps } from '../../../src/inputs.js';
+import { defineElement } from '../../../src/define.js';
+import { baseStyles, monoNumbers } from '../../../src/theme.js';
+import { formatNumber, formatSeconds, formatValue } from '../../../src/format.js';
+import { ChartController, chartStyles, CategoryTicks, groupedBars, stackedBars, type ChartSpec } from '../../../src/chart.js';
+import { MODEL_IDS, getDevice, type Device } from '../../../physics/registry.js';
+import { evaluateDesign, type DesignTerms } from '../../../physics/workload.js';
+import { PRECISIONS, KM, type Precision } from '../../../physics/units.js';
 
 // ---------------------------------------------------------------------------------------------
 // Grouped bars: CategoryTicks and groupedBars live in the chart base (src/chart.ts) so that
 // mls-dam-triad and mls-magnitude-gap use them without loading this element; re-exported here.
 // ---------------------------------------------------------------------------------------------
 
-export { CategoryTicks, groupedBars, type GroupedSeries } from '../src/chart.js';
+export { CategoryTicks, groupedBars, type GroupedSeries } from '../../../src/chart.js';
 
 // ---------------------------------------------------------------------------------------------
 // The element

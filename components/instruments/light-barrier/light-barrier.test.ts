@@ -4,9 +4,9 @@
  * $refs, disconnect, axe) run from describeInstrument at the end.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../components/mls-light-barrier.js';
-import type { MlsLightBarrier } from '../../components/mls-light-barrier.js';
-import { describeInstrument, inScope, shadowText as text } from '../helpers/index.js';
+import './mls-light-barrier.js';
+import type { MlsLightBarrier } from './mls-light-barrier.js';
+import { describeInstrument, inScope, shadowText as text } from '../../../test/helpers/index.js';
 
 describe('<mls-light-barrier>', () => {
   it('states the round trip, the verdict and the distance bound (AV scenario)', async () => {

@@ -1,11 +1,11 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { num, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles, monoNumbers } from '../src/theme.js';
-import { formatNumber, formatSeconds } from '../src/format.js';
-import { maxDistanceForBudget, oneWayDelay, propagationDelay } from '../physics/ironlaw.js';
-import { FIBER_LIGHT_SPEED } from '../physics/registry.js';
+import { MlsElement } from '../../../src/base.js';
+import { num, text, type InputProps } from '../../../src/inputs.js';
+import { defineElement } from '../../../src/define.js';
+import { baseStyles, monoNumbers } from '../../../src/theme.js';
+import { formatNumber, formatSeconds } from '../../../src/format.js';
+import { maxDistanceForBudget, oneWayDelay, propagationDelay } from '../../../physics/ironlaw.js';
+import { FIBER_LIGHT_SPEED } from '../../../physics/registry.js';
 
 /** What the light barrier publishes under `publish` (SI units; the `…Km` fields are for prose). */
 export interface LightBarrierOutputs {

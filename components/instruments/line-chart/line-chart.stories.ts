@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-line-chart.js';
-import type { LineChartData } from '../components/mls-line-chart.js';
+import './mls-line-chart.js';
+import type { LineChartData } from './mls-line-chart.js';
 
 interface Args {
   data: LineChartData | Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import '../../components/mls-line-chart.js';
-import type { MlsLineChart } from '../../components/mls-line-chart.js';
-import { describeDataChart, make, rowsOf, summaryText } from './chart-instrument-suite.js';
+import './mls-line-chart.js';
+import type { MlsLineChart } from './mls-line-chart.js';
+import { describeDataChart, make, rowsOf, summaryText } from '../../../test/helpers/chart-instrument-suite.js';
 
 const good = {
   title: 'Latency against batch size',
@@ -69,7 +69,7 @@ describe('<mls-line-chart>', () => {
 
   it('rejects x that does not ascend and non-positive values on a log axis', async () => {
     const { warnings } = await (
-      await import('./chart-instrument-suite.js')
+      await import('../../../test/helpers/chart-instrument-suite.js')
     ).quietly(async () => {
       const a = await make<MlsLineChart>('mls-line-chart', { data: JSON.stringify({ ...good, x: [1, 4, 2, 8] }) });
       expect(a.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('x[2] must be greater than x[1]');

@@ -1,7 +1,7 @@
-import { defineElement } from '../src/define.js';
-import { formatValue } from '../src/format.js';
-import { unitAxis, type ChartSpec, type MarkerSpec, type PointSpec, type RegionSpec, type SeriesSpec } from '../src/chart.js';
-import { DataChartElement, ChartDataError, read, SERIES_COLORS, SERIES_DASHES } from '../src/chart/data-element.js';
+import { defineElement } from '../../../src/define.js';
+import { formatValue } from '../../../src/format.js';
+import { unitAxis, type ChartSpec, type MarkerSpec, type PointSpec, type RegionSpec, type SeriesSpec } from '../../../src/chart.js';
+import { DataChartElement, ChartDataError, read, SERIES_COLORS, SERIES_DASHES } from '../../../src/chart/data-element.js';
 
 /**
  * What `<mls-line-chart data="…">` plots. Values in SI units; `xUnit` / `yUnit` are unit

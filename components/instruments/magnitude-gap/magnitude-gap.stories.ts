@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-magnitude-gap.js';
+import './mls-magnitude-gap.js';
 
 interface Args {
   a: string;

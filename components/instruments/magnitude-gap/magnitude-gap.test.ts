@@ -4,10 +4,10 @@
  * $refs, disconnect leaks, axe) run from describeInstrument at the end.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../components/mls-magnitude-gap.js';
-import type { MlsMagnitudeGap } from '../../components/mls-magnitude-gap.js';
-import { magnitudeGap } from '../../physics/tiers.js';
-import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly } from '../helpers/index.js';
+import './mls-magnitude-gap.js';
+import type { MlsMagnitudeGap } from './mls-magnitude-gap.js';
+import { magnitudeGap } from '../../../physics/tiers.js';
+import { alertText, describeInstrument, expectClose, inScope, partText as text, quietly } from '../../../test/helpers/index.js';
 
 describe('<mls-magnitude-gap>', () => {
   it('draws one log chart per metric with a text twin, and the ratio table', async () => {

@@ -1,11 +1,11 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { choice, choices, deviceOrContext, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles, monoNumbers } from '../src/theme.js';
-import { formatValue } from '../src/format.js';
-import { ChartController, chartStyles, CategoryTicks, type ChartSpec } from '../src/chart.js';
-import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, TIERS, type Device, type Tier } from '../physics/registry.js';
+import { MlsElement } from '../../../src/base.js';
+import { choice, choices, deviceOrContext, text, type InputProps } from '../../../src/inputs.js';
+import { defineElement } from '../../../src/define.js';
+import { baseStyles, monoNumbers } from '../../../src/theme.js';
+import { formatValue } from '../../../src/format.js';
+import { ChartController, chartStyles, CategoryTicks, type ChartSpec } from '../../../src/chart.js';
+import { DEPLOYMENT_CONTEXTS, DEVICE_IDS, TIERS, type Device, type Tier } from '../../../physics/registry.js';
 import {
   MAGNITUDE_METRICS,
   MAGNITUDE_PRECISIONS,
@@ -14,7 +14,7 @@ import {
   type MagnitudeMetric,
   type MagnitudePrecision,
   type TierFigures,
-} from '../physics/tiers.js';
+} from '../../../physics/tiers.js';
 
 /** What the magnitude gap publishes under `publish` (ratios are a ÷ b; SI units). */
 export interface MagnitudeGapOutputs {

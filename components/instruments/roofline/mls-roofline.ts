@@ -1,15 +1,15 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { choice, deviceOrContext, num, text, type InputProps, type InputValues } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles } from '../src/theme.js';
-import { formatNumber, formatSI } from '../src/format.js';
-import { ChartController, chartStyles, type ChartSpec } from '../src/chart.js';
+import { MlsElement } from '../../../src/base.js';
+import { choice, deviceOrContext, num, text, type InputProps, type InputValues } from '../../../src/inputs.js';
+import { defineElement } from '../../../src/define.js';
+import { baseStyles } from '../../../src/theme.js';
+import { formatNumber, formatSI } from '../../../src/format.js';
+import { ChartController, chartStyles, type ChartSpec } from '../../../src/chart.js';
 // The physics API (also re-exported by physics/index.ts); imported per module to keep this element's chunk small.
-import type { Device } from '../physics/registry.js';
-import { roofline, rooflineCurve, type Bound } from '../physics/roofline.js';
-import { gemm } from '../physics/compute.js';
-import { PRECISIONS, type Precision } from '../physics/units.js';
+import type { Device } from '../../../physics/registry.js';
+import { roofline, rooflineCurve, type Bound } from '../../../physics/roofline.js';
+import { gemm } from '../../../physics/compute.js';
+import { PRECISIONS, type Precision } from '../../../physics/units.js';
 
 const KERNELS = ['gemm'] as const;
 

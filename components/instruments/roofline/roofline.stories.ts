@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-roofline.js';
+import './mls-roofline.js';
 
 interface Args {
   device: string;

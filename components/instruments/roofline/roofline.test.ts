@@ -4,9 +4,9 @@
  * disconnect leaks, axe) run from describeInstrument at the end.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../components/mls-roofline.js';
-import type { MlsRoofline } from '../../components/mls-roofline.js';
-import { alertText, describeInstrument, inScope, partText, quietly, uncaught } from '../helpers/index.js';
+import './mls-roofline.js';
+import type { MlsRoofline } from './mls-roofline.js';
+import { alertText, describeInstrument, inScope, partText, quietly, uncaught } from '../../../test/helpers/index.js';
 
 const summary = (el: Element) => partText(el, '[aria-live="polite"]');
 

@@ -1,7 +1,7 @@
-import { defineElement } from '../src/define.js';
-import { formatValue } from '../src/format.js';
-import { frontier, unitAxis, type ChartSpec, type FrontierSense, type MarkerSpec } from '../src/chart.js';
-import { DataChartElement, ChartDataError, read } from '../src/chart/data-element.js';
+import { defineElement } from '../../../src/define.js';
+import { formatValue } from '../../../src/format.js';
+import { frontier, unitAxis, type ChartSpec, type FrontierSense, type MarkerSpec } from '../../../src/chart.js';
+import { DataChartElement, ChartDataError, read } from '../../../src/chart/data-element.js';
 
 /**
  * What `<mls-scatter-chart data="…">` plots. Values in SI units; units as for the line chart

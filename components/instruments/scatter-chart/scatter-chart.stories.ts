@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-scatter-chart.js';
-import type { ScatterChartData } from '../components/mls-scatter-chart.js';
+import './mls-scatter-chart.js';
+import type { ScatterChartData } from './mls-scatter-chart.js';
 
 interface Args {
   data: ScatterChartData | Record<string, unknown>;

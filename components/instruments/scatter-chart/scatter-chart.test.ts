@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import '../../components/mls-scatter-chart.js';
-import type { MlsScatterChart } from '../../components/mls-scatter-chart.js';
-import { describeDataChart, make, rowsOf, summaryText, alertText, quietly } from './chart-instrument-suite.js';
+import './mls-scatter-chart.js';
+import type { MlsScatterChart } from './mls-scatter-chart.js';
+import { describeDataChart, make, rowsOf, summaryText, alertText, quietly } from '../../../test/helpers/chart-instrument-suite.js';
 
 // Latency (less is better) against accuracy (more is better).
 const good = {
