@@ -294,7 +294,7 @@ function inputsPlugin() {
 
 export default {
   globs: ['components/**/*.ts'],
-  exclude: ['components/**/*.stories.ts'],
+  exclude: ['components/**/*.stories.ts', 'components/**/*.test.ts'],
   outdir: '.',
   litelement: true,
   plugins: [defineElementPlugin(), inputsPlugin()],

@@ -55,8 +55,13 @@ export default tseslint.config(
       ],
     },
   },
+  // Elements live in components/<role>/mls-*.ts and components/instruments/<name>/mls-<name>.ts (docs/
+  // architecture.md, "Layers"). An element reaches src/ and physics/ only by climbing to the root
+  // (../../ from a role folder, ../../../ from an instrument folder); any shorter relative path, or
+  // one naming components/, lands on another element.
   {
     files: ['components/**/*.ts'],
+    ignores: ['components/**/*.test.ts', 'components/**/*.stories.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -66,14 +71,56 @@ export default tseslint.config(
               group: ['**/physics/labs/**'],
               message: 'components may not import lab scenario modules: move the physics into a formula module.',
             },
-            { group: ['./*', '../components/*'], message: 'an element does not import another element: share helpers through src/.' },
+            {
+              regex: '^\\./|^\\.\\./(?!\\.\\./)|/components/',
+              message: 'an element does not import another element: share helpers through src/.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['test/**/*.ts', 'stories/**/*.ts'],
+    files: ['components/instruments/*/mls-*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/physics/labs/**'],
+              message: 'components may not import lab scenario modules: move the physics into a formula module.',
+            },
+            {
+              regex: '^\\./|^\\.\\./(?!\\.\\./)|^\\.\\./\\.\\./(?!\\.\\./)|/components/',
+              message: 'an element does not import another element: share helpers through src/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // A test or story beside its element (components/instruments/<name>/<name>.test.ts, .stories.ts)
+  // imports that element ('./mls-<name>.js'), test/helpers and anything a test under test/ may; never
+  // another element (another folder under components/).
+  {
+    files: ['components/**/*.test.ts', 'components/**/*.stories.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)|^\\.\\./\\.\\./(?!\\.\\./)|/components/',
+              message: 'a test or story beside an element imports only that element (./mls-*.js) and test/helpers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'stories/**/*.ts', 'components/**/*.test.ts', 'components/**/*.stories.ts'],
     rules: {
       '@typescript-eslint/no-unused-expressions': 'off', // chai: expect(x).to.exist
       '@typescript-eslint/no-non-null-assertion': 'off',

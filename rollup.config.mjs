@@ -8,7 +8,8 @@
 //
 // Chunks (chunks/<name>-<hash>.js), chosen so a lab page loads in few requests and one round:
 //   runtime  Lit and the runtime every element needs (base element, scope, ledger, theme, format)
-//   core     the core elements (scripts/gen-elements.mjs CORE_TAGS): lab structure and controls
+//   core     the core elements (scripts/gen-elements.mjs CORE_TAGS, derived from the role folders
+//            components/{lab,ledger,assess,controls,readouts}/ less NOT_CORE): lab structure and controls
 //   chart    the chart base (src/chart.ts and src/chart/*) and uPlot
 //   devices  the physics every element shares: units, errors, sourced constants, the device and
 //            model registry (pure: dist/physics.js imports it too, and stays Node-safe)
@@ -22,13 +23,14 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { CORE_TAGS, elementTags } from './scripts/gen-elements.mjs';
 
-const tags = elementTags();
+const elements = elementTags();
+const tags = elements.map((e) => e.tag);
 const input = {
   'mlsys-labs': 'src/index.ts',
   autoload: 'src/autoload.ts',
   physics: 'physics/index.ts',
   'physics-labs': 'physics/labs/index.ts',
-  ...Object.fromEntries(tags.map((t) => [`elements/${t}`, `components/${t}.ts`])),
+  ...Object.fromEntries(elements.map((e) => [`elements/${e.tag}`, `${e.path}.ts`])),
 };
 
 const path = (id) => id.replace(/\\/g, '/');
@@ -38,7 +40,7 @@ const LIT = /\/node_modules\/(lit|lit-html|lit-element|@lit)\/(?!.*(directives\/
 const RUNTIME = /\/src\/(base|scope|events|theme|define|format|icons)\.ts$|\/src\/ledger\//;
 const CHART = /\/src\/chart\.ts$|\/src\/chart\/[^/]+\.ts$|\/src\/generated\/uplot-css\.ts$|\/node_modules\/uplot\//;
 const DEVICES = /\/physics\/(errors|sourced|units|registry)\.ts$/;
-const CORE = new RegExp(`/components/(${CORE_TAGS.join('|')})\\.ts$|/src/generated/core\\.ts$|/src/math\\.ts$`);
+const CORE = new RegExp(`/components/(?:[a-z0-9-]+/)+(${CORE_TAGS.join('|')})\\.ts$|/src/generated/core\\.ts$|/src/math\\.ts$`);
 
 /** Write the preload lists into autoload.js: tag → every file of its static import graph. */
 function autoloadPreload() {

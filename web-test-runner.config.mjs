@@ -75,7 +75,7 @@ const chrome = findChrome();
 const root = process.getuid && process.getuid() === 0;
 
 export default {
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : 'test/**/*.test.ts',
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts', 'components/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 2,
   browserStartTimeout: 60000,

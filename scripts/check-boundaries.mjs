@@ -3,8 +3,11 @@
 // under physics/, src/ and components/ (found by walking the folders, never a hand list), reads
 // each static import, re-export, type import and dynamic import() with TypeScript's own scanner,
 // and fails naming file, line and import when:
-//   1. components/** imports physics/labs/** (lab scenarios are not general physics), or another
-//      file under components/ (shared element code belongs in src/);
+//   1. an element (components/<role>/mls-*.ts, components/instruments/<name>/mls-<name>.ts) imports
+//      physics/labs/** (lab scenarios are not general physics), or another file under components/
+//      (shared element code belongs in src/); a test or story beside an element (*.test.ts,
+//      *.stories.ts inside components/) may import files of its own folder (its element) and, under
+//      test/, only test/helpers/**; never another folder's element;
 //   2. a lab module physics/labs/vX-YY.ts imports another lab module (shared.ts, index.ts and
 //      types are allowed), so a late lab never depends on an earlier lab's scenario;
 //   3. physics/** imports src/, components/, lit, @lit/*, uplot or katex (physics stays pure and
@@ -25,6 +28,8 @@ const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
 const LAB_MODULE = /^physics\/labs\/v\d+-\d+(\.[a-z]+)?$/;
 const DOM_PACKAGES = /^(lit|lit-html|lit-element|@lit\/[^/]+|uplot|katex)(\/|$)/;
 const SRC_ENTRIES = /^src\/(generated\/|index\.ts$|autoload\.ts$)/;
+/** A test or story file kept beside its element inside components/. */
+const BESIDE = /\.(test|stories)\.ts$/;
 
 /** Every source file under the layer folders, as repository-relative POSIX paths. */
 function sourceFiles() {
@@ -63,6 +68,12 @@ function importsOf(file) {
 function violation(file, { specifier, target }) {
   const into = (prefix) => target !== null && (target === prefix || target.startsWith(`${prefix}/`));
   if (target !== null && target.startsWith('..')) return 'imports a file outside the repository';
+  if (file.startsWith('components/') && BESIDE.test(file)) {
+    if (into('components') && posix.dirname(target) !== posix.dirname(file))
+      return 'a test or story beside an element imports only its own element (a file of its folder), not another element';
+    if (into('test') && !into('test/helpers')) return 'a test or story beside an element imports from test/ only test/helpers/**';
+    return null;
+  }
   if (file.startsWith('components/')) {
     if (into('physics/labs'))
       return 'components may not import lab scenario modules (physics/labs/**): move the physics into a formula module';

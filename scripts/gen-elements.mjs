@@ -1,52 +1,72 @@
-// Generates, from components/mls-*.ts:
+// Generates, from the element modules under components/ (any depth: components/<role>/mls-*.ts,
+// components/instruments/<name>/mls-<name>.ts):
 // - src/generated/elements.ts: class re-exports of every element (the full bundle, dist/mlsys-labs.js);
 // - src/generated/core.ts: side-effect imports of the CORE elements (the structure every lab page uses),
 //   built into one chunk so a lab fetches them in one request;
 // - src/generated/loaders.ts: the autoloader's lazy loader per tag (a core tag loads the core chunk,
 //   any other tag its own element module).
-// Convention: components/mls-foo-bar.ts exports class MlsFooBar and registers <mls-foo-bar>.
-// Importing this file has no side effects; running it writes the files (only when they change).
+// Convention: an element module is a file named mls-foo-bar.ts somewhere under components/; it exports
+// class MlsFooBar and registers <mls-foo-bar>. Test and story files beside it (foo-bar.test.ts,
+// foo-bar.stories.ts) do not match the name and are never elements. Tags are unique across folders.
+// Which elements are core is decided by their folder (CORE_FOLDERS), never by a hand list of tags.
+// Importing this file reads components/ (relative to the working directory, the repository root)
+// but writes nothing; running it writes the files (only when they change). `--types` (run by
+// `npm run build` after tsc) writes the flat declaration stubs instead (typeStubs below).
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /**
- * The core elements: lab structure, controls and the small read-outs that every lab uses.
- * rollup.config.mjs puts them (with nothing else) in `chunks/core-*.js`; scripts/check-size.mjs
- * budgets them as "core". Instruments with charts or heavy physics stay out, one module each.
- * (The chunk may define them in any order: <mls-lab> waits for an enclosing provider's ledger.)
+ * The role folders whose elements are core: lab structure, the ledger, assessment, controls and
+ * the small read-outs that every lab uses. rollup.config.mjs puts them (with nothing else) in
+ * `chunks/core-*.js`; scripts/check-size.mjs budgets them as "core". instruments/ (charts, heavy
+ * physics) and site/ (the gallery) stay out, one module each.
  */
-export const CORE_TAGS = [
-  'mls-ledger-provider',
-  'mls-lab',
-  'mls-act',
-  'mls-gate',
-  'mls-context-toggle',
-  'mls-stakeholder',
-  'mls-prediction-lock',
-  'mls-reflection',
-  'mls-overlay',
-  'mls-failure',
-  'mls-callout',
-  'mls-math-peek',
-  'mls-metric',
-  'mls-value',
-  'mls-switch',
-  'mls-slider',
-  'mls-select',
-  'mls-ledger-hud',
-];
+export const CORE_FOLDERS = ['lab', 'ledger', 'assess', 'controls', 'readouts'];
 
+/**
+ * Elements inside a core folder that still get their own chunk. <mls-compute> lazily imports the
+ * lab scenario modules (physics/labs/*, through src/generated/lab-modules.ts): in the core chunk
+ * that loader table and its helpers would ship with every lab page, most of which never compute,
+ * so it stays a separate entry that the autoloader fetches only where the tag is used.
+ */
+export const NOT_CORE = ['mls-compute'];
+
+/**
+ * Every element under `dir`, found recursively: `{ tag, path }` with `path` the module's path from
+ * the repository root without extension (`components/lab/mls-lab`), sorted by tag. Throws when two
+ * folders hold the same tag.
+ * @param {string} [dir]
+ * @returns {{ tag: string, path: string }[]}
+ */
 export function elementTags(dir = 'components') {
-  return readdirSync(dir)
-    .filter((f) => /^mls-[a-z0-9-]+\.ts$/.test(f))
-    .sort()
-    .map((f) => f.replace(/\.ts$/, ''));
+  const found = readdirSync(dir, { recursive: true })
+    .map((f) => String(f).split('\\').join('/'))
+    .filter((f) => /(^|\/)mls-[a-z0-9-]+\.ts$/.test(f))
+    .map((f) => ({ tag: f.split('/').pop().replace(/\.ts$/, ''), path: `${dir}/${f.replace(/\.ts$/, '')}` }))
+    .sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  const dup = found.filter((e, i) => i > 0 && found[i - 1].tag === e.tag);
+  if (dup.length) throw new Error(`gen-elements: the same tag in two folders: ${dup.map((e) => e.tag).join(', ')}`);
+  return found;
 }
 
+/** The role folder of an element (`components/lab/mls-lab` -> `lab`). */
+const folderOf = (path) => path.split('/')[1];
+
+/**
+ * The core tags, derived from the folders: every element in a CORE_FOLDERS folder except NOT_CORE,
+ * in tag order.
+ * @type {string[]}
+ */
+export const CORE_TAGS = elementTags()
+  .filter((e) => CORE_FOLDERS.includes(folderOf(e.path)) && !NOT_CORE.includes(e.tag))
+  .map((e) => e.tag);
+
 function generate() {
-  const tags = elementTags();
-  const missing = CORE_TAGS.filter((t) => !tags.includes(t));
-  if (missing.length) throw new Error(`gen-elements: CORE_TAGS names elements that do not exist: ${missing.join(', ')}`);
+  const elements = elementTags();
+  const tags = elements.map((e) => e.tag);
+  const pathOf = Object.fromEntries(elements.map((e) => [e.tag, e.path]));
+  const missing = NOT_CORE.filter((t) => !tags.includes(t));
+  if (missing.length) throw new Error(`gen-elements: NOT_CORE names elements that do not exist: ${missing.join(', ')}`);
   const cls = (t) =>
     t
       .split('-')
@@ -54,9 +74,9 @@ function generate() {
       .join('');
   const header = '// Generated by scripts/gen-elements.mjs from components/. Do not edit.';
   // Static registrations and class re-exports (the full bundle).
-  const elements = [
+  const classes = [
     header,
-    ...tags.map((t) => `export { ${cls(t)} } from '../../components/${t}.js';`),
+    ...tags.map((t) => `export { ${cls(t)} } from '../../${pathOf[t]}.js';`),
     '',
     '/** Every element tag this library defines. */',
     `export const ELEMENT_TAGS = ${JSON.stringify(tags)} as const;`,
@@ -67,7 +87,7 @@ function generate() {
     header,
     '// Registers the core elements (lab structure and controls); one chunk, loaded by the autoloader',
     '// as soon as a page holds any of these tags.',
-    ...CORE_TAGS.map((t) => `import '../../components/${t}.js';`),
+    ...CORE_TAGS.map((t) => `import '../../${pathOf[t]}.js';`),
     '',
   ].join('\n');
   // Lazy loaders only (the autoloader): no static import, so a page fetches just what it uses.
@@ -79,7 +99,7 @@ function generate() {
     '/** Lazy loaders, one per tag, for the autoloader (core tags share one). */',
     'export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {',
     ...tags.map((t) =>
-      CORE_TAGS.includes(t) ? `  '${t}': () => import('./core.js'),` : `  '${t}': () => import('../../components/${t}.js'),`,
+      CORE_TAGS.includes(t) ? `  '${t}': () => import('./core.js'),` : `  '${t}': () => import('../../${pathOf[t]}.js'),`,
     ),
     '};',
     '',
@@ -94,9 +114,28 @@ function generate() {
     }
     if (prev !== text) writeFileSync(file, text);
   };
-  write('src/generated/elements.ts', elements);
+  write('src/generated/elements.ts', classes);
   write('src/generated/core.ts', core);
   write('src/generated/loaders.ts', loaders);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) generate();
+/**
+ * After `tsc -p tsconfig.build.json`: one flat declaration stub per element,
+ * dist/types/components/mls-foo.d.ts re-exporting the nested one, so the package export
+ * `mlsys-labs/elements/*` keeps its single `types` pattern (./dist/types/components/*.d.ts)
+ * while the sources live in role folders.
+ */
+function typeStubs() {
+  for (const { tag, path } of elementTags()) {
+    const rel = path.slice('components/'.length);
+    writeFileSync(
+      `dist/types/components/${tag}.d.ts`,
+      `// Generated by scripts/gen-elements.mjs --types: <${tag}> lives in components/${rel}.ts.\nexport * from './${rel}.js';\n`,
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--types')) typeStubs();
+  else generate();
+}

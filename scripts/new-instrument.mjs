@@ -1,14 +1,16 @@
 // `npm run new:instrument <name>`: stamps a new instrument from the kit.
-//   components/mls-<name>.ts                  the element: static inputs, physics call, publish, text summary
-//   test/components/mls-<name>.test.ts        its own numbers + the shared describeInstrument suite
-//   stories/mls-<name>.stories.ts             its Storybook story (controls come from the manifest)
+//   components/instruments/<name>/mls-<name>.ts       the element: static inputs, physics call, publish, text summary
+//   components/instruments/<name>/<name>.test.ts      its own numbers + the shared describeInstrument suite
+//   components/instruments/<name>/<name>.stories.ts   its Storybook story (controls come from the manifest)
 // The stamped element is complete and passes describeInstrument as it is (it shows the
 // propagation round trip of a distance, from physics/ironlaw.ts, as a worked example): replace
 // the physics call, the inputs and the outputs with the instrument's own. Register nothing: the
-// build and the autoloader pick up components/mls-*.ts by themselves (scripts/gen-elements.mjs).
-// Refuses to overwrite an existing file.
+// build and the autoloader pick up every components/**/mls-*.ts by themselves (scripts/gen-elements.mjs);
+// the instruments/ folder keeps it out of the core chunk. Refuses to overwrite an existing file or
+// to reuse a tag another folder already defines.
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { elementTags } from './gen-elements.mjs';
 
 const name = process.argv[2];
 if (!name || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
@@ -16,6 +18,12 @@ if (!name || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
   process.exit(2);
 }
 const tag = `mls-${name}`;
+const dir = `components/instruments/${name}`;
+const taken = elementTags().find((e) => e.tag === tag);
+if (taken) {
+  console.error(`new:instrument: <${tag}> already exists (${taken.path}.ts)`);
+  process.exit(1);
+}
 const cls = tag
   .split('-')
   .map((p) => p[0].toUpperCase() + p.slice(1))
@@ -26,12 +34,12 @@ const title = name
   .join(' ');
 
 const element = `import { html, css, type PropertyValues } from 'lit';
-import { MlsElement } from '../src/base.js';
-import { num, text, type InputProps } from '../src/inputs.js';
-import { defineElement } from '../src/define.js';
-import { baseStyles, monoNumbers } from '../src/theme.js';
-import { formatValue } from '../src/format.js';
-import { propagationDelay } from '../physics/ironlaw.js';
+import { MlsElement } from '../../../src/base.js';
+import { num, text, type InputProps } from '../../../src/inputs.js';
+import { defineElement } from '../../../src/define.js';
+import { baseStyles, monoNumbers } from '../../../src/theme.js';
+import { formatValue } from '../../../src/format.js';
+import { propagationDelay } from '../../../physics/ironlaw.js';
 
 /** What <${tag}> publishes under \`publish\` (SI units). */
 export interface ${cls}Outputs {
@@ -111,9 +119,9 @@ const test = `/**
  * last good state kept, publish, $refs, disconnect) from describeInstrument.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../components/${tag}.js';
-import type { ${cls} } from '../../components/${tag}.js';
-import { describeInstrument, shadowText } from '../helpers/index.js';
+import './${tag}.js';
+import type { ${cls} } from './${tag}.js';
+import { describeInstrument, shadowText } from '../../../test/helpers/index.js';
 
 describe('<${tag}>', () => {
   it('states the result the physics gives (TODO the instrument\\'s own golden value)', async () => {
@@ -134,7 +142,7 @@ describeInstrument('${tag}', {
 
 const story = `import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/${tag}.js';
+import './${tag}.js';
 
 interface Args { distance: string; label: string }
 
@@ -156,20 +164,21 @@ export const BadInput: Story = { args: { distance: '-5' } };
 `;
 
 const files = {
-  [`components/${tag}.ts`]: element,
-  [`test/components/${tag}.test.ts`]: test,
-  [`stories/${tag}.stories.ts`]: story,
+  [`${dir}/${tag}.ts`]: element,
+  [`${dir}/${name}.test.ts`]: test,
+  [`${dir}/${name}.stories.ts`]: story,
 };
 const exists = Object.keys(files).filter((f) => existsSync(f));
 if (exists.length) {
   console.error(`new:instrument: refusing to overwrite ${exists.join(', ')}`);
   process.exit(1);
 }
+mkdirSync(dir, { recursive: true });
 for (const [file, text] of Object.entries(files)) {
   writeFileSync(file, text);
   console.log(`created ${file}`);
 }
-console.log(`next: npm run build && WTR_FILES=test/components/${tag}.test.ts npx wtr`);
+console.log(`next: npm run build && WTR_FILES=${dir}/${name}.test.ts npx wtr`);
 // House style for what was stamped (prettier skips the lab pages and docs, see .prettierignore).
 try {
   execFileSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', '--log-level', 'warn', ...Object.keys(files)], {

@@ -47,7 +47,7 @@ export function staleReason(root = ROOT) {
   const out = join(root, 'dist', 'autoload.js');
   if (!existsSync(out)) return 'dist/autoload.js is missing';
   const built = statSync(out).mtimeMs;
-  const ts = (n) => n.endsWith('.ts') && !n.endsWith('.stories.ts');
+  const ts = (n) => n.endsWith('.ts') && !n.endsWith('.stories.ts') && !n.endsWith('.test.ts');
   const sources = Math.max(
     newest(join(root, 'src'), (n) => ts(n) && n !== 'elements.ts'),
     newest(join(root, 'components'), ts),

@@ -17,7 +17,7 @@
  */
 import type { Meta } from '@storybook/web-components-vite';
 import { render, type TemplateResult } from 'lit';
-import type { MlsLedgerProvider } from '../components/mls-ledger-provider.js';
+import type { MlsLedgerProvider } from '../components/ledger/mls-ledger-provider.js';
 import { DesignLedger } from '../src/ledger/store.js';
 import { controlNamed, operate } from '../test/helpers/controls.js';
 
@@ -29,12 +29,14 @@ declare global {
   }
 }
 
-// Every element, registered up front by importing each components/ module (they are the files
-// package.json marks as having side effects). Neither `import '../src/autoload.js'` nor
+// Every element, registered up front by importing each element module under components/ (any
+// depth; they are the files package.json marks as having side effects). Only files named mls-*.ts:
+// the tests and stories kept beside the instruments (<name>.test.ts, <name>.stories.ts) are not
+// element modules and must not be pulled into every lab story. Neither `import '../src/autoload.js'` nor
 // `import '../src/index.js'` would do: the Storybook build treats both as side-effect free and
 // drops them, and the lab's tags are then never defined (the earlier lab stories, which imported
 // the autoloader, rendered an empty lab in the static build for that reason).
-import.meta.glob('../components/mls-*.ts', { eager: true });
+import.meta.glob('../components/**/mls-*.ts', { eager: true });
 
 /** Every lab page's HTML, loaded on demand (one chunk per page). */
 const PAGES = import.meta.glob<string>('../labs/**/*.html', { query: '?raw', import: 'default' });

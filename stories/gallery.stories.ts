@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/mls-lab-gallery.js';
-import '../components/mls-ledger-provider.js';
+import '../components/site/mls-lab-gallery.js';
+import '../components/ledger/mls-ledger-provider.js';
 import { DesignLedger } from '../src/ledger/store.js';
 
 function sample(kind: 'empty' | 'progress'): DesignLedger {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/mls-act.js';
+import '../components/lab/mls-act.js';
 
 interface Args {
   n: string;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import '../components/mls-callout.js';
+import '../components/lab/mls-callout.js';
 
 interface Args {
   kind: string;

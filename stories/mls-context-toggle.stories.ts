@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-context-toggle.js';
-import '../components/mls-lab.js';
-import '../components/mls-ledger-provider.js';
+import '../components/controls/mls-context-toggle.js';
+import '../components/lab/mls-lab.js';
+import '../components/ledger/mls-ledger-provider.js';
 
 interface Args {
   contexts: string;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/mls-failure.js';
-import '../components/mls-slider.js';
+import '../components/assess/mls-failure.js';
+import '../components/controls/mls-slider.js';
 import { scopedStory } from './_scoped-story.js';
 
 interface Args {

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/mls-gate.js';
-import '../components/mls-lab.js';
-import '../components/mls-prediction-lock.js';
-import '../components/mls-ledger-provider.js';
+import '../components/lab/mls-gate.js';
+import '../components/lab/mls-lab.js';
+import '../components/assess/mls-prediction-lock.js';
+import '../components/ledger/mls-ledger-provider.js';
 
 interface Args {
   after: string;

@@ -1,15 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/mls-lab.js';
-import '../components/mls-act.js';
-import '../components/mls-stakeholder.js';
-import '../components/mls-prediction-lock.js';
-import '../components/mls-gate.js';
-import '../components/mls-overlay.js';
-import '../components/mls-reflection.js';
-import '../components/mls-context-toggle.js';
-import '../components/mls-ledger-hud.js';
-import '../components/mls-ledger-provider.js';
+import '../components/lab/mls-lab.js';
+import '../components/lab/mls-act.js';
+import '../components/lab/mls-stakeholder.js';
+import '../components/assess/mls-prediction-lock.js';
+import '../components/lab/mls-gate.js';
+import '../components/assess/mls-overlay.js';
+import '../components/assess/mls-reflection.js';
+import '../components/controls/mls-context-toggle.js';
+import '../components/ledger/mls-ledger-hud.js';
+import '../components/ledger/mls-ledger-provider.js';
 
 interface Args {
   volume: string;

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/mls-ledger-hud.js';
-import '../components/mls-ledger-provider.js';
-import '../components/mls-lab.js';
+import '../components/ledger/mls-ledger-hud.js';
+import '../components/ledger/mls-ledger-provider.js';
+import '../components/lab/mls-lab.js';
 import { DesignLedger } from '../src/ledger/store.js';
 
 interface Args {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-ledger-provider.js';
-import '../components/mls-ledger-hud.js';
+import '../components/ledger/mls-ledger-provider.js';
+import '../components/ledger/mls-ledger-hud.js';
 
 interface Args {
   storage?: string;

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/mls-math-peek.js';
+import '../components/lab/mls-math-peek.js';
 
 interface Args {
   heading: string;

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
-import '../components/mls-overlay.js';
-import '../components/mls-lab.js';
-import '../components/mls-prediction-lock.js';
+import '../components/assess/mls-overlay.js';
+import '../components/lab/mls-lab.js';
+import '../components/assess/mls-prediction-lock.js';
 import { drivenStory } from './_lab-story.js';
 
 interface Args {

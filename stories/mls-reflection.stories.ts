@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../components/mls-reflection.js';
+import '../components/assess/mls-reflection.js';
 
 interface Args {
   name: string;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import '../components/mls-select.js';
+import '../components/controls/mls-select.js';
 import { scopedStory } from './_scoped-story.js';
 
 interface Args {

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import '../components/mls-slider.js';
-import '../components/mls-value.js';
-import '../components/mls-metric.js';
+import '../components/controls/mls-slider.js';
+import '../components/readouts/mls-value.js';
+import '../components/readouts/mls-metric.js';
 import { scopedStory } from './_scoped-story.js';
 
 interface Args {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../components/mls-stakeholder.js';
+import '../components/lab/mls-stakeholder.js';
 
 interface Args {
   role: string;

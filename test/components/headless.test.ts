@@ -5,10 +5,10 @@ import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
 import { LabScope, scopeContext } from '../../src/scope.js';
 import { ChartController } from '../../src/chart.js';
-import '../../components/mls-roofline.js';
-import '../../components/mls-latency-waterfall.js';
-import type { MlsRoofline } from '../../components/mls-roofline.js';
-import type { MlsLatencyWaterfall } from '../../components/mls-latency-waterfall.js';
+import '../../components/instruments/roofline/mls-roofline.js';
+import '../../components/instruments/latency-waterfall/mls-latency-waterfall.js';
+import type { MlsRoofline } from '../../components/instruments/roofline/mls-roofline.js';
+import type { MlsLatencyWaterfall } from '../../components/instruments/latency-waterfall/mls-latency-waterfall.js';
 import { v1_02Upgrade } from '../../physics/labs/v1-02.js';
 
 /** A scope host holding `markup`; resolves once every element in it has updated. */

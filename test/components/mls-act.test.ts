@@ -1,7 +1,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import '../../components/mls-act.js';
-import '../../components/mls-lab.js';
-import type { MlsAct } from '../../components/mls-act.js';
+import '../../components/lab/mls-act.js';
+import '../../components/lab/mls-lab.js';
+import type { MlsAct } from '../../components/lab/mls-act.js';
 import { alertText, squash } from '../helpers/index.js';
 
 describe('mls-act', () => {

@@ -1,6 +1,6 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import '../../components/mls-callout.js';
-import type { MlsCallout } from '../../components/mls-callout.js';
+import '../../components/lab/mls-callout.js';
+import type { MlsCallout } from '../../components/lab/mls-callout.js';
 import { alertText, quietly, squash } from '../helpers/index.js';
 
 function box(el: MlsCallout): HTMLElement {

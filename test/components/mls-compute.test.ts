@@ -6,8 +6,8 @@ import { fixtureSync, html, expect, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { LabScope, scopeContext } from '../../src/scope.js';
-import '../../components/mls-compute.js';
-import type { MlsCompute } from '../../components/mls-compute.js';
+import '../../components/lab/mls-compute.js';
+import type { MlsCompute } from '../../components/lab/mls-compute.js';
 import { v1_02EndToEnd } from '../../physics/labs/v1-02.js';
 import { propagationDelay } from '../../physics/ironlaw.js';
 

@@ -1,11 +1,11 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/mls-lab.js';
-import '../../components/mls-context-toggle.js';
-import '../../components/mls-ledger-provider.js';
-import type { MlsLab } from '../../components/mls-lab.js';
-import type { MlsContextToggle } from '../../components/mls-context-toggle.js';
-import type { MlsLedgerProvider } from '../../components/mls-ledger-provider.js';
+import '../../components/lab/mls-lab.js';
+import '../../components/controls/mls-context-toggle.js';
+import '../../components/ledger/mls-ledger-provider.js';
+import type { MlsLab } from '../../components/lab/mls-lab.js';
+import type { MlsContextToggle } from '../../components/controls/mls-context-toggle.js';
+import type { MlsLedgerProvider } from '../../components/ledger/mls-ledger-provider.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { alertText, shadowText, squash } from '../helpers/index.js';

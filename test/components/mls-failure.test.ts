@@ -1,7 +1,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import '../../components/mls-failure.js';
-import type { MlsFailure } from '../../components/mls-failure.js';
+import '../../components/assess/mls-failure.js';
+import type { MlsFailure } from '../../components/assess/mls-failure.js';
 import type { MlsEventMap } from '../../src/events.js';
 import { alertText, inScope, quietly } from '../helpers/index.js';
 

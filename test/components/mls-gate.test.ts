@@ -1,9 +1,9 @@
 import { fixture, html, expect, aTimeout } from '@open-wc/testing';
-import '../../components/mls-lab.js';
-import '../../components/mls-gate.js';
-import '../../components/mls-prediction-lock.js';
-import type { MlsLab } from '../../components/mls-lab.js';
-import type { MlsGate } from '../../components/mls-gate.js';
+import '../../components/lab/mls-lab.js';
+import '../../components/lab/mls-gate.js';
+import '../../components/assess/mls-prediction-lock.js';
+import type { MlsLab } from '../../components/lab/mls-lab.js';
+import type { MlsGate } from '../../components/lab/mls-gate.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { emit } from '../../src/events.js';

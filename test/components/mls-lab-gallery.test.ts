@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../components/mls-lab-gallery.js';
-import type { MlsLabGallery } from '../../components/mls-lab-gallery.js';
-import { labProgress } from '../../components/mls-lab-gallery.js';
+import '../../components/site/mls-lab-gallery.js';
+import type { MlsLabGallery } from '../../components/site/mls-lab-gallery.js';
+import { labProgress } from '../../components/site/mls-lab-gallery.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { LAB_CATALOG } from '../../src/catalog.js';

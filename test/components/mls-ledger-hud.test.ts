@@ -1,10 +1,10 @@
 import { fixture, html, expect, aTimeout, waitUntil } from '@open-wc/testing';
-import '../../components/mls-lab.js';
-import '../../components/mls-act.js';
-import '../../components/mls-ledger-hud.js';
-import '../../components/mls-prediction-lock.js';
-import type { MlsLab } from '../../components/mls-lab.js';
-import type { MlsLedgerHud } from '../../components/mls-ledger-hud.js';
+import '../../components/lab/mls-lab.js';
+import '../../components/lab/mls-act.js';
+import '../../components/ledger/mls-ledger-hud.js';
+import '../../components/assess/mls-prediction-lock.js';
+import type { MlsLab } from '../../components/lab/mls-lab.js';
+import type { MlsLedgerHud } from '../../components/ledger/mls-ledger-hud.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { shadowText as text } from '../helpers/index.js';

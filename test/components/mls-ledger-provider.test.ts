@@ -1,7 +1,7 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
-import '../../components/mls-ledger-provider.js';
-import '../../components/mls-ledger-hud.js';
-import type { MlsLedgerProvider } from '../../components/mls-ledger-provider.js';
+import '../../components/ledger/mls-ledger-provider.js';
+import '../../components/ledger/mls-ledger-hud.js';
+import type { MlsLedgerProvider } from '../../components/ledger/mls-ledger-provider.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger, pageLedger } from '../../src/ledger/context.js';
 import { alertText, shadowText } from '../helpers/index.js';

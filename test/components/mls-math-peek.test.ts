@@ -1,7 +1,7 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/mls-math-peek.js';
-import type { MlsMathPeek } from '../../components/mls-math-peek.js';
+import '../../components/lab/mls-math-peek.js';
+import type { MlsMathPeek } from '../../components/lab/mls-math-peek.js';
 import { katexRequestCount } from '../../src/math.js';
 import { alertText, quietly } from '../helpers/index.js';
 

@@ -1,6 +1,6 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import '../../components/mls-metric.js';
-import type { MlsMetric } from '../../components/mls-metric.js';
+import '../../components/readouts/mls-metric.js';
+import type { MlsMetric } from '../../components/readouts/mls-metric.js';
 import { alertText, inScope, partText, quietly } from '../helpers/index.js';
 
 const part = (el: MlsMetric, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`);

@@ -1,8 +1,8 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import '../../components/mls-lab.js';
-import '../../components/mls-overlay.js';
-import type { MlsLab } from '../../components/mls-lab.js';
-import type { MlsOverlay } from '../../components/mls-overlay.js';
+import '../../components/lab/mls-lab.js';
+import '../../components/assess/mls-overlay.js';
+import type { MlsLab } from '../../components/lab/mls-lab.js';
+import type { MlsOverlay } from '../../components/assess/mls-overlay.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { alertText, shadowText as text } from '../helpers/index.js';

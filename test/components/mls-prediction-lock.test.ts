@@ -1,10 +1,10 @@
 import { fixture, html, expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/mls-lab.js';
-import '../../components/mls-act.js';
-import '../../components/mls-prediction-lock.js';
-import type { MlsPredictionLock } from '../../components/mls-prediction-lock.js';
-import type { MlsLab } from '../../components/mls-lab.js';
+import '../../components/lab/mls-lab.js';
+import '../../components/lab/mls-act.js';
+import '../../components/assess/mls-prediction-lock.js';
+import type { MlsPredictionLock } from '../../components/assess/mls-prediction-lock.js';
+import type { MlsLab } from '../../components/lab/mls-lab.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { alertText, shadowText as text } from '../helpers/index.js';

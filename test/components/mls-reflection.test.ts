@@ -1,9 +1,9 @@
 import { fixture, html, expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/mls-lab.js';
-import '../../components/mls-reflection.js';
-import type { MlsLab } from '../../components/mls-lab.js';
-import type { MlsReflection } from '../../components/mls-reflection.js';
+import '../../components/lab/mls-lab.js';
+import '../../components/assess/mls-reflection.js';
+import type { MlsLab } from '../../components/lab/mls-lab.js';
+import type { MlsReflection } from '../../components/assess/mls-reflection.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { alertText, squash } from '../helpers/index.js';

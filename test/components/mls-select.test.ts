@@ -1,7 +1,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/mls-select.js';
-import type { MlsSelect } from '../../components/mls-select.js';
+import '../../components/controls/mls-select.js';
+import type { MlsSelect } from '../../components/controls/mls-select.js';
 import type { MlsEventMap } from '../../src/events.js';
 import { alertText, inScope, quietly } from '../helpers/index.js';
 

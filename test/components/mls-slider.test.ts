@@ -1,7 +1,7 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/mls-slider.js';
-import type { MlsSlider } from '../../components/mls-slider.js';
+import '../../components/controls/mls-slider.js';
+import type { MlsSlider } from '../../components/controls/mls-slider.js';
 import type { MlsEventMap } from '../../src/events.js';
 import { alertText, inScope, quietly } from '../helpers/index.js';
 

@@ -1,6 +1,6 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import '../../components/mls-stakeholder.js';
-import type { MlsStakeholder } from '../../components/mls-stakeholder.js';
+import '../../components/lab/mls-stakeholder.js';
+import type { MlsStakeholder } from '../../components/lab/mls-stakeholder.js';
 import { alertText, shadowText } from '../helpers/index.js';
 
 describe('mls-stakeholder', () => {

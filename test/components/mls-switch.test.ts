@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../components/mls-switch.js';
-import '../../components/mls-lab.js';
-import type { MlsSwitch } from '../../components/mls-switch.js';
-import type { MlsLab } from '../../components/mls-lab.js';
+import '../../components/lab/mls-switch.js';
+import '../../components/lab/mls-lab.js';
+import type { MlsSwitch } from '../../components/lab/mls-switch.js';
+import type { MlsLab } from '../../components/lab/mls-lab.js';
 import { DesignLedger } from '../../src/ledger/store.js';
 import { setPageLedger } from '../../src/ledger/context.js';
 import { alertText, quietly } from '../helpers/index.js';

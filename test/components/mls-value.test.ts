@@ -1,6 +1,6 @@
 import { fixture, fixtureSync, html, expect } from '@open-wc/testing';
-import '../../components/mls-value.js';
-import type { MlsValue } from '../../components/mls-value.js';
+import '../../components/readouts/mls-value.js';
+import type { MlsValue } from '../../components/readouts/mls-value.js';
 import { alertText, inScope, quietly } from '../helpers/index.js';
 
 function shown(el: MlsValue): string {

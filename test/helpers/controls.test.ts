@@ -5,11 +5,11 @@
  * lab stories do.
  */
 import { expect, html } from '@open-wc/testing';
-import '../../components/mls-slider.js';
-import '../../components/mls-select.js';
-import '../../components/mls-context-toggle.js';
-import '../../components/mls-prediction-lock.js';
-import '../../components/mls-reflection.js';
+import '../../components/controls/mls-slider.js';
+import '../../components/controls/mls-select.js';
+import '../../components/controls/mls-context-toggle.js';
+import '../../components/assess/mls-prediction-lock.js';
+import '../../components/assess/mls-reflection.js';
 import { CONTROLS, controlFor, controlNamed, inScope, isControl, operate, settle } from './index.js';
 
 const four = html`<span slot="question">Q?</span>

@@ -60,7 +60,7 @@ describe('physics is DOM-free', () => {
       "import { html } from 'lit';",
       "import type { Context } from '@lit/context';",
       "import '../src/theme.js';",
-      "export { a } from '../../components/mls-act.js';",
+      "export { a } from '../../components/lab/mls-act.js';",
       "const k = await import('katex');",
       "import uPlot from 'uplot';",
       'import { LitElement } from "lit";',

@@ -2,9 +2,9 @@
 // <mls-magnitude-gap> as lab 01 uses it (the four tiers), at a desktop and a phone width.
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import { placeLabels, pointOptions, markerOptions, textSizes, intersects, within, type Box, type LabelRequest } from '../../src/chart.js';
-import '../../components/mls-magnitude-gap.js';
-import '../../components/mls-roofline.js';
-import type { MlsMagnitudeGap } from '../../components/mls-magnitude-gap.js';
+import '../../components/instruments/magnitude-gap/mls-magnitude-gap.js';
+import '../../components/instruments/roofline/mls-roofline.js';
+import type { MlsMagnitudeGap } from '../../components/instruments/magnitude-gap/mls-magnitude-gap.js';
 
 const plot: Box = { x: 50, y: 10, w: 300, h: 200 };
 /** 7 px per character, 15 px per line: a stand-in for canvas text measurement. */

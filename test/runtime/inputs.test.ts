@@ -26,12 +26,12 @@ import {
   type ParseContext,
 } from '../../src/inputs.js';
 import { DEVICE_IDS, resolveDeviceOrContext } from '../../physics/registry.js';
-import '../../components/mls-slider.js';
-import '../../components/mls-value.js';
-import '../../components/mls-latency-waterfall.js';
-import type { MlsSlider } from '../../components/mls-slider.js';
-import type { MlsValue } from '../../components/mls-value.js';
-import type { MlsLatencyWaterfall } from '../../components/mls-latency-waterfall.js';
+import '../../components/controls/mls-slider.js';
+import '../../components/readouts/mls-value.js';
+import '../../components/instruments/latency-waterfall/mls-latency-waterfall.js';
+import type { MlsSlider } from '../../components/controls/mls-slider.js';
+import type { MlsValue } from '../../components/readouts/mls-value.js';
+import type { MlsLatencyWaterfall } from '../../components/instruments/latency-waterfall/mls-latency-waterfall.js';
 
 const literal: ParseContext = { from: 'literal', resolve: () => undefined };
 const scoped: ParseContext = { from: 'scope', resolve: () => undefined };

@@ -1,0 +1,204 @@
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { MlsElement } from '../../src/base.js';
+import { defineElement } from '../../src/define.js';
+import { formatNumber, formatValue } from '../../src/format.js';
+import { baseStyles } from '../../src/theme.js';
+
+interface Lock {
+  locked?: boolean;
+  value?: unknown;
+  number?: unknown;
+  label?: unknown;
+  correct?: unknown;
+}
+
+interface View {
+  label: string;
+  correct: boolean | null;
+  actualText?: string;
+  gap?: number;
+  gapText?: string;
+  direction?: 'over' | 'under' | 'exact';
+}
+
+const COMPARE = ['ratio', 'difference'] as const;
+
+/**
+ * The reveal: the learner's locked prediction set against what the physics gives.
+ * Nothing shows until the prediction `prediction` refers to (`prediction="$act1"`) is locked; then:
+ * "You predicted ~10,000×. Physics gives 989,000×. You were off by 98.9×." (`compare="ratio"`,
+ * the default) or "… The gap is 12 ms." (`compare="difference"`), using the lock's numeric
+ * claim. A categorical prediction (an option without `data-number`) states the choice, the
+ * physics, and whether the choice was right. Right and wrong are told by icon and text.
+ * The slotted sentence explains why.
+ *
+ * The numeric gap is on the host as `data-gap` and as the `gap` property (ratio ≥ 1, or the
+ * absolute difference in the unit's SI base).
+ *
+ * @tagname mls-overlay
+ * @summary "You predicted X. Physics gives Y. You were off by Z×." after the lock.
+ *
+ * @slot - Why the physics comes out this way (one or two sentences).
+ *
+ * @csspart overlay - The reveal box.
+ * @csspart verdict - The right/wrong line.
+ *
+ * @cssprop --mls-color-green - Accent when the prediction was right.
+ * @cssprop --mls-color-orange - Accent when it was not.
+ *
+ * @fires mls-invalid - A bad `actual`, `unit`, `compare` or `digits`.
+ */
+export class MlsOverlay extends MlsElement {
+  static override styles = [
+    baseStyles,
+    css`
+    :host { display: block; }
+    .box {
+      --accent: var(--mls-color-blue); --tint: var(--mls-color-blue-ll);
+      margin: var(--mls-space-3) 0; padding: var(--mls-space-3) var(--mls-space-4);
+      border: 1px solid var(--mls-color-border); border-left: 5px solid var(--accent);
+      border-radius: 0 var(--mls-radius-md) var(--mls-radius-md) 0; background: var(--tint);
+    }
+    .box.right { --accent: var(--mls-color-green); --tint: var(--mls-color-green-ll); }
+    .box.wrong { --accent: var(--mls-color-orange); --tint: var(--mls-color-orange-ll); }
+    .eyebrow { margin: 0 0 var(--mls-space-1); font-size: 0.75rem; font-weight: 700; letter-spacing: 0.1em; text-transform: uppercase; color: var(--mls-color-muted); }
+    .main { margin: 0; line-height: 1.6; }
+    .num { font-family: var(--mls-font-mono); font-weight: 700; font-variant-numeric: tabular-nums; }
+    .verdict { margin: var(--mls-space-2) 0 0; font-weight: 700; }
+    .why { margin-top: var(--mls-space-2); line-height: 1.55; }
+    @media (forced-colors: active) { .box { border-color: CanvasText; } }
+    @media print { .box { background: none; } }
+  `,
+  ];
+
+  /** `$ref` to the prediction lock to compare (e.g. `$act1`). */
+  @property() prediction?: string;
+
+  /** What the physics gives: a `$ref` (`$wf.speedup`) or a literal number; text values are shown as they are. */
+  @property() actual?: string;
+
+  /** Unit of `actual` and of the prediction's number, as `src/format.ts` knows it: `x`, `s`, `B`, `B/s`, `%`, `FLOP/s`, … */
+  @property() unit?: string;
+
+  /** `ratio` (default: "off by 98.9×") or `difference` ("the gap is 12 ms"). */
+  @property() compare?: string;
+
+  /** Significant digits (default 3). */
+  @property() digits?: string;
+
+  #view?: View;
+
+  /** The numeric gap once revealed (ratio ≥ 1, or absolute difference); null otherwise. */
+  get gap(): number | null {
+    return this.#view?.gap ?? null;
+  }
+
+  /** True while the reveal is shown. */
+  get revealed(): boolean {
+    return !!this.#view;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const raw = this.prediction?.trim() ?? '';
+    const key = /^\$[A-Za-z_][\w-]*$/.test(raw) ? raw.slice(1) : undefined;
+    if (!key) this.markInvalid('prediction', raw || '(missing)', 'a $ref to a prediction lock, e.g. $act1');
+    else this.markValid('prediction');
+    const compare = this.readChoice('compare', this.compare?.trim(), COMPARE) ?? 'ratio';
+    const digits = this.readNumber('digits', this.digits, { min: 1, max: 8, integer: true }) ?? 3;
+    const unit = this.unit?.trim() ?? '';
+    const lock = (key ? this.resolve(`$${key}`) : undefined) as Lock | undefined;
+    if (!lock || lock.locked !== true) {
+      this.#view = undefined;
+      return;
+    }
+    const fmt = (v: number) => formatValue(v, unit, digits);
+    const label = typeof lock.label === 'string' && lock.label ? lock.label : String(lock.value ?? '');
+    const correct = typeof lock.correct === 'boolean' ? lock.correct : null;
+    const rawActual = this.resolve(this.actual);
+    const view: View = { label, correct };
+    let actual: number | undefined;
+    if (typeof rawActual === 'string' && !this.isRef(this.actual) && rawActual.trim() !== '') {
+      actual = this.readNumber('actual', rawActual);
+    } else if (typeof rawActual === 'number') {
+      actual = this.readNumber('actual', rawActual);
+    } else if (typeof rawActual === 'string' && rawActual.trim() !== '') {
+      this.markValid('actual');
+      view.actualText = rawActual; // a categorical result, e.g. "memory"
+    } else if (typeof rawActual === 'boolean') {
+      this.markValid('actual');
+      view.actualText = rawActual ? 'yes' : 'no';
+    } else this.markValid('actual');
+    if (actual !== undefined) view.actualText = fmt(actual);
+    const predicted = typeof lock.number === 'number' && Number.isFinite(lock.number) ? lock.number : undefined;
+    if (actual !== undefined && predicted !== undefined) {
+      view.direction = predicted === actual ? 'exact' : predicted < actual ? 'under' : 'over';
+      const positive = predicted > 0 && actual > 0;
+      if (compare === 'ratio' && positive) {
+        view.gap = Math.max(predicted, actual) / Math.min(predicted, actual);
+        view.gapText = `${formatNumber(view.gap, digits)}×`;
+      } else {
+        view.gap = Math.abs(actual - predicted);
+        view.gapText = fmt(view.gap);
+      }
+    }
+    this.#view = view;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const gap = this.#view?.gap;
+    if (gap === undefined) this.removeAttribute('data-gap');
+    else this.setAttribute('data-gap', String(gap));
+  }
+
+  #verdict(v: View) {
+    if (v.correct === null) return nothing;
+    return html`<p class="verdict" part="verdict">${
+      v.correct
+        ? html`<span aria-hidden="true">✓ </span>Your prediction was right.`
+        : html`<span aria-hidden="true">✗ </span>Your prediction was not the right answer.`
+    }</p>`;
+  }
+
+  protected override render() {
+    const v = this.#view;
+    const compare = this.readChoice('compare', this.compare?.trim(), COMPARE) ?? 'ratio';
+    let body = nothing as unknown;
+    if (v) {
+      const physics =
+        v.actualText !== undefined
+          ? html` Physics gives <span class="num">${v.actualText}</span>.`
+          : html` The physics result is not available yet.`;
+      let gap = nothing as unknown;
+      if (v.gap !== undefined && v.gapText) {
+        const dir =
+          v.direction === 'under' ? ' (your estimate was too low)' : v.direction === 'over' ? ' (your estimate was too high)' : '';
+        gap =
+          v.direction === 'exact'
+            ? html` <span part="gap">Exactly right.</span>`
+            : compare === 'ratio' && v.gapText.endsWith('×') && !this.invalid.has('compare')
+              ? html` <span part="gap">You were off by <span class="num">${v.gapText}</span>${dir}.</span>`
+              : html` <span part="gap">The gap is <span class="num">${v.gapText}</span>${dir}.</span>`;
+      } else if (v.actualText !== undefined && v.correct !== null) {
+        gap = v.correct ? html` <span part="gap">That matches.</span>` : html` <span part="gap">That does not match.</span>`;
+      }
+      body = html`<div class="box ${v.correct === true ? 'right' : v.correct === false ? 'wrong' : ''}" part="overlay">
+        <p class="eyebrow">Prediction vs physics</p>
+        <p class="main">You predicted <strong>${v.label}</strong>.${physics}${gap}</p>
+        ${this.#verdict(v)}
+        <div class="why"><slot></slot></div>
+      </div>`;
+    }
+    return html`${this.renderInvalid()}<div role="status">${body}</div>`;
+  }
+}
+
+defineElement('mls-overlay', MlsOverlay);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mls-overlay': MlsOverlay;
+  }
+}
