@@ -244,17 +244,19 @@ export class ChartController implements ReactiveController {
   #sync(spec: ChartSpec): void {
     const key = structureKey(spec, { forced: this.#forced(), color: this.#color, dash: this.#dash });
     const ticks = xTickLabels(spec);
-    // New category names rebuild the chart: uPlot keeps an axis's labels from its last layout
-    // while the scales stay the same, so setData alone would leave the old names drawn.
-    if (this.#plot && key === this.#key && ticks === this.#drawnTicks) {
+    if (this.#plot && key === this.#key) {
       // Redraw only what changed: an element often re-renders a chart whose data did not move
       // (another of its charts did, or only the text around it), and an operating point that
       // moves along a fixed curve needs only the marks redrawn over the saved plot.
-      const plotChanged = this.#stale || !this.#drawn || !samePlot(this.#drawn, spec);
+      const ticksChanged = ticks !== this.#drawnTicks;
+      const plotChanged = this.#stale || !this.#drawn || ticksChanged || !samePlot(this.#drawn, spec);
       if (plotChanged) {
         this.#wantBase = false;
         this.#base = undefined;
         this.#plot.setData(this.#data(spec));
+        // uPlot keeps an axis's labels from its last layout while the scales stay the same: new
+        // category names (lab 01's tiers when the precision changes) need the axes recalculated.
+        if (ticksChanged) this.#plot.redraw(false, true);
       } else if (!sameMarks(this.#drawn!, spec)) {
         if (this.#base) {
           this.#redrawMarks(this.#plot);
