@@ -1,11 +1,23 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MlsElement } from '../../src/base.js';
+import { any, text, type InputProps } from '../../src/inputs.js';
 import { defineElement } from '../../src/define.js';
 import { consume } from '@lit/context';
 import { actContext, type ActNumber } from '../../src/act.js';
 import { emit } from '../../src/events.js';
 import { baseStyles } from '../../src/theme.js';
+
+const WHEN_ACCEPTED = 'a $name reference into the lab scope, "true" or "false"';
+
+const INPUTS = {
+  when: any({
+    accepted: WHEN_ACCEPTED,
+    doc: 'The condition: a `$name` / `$name.flag` reference into the lab scope, or the literal `true` / `false`.',
+  }),
+  name: text({ default: '', doc: "The constraint's name, reported in the `mls-failure` event (e.g. `sla`, `oom`)." }),
+  heading: text({ default: 'Constraint violated', doc: "The banner's heading." }),
+};
 
 /**
  * A constraint-violation banner. It is shown while `when` is truthy and disappears as soon
@@ -54,42 +66,41 @@ export class MlsFailure extends MlsElement {
   `,
   ];
 
-  /** The condition: a `$name` / `$name.flag` reference into the lab scope, or the literal `true` / `false`. */
-  @property() when?: string;
-
-  /** The constraint's name, reported in the `mls-failure` event (e.g. `sla`, `oom`). */
-  @property() name = '';
-
-  /** The banner's heading. */
-  @property() heading = 'Constraint violated';
+  static override inputs = INPUTS;
 
   /** Reflects whether the failure is currently shown. Read-only: set by `when`. */
   @property({ type: Boolean, reflect: true }) active = false;
 
   #emitted = false;
+  #name = '';
+  #heading = 'Constraint violated';
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.active = this.#evaluate();
+    const v = this.read(INPUTS);
+    this.#name = v.name;
+    this.#heading = v.heading;
+    this.active = this.#evaluate(v.when);
   }
 
-  #evaluate(): boolean {
-    const raw = (this.when ?? '').trim();
-    if (raw === '') {
-      this.markValid('when');
-      return false;
-    }
-    if (!raw.startsWith('$')) {
-      const t = raw.toLowerCase();
-      if (t === 'true' || t === 'false') {
-        this.markValid('when');
-        return t === 'true';
-      }
-      this.markInvalid('when', raw, 'a $name reference into the lab scope, "true" or "false"');
+  /**
+   * `when` as read: a literal must be `true` / `false` (any case); a resolved reference counts
+   * by truthiness, the text `false` and empty text being false; unresolved is false.
+   */
+  #evaluate(when: unknown): boolean {
+    if (when === undefined) return false;
+    if (!this.isRef(this.when) && typeof when === 'string') {
+      // A reference written with leading spaces is still a reference.
+      if (when.startsWith('$')) return this.#truthy(this.resolve(when));
+      const t = when.toLowerCase();
+      if (t === 'true' || t === 'false') return t === 'true';
+      this.markInvalid('when', when, WHEN_ACCEPTED);
       return this.active;
     }
-    this.markValid('when');
-    const v = this.resolve(raw);
+    return this.#truthy(when);
+  }
+
+  #truthy(v: unknown): boolean {
     if (typeof v === 'string') return v !== '' && v.toLowerCase() !== 'false';
     return Boolean(v);
   }
@@ -103,7 +114,7 @@ export class MlsFailure extends MlsElement {
     super.updated(changed);
     if (this.active !== this.#emitted) {
       this.#emitted = this.active;
-      emit(this, 'mls-failure', { name: this.name, active: this.active, message: this.message, act: this.act ?? null });
+      emit(this, 'mls-failure', { name: this.#name, active: this.active, message: this.message, act: this.act ?? null });
     }
   }
 
@@ -114,7 +125,7 @@ export class MlsFailure extends MlsElement {
           ? html`<div class="banner" part="banner" role="alert">
         <span class="icon" aria-hidden="true">⚠</span>
         <div>
-          <p class="heading" part="heading">${this.heading || 'Constraint violated'}</p>
+          <p class="heading" part="heading">${this.#heading}</p>
           <div class="message"><slot></slot></div>
         </div>
       </div>`
@@ -122,6 +133,9 @@ export class MlsFailure extends MlsElement {
       }`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsFailure extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-failure', MlsFailure);
 

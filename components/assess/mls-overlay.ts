@@ -1,6 +1,6 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../../src/base.js';
+import { any, choice, num, ref, text, type InputProps } from '../../src/inputs.js';
 import { defineElement } from '../../src/define.js';
 import { formatNumber, formatValue } from '../../src/format.js';
 import { baseStyles } from '../../src/theme.js';
@@ -23,6 +23,19 @@ interface View {
 }
 
 const COMPARE = ['ratio', 'difference'] as const;
+
+const PREDICTION_ACCEPTED = 'a $ref to a prediction lock, e.g. $act1';
+
+const INPUTS = {
+  prediction: ref({ required: true, accepted: PREDICTION_ACCEPTED, doc: '`$ref` to the prediction lock to compare (e.g. `$act1`).' }),
+  actual: any({ doc: 'What the physics gives: a `$ref` (`$wf.speedup`) or a literal number; text values are shown as they are.' }),
+  unit: text({
+    default: '',
+    doc: "Unit of `actual` and of the prediction's number, as `src/format.ts` knows it: `x`, `s`, `B`, `B/s`, `%`, `FLOP/s`, …",
+  }),
+  compare: choice(COMPARE, { default: 'ratio', doc: '`ratio` (default: "off by 98.9×") or `difference` ("the gap is 12 ms").' }),
+  digits: num({ min: 1, max: 8, integer: true, default: 3, doc: 'Significant digits.' }),
+};
 
 /**
  * The reveal: the learner's locked prediction set against what the physics gives.
@@ -72,22 +85,10 @@ export class MlsOverlay extends MlsElement {
   `,
   ];
 
-  /** `$ref` to the prediction lock to compare (e.g. `$act1`). */
-  @property() prediction?: string;
-
-  /** What the physics gives: a `$ref` (`$wf.speedup`) or a literal number; text values are shown as they are. */
-  @property() actual?: string;
-
-  /** Unit of `actual` and of the prediction's number, as `src/format.ts` knows it: `x`, `s`, `B`, `B/s`, `%`, `FLOP/s`, … */
-  @property() unit?: string;
-
-  /** `ratio` (default: "off by 98.9×") or `difference` ("the gap is 12 ms"). */
-  @property() compare?: string;
-
-  /** Significant digits (default 3). */
-  @property() digits?: string;
+  static override inputs = INPUTS;
 
   #view?: View;
+  #compare: (typeof COMPARE)[number] = 'ratio';
 
   /** The numeric gap once revealed (ratio ≥ 1, or absolute difference); null otherwise. */
   get gap(): number | null {
@@ -101,28 +102,35 @@ export class MlsOverlay extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const raw = this.prediction?.trim() ?? '';
-    const key = /^\$[A-Za-z_][\w-]*$/.test(raw) ? raw.slice(1) : undefined;
-    if (!key) this.markInvalid('prediction', raw || '(missing)', 'a $ref to a prediction lock, e.g. $act1');
-    else this.markValid('prediction');
-    const compare = this.readChoice('compare', this.compare?.trim(), COMPARE) ?? 'ratio';
-    const digits = this.readNumber('digits', this.digits, { min: 1, max: 8, integer: true }) ?? 3;
-    const unit = this.unit?.trim() ?? '';
+    const v = this.read(INPUTS);
+    // A lock is a top-level scope name (`$act1`), not a path into one.
+    let key = this.invalid.has('prediction') ? undefined : v.prediction;
+    if (key?.includes('.')) {
+      this.markInvalid('prediction', String(this.prediction).trim(), PREDICTION_ACCEPTED);
+      key = undefined;
+    }
+    const compare = v.compare;
+    this.#compare = compare;
+    const digits = v.digits;
+    const unit = v.unit;
     const lock = (key ? this.resolve(`$${key}`) : undefined) as Lock | undefined;
     if (!lock || lock.locked !== true) {
       this.#view = undefined;
       return;
     }
-    const fmt = (v: number) => formatValue(v, unit, digits);
+    const fmt = (n: number) => formatValue(n, unit, digits);
     const label = typeof lock.label === 'string' && lock.label ? lock.label : String(lock.value ?? '');
     const correct = typeof lock.correct === 'boolean' ? lock.correct : null;
-    const rawActual = this.resolve(this.actual);
+    // `actual` is read only once the lock is locked, as before: a literal must be a number; a
+    // resolved number is formatted, resolved text or a boolean is shown as it is.
+    const rawActual = v.actual;
+    const literal = !this.isRef(this.actual);
     const view: View = { label, correct };
     let actual: number | undefined;
-    if (typeof rawActual === 'string' && !this.isRef(this.actual) && rawActual.trim() !== '') {
-      actual = this.readNumber('actual', rawActual);
-    } else if (typeof rawActual === 'number') {
-      actual = this.readNumber('actual', rawActual);
+    if ((typeof rawActual === 'string' && literal && rawActual !== '') || typeof rawActual === 'number') {
+      const n = typeof rawActual === 'number' ? rawActual : Number(rawActual);
+      if (Number.isFinite(n)) actual = n;
+      else this.markInvalid('actual', rawActual, 'a finite number');
     } else if (typeof rawActual === 'string' && rawActual.trim() !== '') {
       this.markValid('actual');
       view.actualText = rawActual; // a categorical result, e.g. "memory"
@@ -164,7 +172,7 @@ export class MlsOverlay extends MlsElement {
 
   protected override render() {
     const v = this.#view;
-    const compare = this.readChoice('compare', this.compare?.trim(), COMPARE) ?? 'ratio';
+    const compare = this.#compare;
     let body = nothing as unknown;
     if (v) {
       const physics =
@@ -194,6 +202,9 @@ export class MlsOverlay extends MlsElement {
     return html`${this.renderInvalid()}<div role="status">${body}</div>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsOverlay extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-overlay', MlsOverlay);
 

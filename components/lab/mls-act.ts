@@ -1,7 +1,7 @@
 import { html, css, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { MlsElement } from '../../src/base.js';
+import { choice, num, text, type InputProps } from '../../src/inputs.js';
 import { defineElement } from '../../src/define.js';
 import { baseStyles } from '../../src/theme.js';
 import { ContextProvider } from '@lit/context';
@@ -10,6 +10,17 @@ import { actContext, type ActNumber } from '../../src/act.js';
 const ACTS: Record<1 | 2, { numeral: string; kind: string }> = {
   1: { numeral: 'I', kind: 'Calibration' },
   2: { numeral: 'II', kind: 'Design Challenge' },
+};
+
+const INPUTS = {
+  n: choice(['1', '2'] as const, { required: true, reflect: true, doc: 'Which act: 1 (Calibration) or 2 (Design Challenge).' }),
+  heading: text({ reflect: true, doc: "The act's title (the `title` attribute lands here)." }),
+  headingLevel: num({
+    min: 1,
+    max: 6,
+    integer: true,
+    doc: "Level of the act heading, 1–6. Default: one below the enclosing lab's `heading-level` (3 when the lab uses its default 2).",
+  }),
 };
 
 /**
@@ -57,17 +68,11 @@ export class MlsAct extends MlsElement {
   `,
   ];
 
-  /** Which act: 1 (Calibration) or 2 (Design Challenge). */
-  @property({ reflect: true }) n?: string;
-
-  /** The act's title (the `title` attribute lands here). */
-  @property({ reflect: true }) heading?: string;
-
-  /** Level of the act heading, 1–6. Default: one below the enclosing lab's `heading-level` (3 when the lab uses its default 2). */
-  @property({ attribute: 'heading-level' }) headingLevel?: string;
+  static override inputs = INPUTS;
 
   #act?: 1 | 2;
   #level = 3;
+  #title = '';
   /** Tells the elements inside which act they are in (locks and failures put it in their events). */
   readonly #provider = new ContextProvider(this, { context: actContext, initialValue: undefined as ActNumber | undefined });
 
@@ -93,21 +98,21 @@ export class MlsAct extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const own = this.readNumber('heading-level', this.headingLevel, { min: 1, max: 6, integer: true });
+    const v = this.read(INPUTS);
+    this.#title = v.heading ?? '';
+    // A rejected heading-level falls back to the lab's level, not to the last good one.
+    const own = this.invalid.has('heading-level') ? undefined : v.headingLevel;
     const lab = Number(this.closest('mls-lab')?.getAttribute('heading-level'));
     this.#level = own ?? (Number.isInteger(lab) && lab >= 1 && lab <= 5 ? lab + 1 : 3);
-    if (this.n === undefined || this.n === null || this.n.trim() === '') {
-      this.markInvalid('n', '(missing)', '1 or 2');
-      return;
-    }
-    const n = this.readChoice('n', this.n.trim(), ['1', '2'] as const);
+    // Missing or rejected: the act in force stays (read() gives the last good n).
+    const n = v.n;
     if (n) this.#act = Number(n) as 1 | 2;
     if (this.#provider.value !== this.#act) this.#provider.setValue(this.#act);
   }
 
   protected override render() {
     const act = this.#act ? ACTS[this.#act] : undefined;
-    const title = this.heading?.trim();
+    const title = this.#title;
     const tag = unsafeStatic(`h${this.#level}`);
     const inner = act
       ? html`<span class="num" aria-hidden="true">${act.numeral}</span><span>Act ${act.numeral} — <span class="kind">${act.kind}</span>${title ? html`: ${title}` : ''}</span>`
@@ -119,6 +124,9 @@ export class MlsAct extends MlsElement {
       </section>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsAct extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-act', MlsAct);
 

@@ -1,6 +1,6 @@
 import { css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../../src/base.js';
+import { text, type InputProps } from '../../src/inputs.js';
 import { defineElement } from '../../src/define.js';
 import { baseStyles } from '../../src/theme.js';
 import { parsePairs, pairsAccepted } from '../../src/pairs.js';
@@ -11,6 +11,18 @@ type LabFunction = (args: Readonly<Record<string, unknown>>) => unknown;
 
 const FN = /^(v[12]-\d\d)\.([A-Za-z_]\w*)$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+const INPUTS = {
+  fn: text({
+    pattern: FN,
+    required: true,
+    accepted: 'a lab function, <lab id>.<name>, e.g. v1-00.icuFigures',
+    doc: 'The function: `<lab id>.<name>`, e.g. `v1-00.icuFigures`.',
+  }),
+  // Parsed here, not by `pairs()`: an unresolved `$ref` keeps the last result (rather than
+  // dropping the argument), empty args are allowed, and the error names only the bad tokens.
+  args: text({ doc: 'Arguments as `name:value` pairs; values are `$ref`s or literals.' }),
+};
 
 /**
  * Calls one pure function of a lab's scenario module with scope values and publishes what it
@@ -39,11 +51,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 export class MlsCompute extends MlsElement {
   static override styles = [baseStyles, css`:host { display: block; } :host(:not([data-invalid])) { display: none; }`];
 
-  /** The function: `<lab id>.<name>`, e.g. `v1-00.icuFigures`. */
-  @property() fn?: string;
-
-  /** Arguments as `name:value` pairs; values are `$ref`s or literals. */
-  @property() args?: string;
+  static override inputs = INPUTS;
 
   #loaded = new Map<string, LabFunction | null>();
   #loading = new Set<string>();
@@ -86,12 +94,11 @@ export class MlsCompute extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const fn = this.fn?.trim() ?? '';
-    const m = FN.exec(fn);
-    if (!m) {
-      this.markInvalid('fn', fn || '(missing)', 'a lab function, <lab id>.<name>, e.g. v1-00.icuFigures');
-      return;
-    }
+    const v = this.read(INPUTS);
+    const fn = v.fn;
+    // Missing or malformed (read() has recorded it): nothing to compute; the last result stays.
+    const m = fn !== undefined && !this.invalid.has('fn') ? FN.exec(fn) : null;
+    if (!fn || !m) return;
     const f = this.#function(m[1], m[2]);
     if (f === null) {
       const list = this.#available.length
@@ -100,8 +107,7 @@ export class MlsCompute extends MlsElement {
       this.markInvalid('fn', fn, list);
       return;
     }
-    this.markValid('fn');
-    const { pairs, bad } = parsePairs(this.args);
+    const { pairs, bad } = parsePairs(v.args);
     if (bad.length) {
       this.markInvalid('args', bad.join(' '), pairsAccepted('distance:$distance batch:1'));
       return;
@@ -109,9 +115,9 @@ export class MlsCompute extends MlsElement {
     this.markValid('args');
     const values: Record<string, unknown> = {};
     for (const [name, raw] of pairs) {
-      const v = this.isRef(raw) ? this.resolve(raw) : NUMBER.test(raw) ? Number(raw) : raw;
-      if (v === undefined) return; // not published yet: keep the last result
-      values[name] = v;
+      const value = this.isRef(raw) ? this.resolve(raw) : NUMBER.test(raw) ? Number(raw) : raw;
+      if (value === undefined) return; // not published yet: keep the last result
+      values[name] = value;
     }
     if (!f) return; // still loading
     try {
@@ -133,6 +139,9 @@ export class MlsCompute extends MlsElement {
     return this.invalid.size ? this.renderInvalid() : nothing;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsCompute extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-compute', MlsCompute);
 

@@ -1,7 +1,7 @@
 import { lockIcon } from '../../src/icons.js';
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MlsElement } from '../../src/base.js';
+import { ref, text, type InputProps } from '../../src/inputs.js';
 import { defineElement } from '../../src/define.js';
 import { baseStyles } from '../../src/theme.js';
 
@@ -15,7 +15,18 @@ const opens = (v: unknown): boolean => {
   return Boolean(v);
 };
 
-const REF = /^\$[A-Za-z_][\w-]*(\.[\w-]+)*$/;
+const WHEN_ACCEPTED = 'a $ref into the lab scope, e.g. $act1.locked';
+const NOTE = 'Lock your prediction above to reveal the instruments.';
+
+const INPUTS = {
+  when: ref({ accepted: WHEN_ACCEPTED, doc: 'A `$ref` whose value opens the gate when truthy, e.g. `$act1.locked`.' }),
+  // `after` is an Element method, so the property is `afterKey`.
+  afterKey: text({ attribute: 'after', doc: 'Shorthand: the name of the lock (or reflection) that opens this gate, e.g. `act1`.' }),
+  note: text({ default: NOTE, doc: 'The note shown while closed.' }),
+};
+
+/** Parse context for reading `when` outside an update (no scope lookups: `ref()` does not resolve). */
+const LITERAL = { from: 'literal', resolve: () => undefined } as const;
 
 /**
  * Keeps a lab's instruments out of the page until the learner has committed: until the scope
@@ -55,16 +66,10 @@ export class MlsGate extends MlsElement {
   `,
   ];
 
-  /** A `$ref` whose value opens the gate when truthy, e.g. `$act1.locked`. */
-  @property() when?: string;
-
-  /** Shorthand: the name of the lock (or reflection) that opens this gate, e.g. `act1`. */
-  @property({ attribute: 'after' }) afterKey?: string;
-
-  /** The note shown while closed. */
-  @property() note = 'Lock your prediction above to reveal the instruments.';
+  static override inputs = INPUTS;
 
   #want = false;
+  #note = NOTE;
   #open = false;
   #heardEvent = false;
   #stampedFrom: HTMLTemplateElement | null = null;
@@ -78,11 +83,18 @@ export class MlsGate extends MlsElement {
     return this.#open;
   }
 
-  /** The scope path the gate reads (`act1.locked`), or undefined when neither attribute is usable. */
+  /**
+   * The scope path the gate reads (`act1.locked`), or undefined when neither attribute is usable.
+   * Also needed on connect and for standalone events (outside an update), so it parses the raw
+   * values with the declared kinds instead of `read()`, which records errors.
+   */
   #path(): string | undefined {
-    const when = this.when?.trim();
-    if (when) return REF.test(when) ? when.slice(1) : undefined;
-    return this.afterKey?.trim() || undefined;
+    const when = typeof this.when === 'string' ? this.when.trim() : '';
+    if (when) {
+      const r = INPUTS.when.parse(when, LITERAL);
+      return r.ok ? r.value : undefined;
+    }
+    return (typeof this.afterKey === 'string' && this.afterKey.trim()) || undefined;
   }
 
   #compute(track: boolean): boolean {
@@ -123,11 +135,12 @@ export class MlsGate extends MlsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const when = this.when?.trim();
-    if (when && !REF.test(when)) this.markInvalid('when', when, 'a $ref into the lab scope, e.g. $act1.locked');
-    else if (!when && !this.afterKey?.trim())
-      this.markInvalid('when', '(missing)', 'a $ref into the lab scope, e.g. $act1.locked (or after="act1")');
-    else this.markValid('when');
+    const v = this.read(INPUTS);
+    // One of when / after is needed; the message is on `when`.
+    if (v.when === undefined && !this.invalid.has('when') && v.afterKey === undefined)
+      this.markInvalid('when', '(missing)', `${WHEN_ACCEPTED} (or after="act1")`);
+    // note="" shows an empty note, as before (absent text would give the default).
+    this.#note = this.note === '' ? '' : v.note;
     this.#want = this.#compute(true);
   }
 
@@ -175,10 +188,13 @@ export class MlsGate extends MlsElement {
 
   protected override render() {
     return html`${this.renderInvalid()}
-      ${this.#want ? nothing : html`<p class="note" part="note">${lockIcon()} ${this.note}</p>`}
+      ${this.#want ? nothing : html`<p class="note" part="note">${lockIcon()} ${this.#note}</p>`}
       <slot></slot>`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsGate extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-gate', MlsGate);
 

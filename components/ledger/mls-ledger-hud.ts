@@ -1,6 +1,7 @@
 import { downloadLedger } from '../../src/ledger/download.js';
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
+import { state, query } from 'lit/decorators.js';
+import { bool, type InputProps } from '../../src/inputs.js';
 import { MlsElement } from '../../src/base.js';
 import { defineElement } from '../../src/define.js';
 import { emit } from '../../src/events.js';
@@ -12,6 +13,13 @@ import { describeContext } from '../../src/contexts.js';
 const REDISPATCHED = Symbol.for('mlsys-labs.ledger-change-redispatched');
 /** Labs per volume: vol. 1 has lab 00–16, vol. 2 has lab 01–17. */
 const LABS_PER_VOLUME = { 1: 17, 2: 17 } as const;
+
+const INPUTS = {
+  summary: bool({ reflect: true, doc: "Show counts of records per volume instead of one lab's record." }),
+};
+
+/** Parse context for reading `summary` outside an update. */
+const LITERAL = { from: 'literal', resolve: () => undefined } as const;
 
 /**
  * The design ledger's footer bar. Inside a lab it shows that lab's record: key, deployment
@@ -78,8 +86,7 @@ export class MlsLedgerHud extends MlsElement {
   `,
   ];
 
-  /** Show counts of records per volume instead of one lab's record. */
-  @property({ type: Boolean, reflect: true }) summary = false;
+  static override inputs = INPUTS;
 
   @state() private message?: string;
   @state() private error?: string;
@@ -132,9 +139,19 @@ export class MlsLedgerHud extends MlsElement {
     this.requestUpdate();
   };
 
+  /**
+   * Summary mode. Read from the raw property with the declared kind, not with `read()`: it is
+   * needed outside an update (`labKey`, the reset button), and, as before, any present
+   * `summary` attribute means true (`read()` would resolve a `$`-value from the scope).
+   */
+  get #summary(): boolean {
+    const r = INPUTS.summary.parse(this.summary ?? false, LITERAL);
+    return r.ok && r.value;
+  }
+
   /** The lab key this HUD reports on, or null in summary mode. */
   get labKey(): string | null {
-    if (this.summary || !this.scope) return null;
+    if (this.#summary || !this.scope) return null;
     const key = this.scope.get('lab.key');
     return typeof key === 'string' ? key : null;
   }
@@ -245,7 +262,7 @@ export class MlsLedgerHud extends MlsElement {
   /* eslint-disable lit-a11y/no-autofocus */
   protected override render() {
     const ledger = this.ledger;
-    const tracked = this.summary ? undefined : this.resolve('$lab.key');
+    const tracked = this.#summary ? undefined : this.resolve('$lab.key');
     const key = typeof tracked === 'string' ? tracked : null;
     const rec = key ? ledger.get(key) : undefined;
     const status = ledger.status;
@@ -289,6 +306,9 @@ export class MlsLedgerHud extends MlsElement {
   }
   /* eslint-enable lit-a11y/no-autofocus */
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsLedgerHud extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-ledger-hud', MlsLedgerHud);
 

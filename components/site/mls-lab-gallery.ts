@@ -1,6 +1,7 @@
 import { downloadLedger } from '../../src/ledger/download.js';
 import { html, css, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
+import { text, type InputProps } from '../../src/inputs.js';
 import { MlsElement } from '../../src/base.js';
 import { defineElement } from '../../src/define.js';
 import { emit } from '../../src/events.js';
@@ -35,6 +36,10 @@ const PROGRESS_TEXT: Record<LabProgress, { icon: string; text: string }> = {
 };
 
 const CONTEXT_LABEL: Record<string, string> = { cloud: 'Cloud', edge: 'Edge', mobile: 'Mobile', tiny: 'TinyML' };
+
+const INPUTS = {
+  base: text({ default: '', doc: 'Prefix for lab links (the gallery page sits in `labs/`, so the default is empty).' }),
+};
 
 /**
  * The labs gallery: every lab of both volumes by volume and chapter, with its title, core
@@ -110,8 +115,7 @@ export class MlsLabGallery extends MlsElement {
   `,
   ];
 
-  /** Prefix for lab links (the gallery page sits in `labs/`, so the default is empty). */
-  @property() base = '';
+  static override inputs = INPUTS;
 
   /** Records by key, refreshed on every ledger change. */
   @state() private records = new Map<string, LedgerRecord>();
@@ -133,7 +137,10 @@ export class MlsLabGallery extends MlsElement {
     this.#listened = undefined;
   }
 
+  #base = '';
+
   protected override willUpdate(): void {
+    this.#base = this.read(INPUTS).base;
     this.#listen();
   }
 
@@ -257,7 +264,7 @@ export class MlsLabGallery extends MlsElement {
     const contexts = lab.contexts.map((c) => CONTEXT_LABEL[c] ?? c).join(' · ');
     return html`<li class="lab ${lab.path ? 'built' : 'unbuilt'}" part="lab" data-key=${catalogKey(lab)}>
       <p class="eyebrow">Lab ${lab.volume === 1 ? 'I' : 'II'}-${num} · ${lab.chapterTitle}</p>
-      <h3>${lab.path ? html`<a href=${this.base + lab.path}>${lab.title}</a>` : lab.title}</h3>
+      <h3>${lab.path ? html`<a href=${this.#base + lab.path}>${lab.title}</a>` : lab.title}</h3>
       <p class="invariant">${lab.invariant}</p>
       <div class="meta">
         <span class="contexts"><span class="visually-hidden">Contexts: </span>${contexts}</span>
@@ -284,6 +291,9 @@ export class MlsLabGallery extends MlsElement {
       )}`;
   }
 }
+
+/** The raw input properties, typed from the schema. */
+export interface MlsLabGallery extends InputProps<typeof INPUTS> {}
 
 defineElement('mls-lab-gallery', MlsLabGallery);
 
