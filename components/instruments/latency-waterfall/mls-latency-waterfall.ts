@@ -6,7 +6,7 @@ import { baseStyles, monoNumbers } from '../../../src/theme.js';
 import { formatNumber, formatSeconds, formatValue } from '../../../src/format.js';
 import { ChartController, chartStyles, CategoryTicks, groupedBars, stackedBars, type ChartSpec } from '../../../src/chart.js';
 import { MODEL_IDS, getDevice, type Device } from '../../../physics/registry.js';
-import { evaluateDesign, type DesignTerms } from '../../../physics/workload.js';
+import { evaluateDesign, type DesignEvaluation, type DesignTerms } from '../../../physics/workload.js';
 import { PRECISIONS, KM, type Precision } from '../../../physics/units.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -30,22 +30,14 @@ export interface WaterfallDesign extends DesignTerms {
   name: string;
 }
 
-/** What the waterfall publishes under `publish` (SI units): the design's terms plus comparisons. */
-export interface WaterfallOutputs extends WaterfallDesign {
-  bytes: number;
-  ops: number;
-  batch: number;
-  sla: number | null;
-  /** sla − total, s (negative when violated; null without an SLA). */
-  slaMargin: number | null;
-  /** 'oom', 'sla-violated' or 'ok'. */
-  status: 'oom' | 'sla-violated' | 'ok';
-  /** baseline.total ÷ total (null without a baseline). */
-  speedup: number | null;
-  /** Peak ratio design ÷ baseline (null without a baseline). */
-  computeRatio: number | null;
-  /** Bandwidth ratio design ÷ baseline (null without a baseline). */
-  bandwidthRatio: number | null;
+/** The comparisons `evaluateDesign` computes, published as they are (see DesignEvaluation for each). */
+type Comparisons = Pick<
+  DesignEvaluation,
+  'bytes' | 'ops' | 'batch' | 'sla' | 'slaMargin' | 'status' | 'speedup' | 'computeRatio' | 'bandwidthRatio'
+>;
+
+/** What the waterfall publishes under `publish` (SI units): the design's terms plus the comparisons. */
+export interface WaterfallOutputs extends WaterfallDesign, Comparisons {
   baseline: WaterfallDesign | null;
   /** Link distance, m. */
   distance: number;
