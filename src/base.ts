@@ -16,7 +16,7 @@ import { consume } from '@lit/context';
 import { LabScope, scopeContext } from './scope.js';
 import { emit } from './events.js';
 import { installTokens } from './theme.js';
-import { displayScale } from './format.js';
+import { displayScale, formatValue } from './format.js';
 import { ledgerContext, pageLedger, ensureContextRoot } from './ledger/context.js';
 import type { DesignLedger } from './ledger/store.js';
 import { attributeOf, type InputKind, type InputSchema, type InputValues, type ParseContext } from './inputs.js';
@@ -262,6 +262,19 @@ export class MlsElement extends LitElement {
     }
     this.markValid('display-unit');
     return { unit: display, scale };
+  }
+
+  #shownUnit?: { unit: string; scale: number };
+
+  /**
+   * A value as a read-out shows it: formatted in its display unit (`readDisplayUnit`), or "—"
+   * while unresolved. A rejected `display-unit` keeps the last good one (else the value's own unit).
+   * Call once per update with the element's read inputs.
+   */
+  protected shownValue(value: number | undefined, unit: string, display: string | undefined, digits: number): string {
+    const shown = this.readDisplayUnit(unit, display) ?? this.#shownUnit ?? { unit, scale: 1 };
+    this.#shownUnit = shown;
+    return value === undefined ? '—' : formatValue(value / shown.scale, shown.unit, digits);
   }
 
   /** One warning per page per element and deprecated attribute. */

@@ -3,7 +3,6 @@ import { MlsElement } from '../../src/base.js';
 import { choice, num, text, type InputProps } from '../../src/inputs.js';
 import { defineElement } from '../../src/define.js';
 import { baseStyles, monoNumbers } from '../../src/theme.js';
-import { formatValue } from '../../src/format.js';
 
 const STATES = ['ok', 'warn', 'fail'] as const;
 type MetricState = (typeof STATES)[number];
@@ -89,11 +88,8 @@ export class MlsMetric extends MlsElement {
   static override inputs = INPUTS;
 
   #number?: number;
-  #digits = 3;
+  #text = '—';
   #state?: MetricState;
-  #unit = '';
-  #scale = 1;
-  #shown?: { unit: string; scale: number };
   #label = '';
   #tag?: string;
 
@@ -101,21 +97,16 @@ export class MlsMetric extends MlsElement {
     super.willUpdate(changed);
     // Each input keeps its last good value while rejected (read() returns it).
     const v = this.read(INPUTS);
-    this.#digits = v.digits;
     this.#number = v.value;
     this.#state = v.state;
     this.#label = v.label;
     this.#tag = v.tag;
-    // A rejected display-unit keeps the last good one (else the value's own unit).
-    const shown = this.readDisplayUnit(v.unit, v.displayUnit) ?? this.#shown ?? { unit: v.unit, scale: 1 };
-    this.#shown = shown;
-    this.#unit = shown.unit;
-    this.#scale = shown.scale;
+    this.#text = this.shownValue(v.value, v.unit, v.displayUnit, v.digits);
   }
 
   /** The formatted value as shown ("—" while unresolved). */
   get text(): string {
-    return this.#number === undefined ? '—' : formatValue(this.#number / this.#scale, this.#unit, this.#digits);
+    return this.#text;
   }
 
   protected override render() {

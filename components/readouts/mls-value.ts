@@ -3,7 +3,6 @@ import { MlsElement } from '../../src/base.js';
 import { num, text, type InputProps } from '../../src/inputs.js';
 import { defineElement } from '../../src/define.js';
 import { baseStyles, monoNumbers } from '../../src/theme.js';
-import { formatValue } from '../../src/format.js';
 
 const INPUTS = {
   value: num({ doc: 'The number in SI units, or a `$name` / `$name.path` reference.' }),
@@ -42,27 +41,19 @@ export class MlsValue extends MlsElement {
   static override inputs = INPUTS;
 
   #number?: number;
-  #digits = 3;
-  #unit = '';
-  #scale = 1;
-  #shown?: { unit: string; scale: number };
+  #text = '—';
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Each input keeps its last good value while rejected (read() returns it).
     const v = this.read(INPUTS);
-    this.#digits = v.digits;
     this.#number = v.value;
-    // A rejected display-unit keeps the last good one (else the value's own unit).
-    const shown = this.readDisplayUnit(v.unit, v.displayUnit) ?? this.#shown ?? { unit: v.unit, scale: 1 };
-    this.#shown = shown;
-    this.#unit = shown.unit;
-    this.#scale = shown.scale;
+    this.#text = this.shownValue(v.value, v.unit, v.displayUnit, v.digits);
   }
 
   /** The text shown: the formatted number with its unit, or "—" while unresolved. */
   get text(): string {
-    return this.#number === undefined ? '—' : formatValue(this.#number / this.#scale, this.#unit, this.#digits);
+    return this.#text;
   }
 
   protected override render() {
